@@ -1,0 +1,100 @@
+#include "sim/core/scheduler.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace sim::core {
+
+EventId Scheduler::ScheduleAt(Time when, NodeId node, Callback cb) {
+  if (when < now_) {
+    throw std::logic_error("event scheduled at " + ToString(when) + ", before now " +
+                           ToString(now_));
+  }
+  std::uint32_t slot;
+  if (!free_slots_.empty()) {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+  } else {
+    slot = static_cast<std::uint32_t>(slots_.size());
+    slots_.emplace_back();
+  }
+  Slot& s = slots_[slot];
+  s.cb = std::move(cb);
+  s.when = when.nanos();
+  s.node = node;
+  s.pending = true;
+  ++pending_;
+  heap_.push_back({when.nanos(), next_seq_++, slot, s.generation});
+  std::push_heap(heap_.begin(), heap_.end(), Later);
+  return EventId(slot, s.generation);
+}
+
+bool Scheduler::IsPending(EventId id) const {
+  return !id.empty() && id.slot_ < slots_.size() && slots_[id.slot_].pending &&
+         slots_[id.slot_].generation == id.generation_;
+}
+
+Time Scheduler::DeadlineOf(EventId id) const {
+  return IsPending(id) ? Time::FromNanos(slots_[id.slot_].when) : Time::Max();
+}
+
+bool Scheduler::Cancel(EventId id) {
+  if (!IsPending(id)) return false;
+  // The queue entry stays behind; its generation no longer matches, so it is skipped.
+  Release(id.slot_);
+  return true;
+}
+
+void Scheduler::Release(std::uint32_t slot) {
+  Slot& s = slots_[slot];
+  s.cb.Reset();
+  s.pending = false;
+  // Skip 0 on wrap-around: it marks an empty EventId.
+  if (++s.generation == 0) s.generation = 1;
+  --pending_;
+  free_slots_.push_back(slot);
+}
+
+bool Scheduler::SkipStale() {
+  while (!heap_.empty()) {
+    const QueueEntry& top = heap_.front();
+    if (slots_[top.slot].generation == top.generation && slots_[top.slot].pending) return true;
+    std::pop_heap(heap_.begin(), heap_.end(), Later);
+    heap_.pop_back();
+  }
+  return false;
+}
+
+void Scheduler::RunTop() {
+  std::pop_heap(heap_.begin(), heap_.end(), Later);
+  const QueueEntry entry = heap_.back();
+  heap_.pop_back();
+  Slot& s = slots_[entry.slot];
+  Callback cb = std::move(s.cb);
+  now_ = Time::FromNanos(entry.when);
+  current_node_ = s.node;
+  // Free the slot before running, so the callback may reschedule into it.
+  Release(entry.slot);
+  ++executed_;
+  cb();
+  current_node_ = kNoNode;
+}
+
+bool Scheduler::Step() {
+  if (!SkipStale()) return false;
+  RunTop();
+  return true;
+}
+
+void Scheduler::RunUntil(Time limit) {
+  stop_requested_ = false;
+  while (!stop_requested_ && SkipStale() && heap_.front().when <= limit.nanos()) RunTop();
+  if (!stop_requested_ && now_ < limit) now_ = limit;
+}
+
+void Scheduler::RunUntilEmpty() {
+  stop_requested_ = false;
+  while (!stop_requested_ && SkipStale()) RunTop();
+}
+
+}  // namespace sim::core

@@ -1,0 +1,102 @@
+// The event queue and run loop: one instance per simulation, passed by reference.
+//
+// Events are ordered by (time, insertion sequence): two events at the same instant run in
+// the order they were scheduled, so every run of the same input is the same run. Each event
+// carries the NodeId it runs for (ns-3's "context"), which trace lines read back through
+// current_node(). Cancel is safe on an empty, fired or already-cancelled id.
+#ifndef MCASTLAB_SIM_CORE_SCHEDULER_H_
+#define MCASTLAB_SIM_CORE_SCHEDULER_H_
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "sim/core/callback.h"
+#include "sim/core/time.h"
+
+namespace sim::core {
+
+using NodeId = std::uint32_t;
+inline constexpr NodeId kNoNode = std::numeric_limits<NodeId>::max();
+
+// Names one scheduled event. Default-constructed ids name nothing.
+class EventId {
+ public:
+  EventId() = default;
+  bool empty() const { return generation_ == 0; }
+  friend bool operator==(const EventId&, const EventId&) = default;
+
+ private:
+  friend class Scheduler;
+  EventId(std::uint32_t slot, std::uint32_t generation) : slot_(slot), generation_(generation) {}
+  std::uint32_t slot_ = 0;
+  std::uint32_t generation_ = 0;  // 0 is never a live generation
+};
+
+class Scheduler {
+ public:
+  Scheduler() = default;
+  Scheduler(const Scheduler&) = delete;
+  Scheduler& operator=(const Scheduler&) = delete;
+
+  // `when` before Now() is a programming error and throws std::logic_error.
+  EventId ScheduleAt(Time when, NodeId node, Callback cb);
+  EventId ScheduleIn(Duration delay, NodeId node, Callback cb) {
+    return ScheduleAt(now_ + delay, node, std::move(cb));
+  }
+  // Returns true when the event was still pending (and now never runs).
+  bool Cancel(EventId id);
+  bool IsPending(EventId id) const;
+  // The instant a pending event will run at; Time::Max() for an id that is not pending.
+  Time DeadlineOf(EventId id) const;
+
+  // Runs every event due at or before `limit`, then leaves the clock at `limit`.
+  void RunUntil(Time limit);
+  // Runs until no event is left (or Stop() is called).
+  void RunUntilEmpty();
+  // Runs the next event, if any. Returns false when the queue is empty.
+  bool Step();
+  // Makes RunUntil/RunUntilEmpty return after the event in progress.
+  void Stop() { stop_requested_ = true; }
+
+  Time Now() const { return now_; }
+  NodeId current_node() const { return current_node_; }
+  std::uint64_t executed_events() const { return executed_; }
+  std::size_t pending_events() const { return pending_; }
+
+ private:
+  struct QueueEntry {
+    std::int64_t when;
+    std::uint64_t seq;
+    std::uint32_t slot;
+    std::uint32_t generation;
+  };
+  struct Slot {
+    Callback cb;
+    std::int64_t when = 0;
+    NodeId node = kNoNode;
+    std::uint32_t generation = 1;
+    bool pending = false;
+  };
+  static bool Later(const QueueEntry& a, const QueueEntry& b) {
+    return a.when != b.when ? a.when > b.when : a.seq > b.seq;
+  }
+  // Drops cancelled entries from the top; returns false when nothing live is left.
+  bool SkipStale();
+  void Release(std::uint32_t slot);
+  void RunTop();
+
+  std::vector<QueueEntry> heap_;  // min-heap under Later()
+  std::vector<Slot> slots_;
+  std::vector<std::uint32_t> free_slots_;
+  Time now_;
+  NodeId current_node_ = kNoNode;
+  std::uint64_t next_seq_ = 0;
+  std::uint64_t executed_ = 0;
+  std::size_t pending_ = 0;
+  bool stop_requested_ = false;
+};
+
+}  // namespace sim::core
+
+#endif  // MCASTLAB_SIM_CORE_SCHEDULER_H_

@@ -1,0 +1,38 @@
+#include "sim/core/time.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace sim::core {
+
+std::string ToString(Time t) {
+  const std::int64_t ns = t.nanos();
+  const char* sign = ns < 0 ? "-" : "";
+  const std::uint64_t mag = ns < 0 ? 0 - static_cast<std::uint64_t>(ns) : static_cast<std::uint64_t>(ns);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%s%llu.%09llu", sign,
+                static_cast<unsigned long long>(mag / 1'000'000'000ULL),
+                static_cast<unsigned long long>(mag % 1'000'000'000ULL));
+  return buf;
+}
+
+std::string ToString(Duration d) {
+  struct Unit {
+    std::int64_t ns;
+    const char* name;
+  };
+  static constexpr Unit kUnits[] = {{60'000'000'000, "min"}, {1'000'000'000, "s"},
+                                    {1'000'000, "ms"},       {1'000, "us"}, {1, "ns"}};
+  const std::int64_t ns = d.nanos();
+  if (ns == 0) return "0s";
+  // Whole multiples of a unit print plainly; otherwise seconds with the fraction they need.
+  for (const Unit& u : kUnits) {
+    if (ns % u.ns == 0) return std::to_string(ns / u.ns) + u.name;
+    if (u.ns == 1'000'000'000 && std::llabs(ns) >= u.ns) break;
+  }
+  std::string s = ToString(Time::FromNanos(ns));
+  while (s.back() == '0') s.pop_back();
+  return s + "s";
+}
+
+}  // namespace sim::core

@@ -1,0 +1,84 @@
+#include "sim/trace/pcap_writer.h"
+
+#include <pcap/pcap.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace sim::trace {
+namespace {
+
+constexpr int kSnapLen = 262144;  // more than any frame we build (64 KiB IP + Ethernet)
+constexpr std::size_t kBufferBytes = 1 << 20;
+constexpr std::size_t kPcapFileHeaderBytes = 24;
+constexpr std::size_t kPcapRecordHeaderBytes = 16;
+
+}  // namespace
+
+PcapWriter::PcapWriter(std::string path) : path_(std::move(path)) {
+  file_ = std::fopen(path_.c_str(), "wb");
+  if (file_ == nullptr) Fail("cannot create", errno);
+  // Our own buffer size, set before the first write as stdio requires.
+  std::setvbuf(file_, nullptr, _IOFBF, kBufferBytes);
+  pcap_ = pcap_open_dead_with_tstamp_precision(DLT_EN10MB, kSnapLen, PCAP_TSTAMP_PRECISION_NANO);
+  if (pcap_ == nullptr) Fail("cannot set up libpcap for", ENOMEM);
+  dumper_ = pcap_dump_fopen(pcap_, file_);
+  if (dumper_ == nullptr) Fail("cannot write the pcap header to", errno);
+  bytes_ = kPcapFileHeaderBytes;
+}
+
+PcapWriter::~PcapWriter() {
+  try {
+    Close();
+  } catch (const OutputError&) {
+    // Callers that care call Close() themselves; a destructor must not throw.
+  }
+}
+
+void PcapWriter::Write(core::Time at, wire::ByteSpan frame) {
+  if (dumper_ == nullptr) throw OutputError(path_ + ": write after close");
+  pcap_pkthdr h{};
+  h.ts.tv_sec = static_cast<time_t>(at.nanos() / 1'000'000'000);
+  // With nanosecond precision libpcap stores this field as nanoseconds.
+  h.ts.tv_usec = static_cast<suseconds_t>(at.nanos() % 1'000'000'000);
+  h.caplen = static_cast<bpf_u_int32>(frame.size());
+  h.len = h.caplen;
+  pcap_dump(reinterpret_cast<u_char*>(dumper_), &h, frame.data());  // libpcap's own API shape
+  if (std::ferror(file_)) Fail("cannot write", errno);
+  ++frames_;
+  bytes_ += kPcapRecordHeaderBytes + frame.size();
+}
+
+void PcapWriter::Close() {
+  if (dumper_ == nullptr) {
+    if (pcap_ != nullptr) pcap_close(pcap_);
+    pcap_ = nullptr;
+    if (file_ != nullptr) std::fclose(file_);
+    file_ = nullptr;
+    return;
+  }
+  const bool flushed = pcap_dump_flush(dumper_) == 0 && !std::ferror(file_);
+  const int flush_errno = errno;
+  pcap_dump_close(dumper_);  // also closes file_
+  dumper_ = nullptr;
+  file_ = nullptr;
+  pcap_close(pcap_);
+  pcap_ = nullptr;
+  if (!flushed) Fail("cannot finish writing", flush_errno);
+}
+
+void PcapWriter::Fail(const char* doing, int err) {
+  std::string message = std::string(doing) + " " + path_ + ": " + std::strerror(err);
+  if (dumper_ != nullptr) {
+    pcap_dump_close(dumper_);
+    dumper_ = nullptr;
+    file_ = nullptr;
+  }
+  if (file_ != nullptr) std::fclose(file_);
+  file_ = nullptr;
+  if (pcap_ != nullptr) pcap_close(pcap_);
+  pcap_ = nullptr;
+  throw OutputError(message);
+}
+
+}  // namespace sim::trace
