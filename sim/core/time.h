@@ -42,6 +42,7 @@ constexpr Duration Microseconds(std::int64_t n) { return Duration::FromNanos(n *
 constexpr Duration Milliseconds(std::int64_t n) { return Duration::FromNanos(n * 1'000'000); }
 constexpr Duration Deciseconds(std::int64_t n) { return Duration::FromNanos(n * 100'000'000); }
 constexpr Duration Seconds(std::int64_t n) { return Duration::FromNanos(n * 1'000'000'000); }
+constexpr Duration Minutes(std::int64_t n) { return Seconds(n * 60); }
 
 class Time {
  public:

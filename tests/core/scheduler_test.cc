@@ -1,0 +1,182 @@
+// The event queue: order by (time, insertion), cancel, run limits, counting.
+#include "sim/core/scheduler.h"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sim::core {
+namespace {
+
+TEST(Scheduler, RunsInTimeOrder) {
+  Scheduler s;
+  std::vector<int> order;
+  s.ScheduleAt(Time::FromNanos(30), 0, [&] { order.push_back(3); });
+  s.ScheduleAt(Time::FromNanos(10), 0, [&] { order.push_back(1); });
+  s.ScheduleAt(Time::FromNanos(20), 0, [&] { order.push_back(2); });
+  s.RunUntilEmpty();
+  EXPECT_EQ(order, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(s.Now(), Time::FromNanos(30));
+  EXPECT_EQ(s.executed_events(), 3u);
+}
+
+TEST(Scheduler, EqualTimesKeepInsertionOrder) {
+  Scheduler s;
+  std::vector<int> order;
+  for (int i = 0; i < 100; ++i) s.ScheduleAt(Time::FromNanos(5), 0, [&, i] { order.push_back(i); });
+  s.RunUntilEmpty();
+  ASSERT_EQ(order.size(), 100u);
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(order[i], i);
+}
+
+TEST(Scheduler, EventScheduledForNowFromACallbackRunsAfterOthersAlreadyDue) {
+  Scheduler s;
+  std::vector<std::string> order;
+  s.ScheduleAt(Time::FromNanos(1), 0, [&] {
+    order.push_back("a");
+    s.ScheduleIn(Duration::Zero(), 0, [&] { order.push_back("c"); });
+  });
+  s.ScheduleAt(Time::FromNanos(1), 0, [&] { order.push_back("b"); });
+  s.RunUntilEmpty();
+  EXPECT_EQ(order, (std::vector<std::string>{"a", "b", "c"}));
+}
+
+TEST(Scheduler, CancelledEventNeverRuns) {
+  Scheduler s;
+  bool ran = false;
+  EventId id = s.ScheduleIn(Seconds(1), 0, [&] { ran = true; });
+  EXPECT_TRUE(s.IsPending(id));
+  EXPECT_TRUE(s.Cancel(id));
+  EXPECT_FALSE(s.IsPending(id));
+  EXPECT_FALSE(s.Cancel(id));  // twice is harmless
+  s.RunUntilEmpty();
+  EXPECT_FALSE(ran);
+  EXPECT_EQ(s.executed_events(), 0u);
+  EXPECT_EQ(s.pending_events(), 0u);
+}
+
+TEST(Scheduler, CancelIsSafeOnEmptyAndFiredIds) {
+  Scheduler s;
+  EXPECT_FALSE(s.Cancel(EventId()));
+  EventId fired = s.ScheduleIn(Seconds(1), 0, [] {});
+  s.RunUntilEmpty();
+  EXPECT_FALSE(s.Cancel(fired));
+}
+
+TEST(Scheduler, StaleIdDoesNotCancelTheEventReusingItsSlot) {
+  Scheduler s;
+  EventId old_id = s.ScheduleIn(Seconds(1), 0, [] {});
+  s.Cancel(old_id);
+  bool ran = false;
+  s.ScheduleIn(Seconds(2), 0, [&] { ran = true; });  // reuses the freed slot
+  EXPECT_FALSE(s.Cancel(old_id));
+  s.RunUntilEmpty();
+  EXPECT_TRUE(ran);
+}
+
+TEST(Scheduler, RunUntilStopsAtLimitInclusiveAndAdvancesClock) {
+  Scheduler s;
+  std::vector<int> order;
+  s.ScheduleAt(Time::FromNanos(10), 0, [&] { order.push_back(10); });
+  s.ScheduleAt(Time::FromNanos(20), 0, [&] { order.push_back(20); });
+  s.ScheduleAt(Time::FromNanos(21), 0, [&] { order.push_back(21); });
+  s.RunUntil(Time::FromNanos(20));
+  EXPECT_EQ(order, (std::vector<int>{10, 20}));
+  EXPECT_EQ(s.Now(), Time::FromNanos(20));
+  s.RunUntil(Time::FromNanos(100));
+  EXPECT_EQ(order, (std::vector<int>{10, 20, 21}));
+  EXPECT_EQ(s.Now(), Time::FromNanos(100));
+}
+
+TEST(Scheduler, CarriesTheNodeOfEachEvent) {
+  Scheduler s;
+  std::vector<NodeId> nodes;
+  s.ScheduleIn(Seconds(1), 7, [&] { nodes.push_back(s.current_node()); });
+  s.ScheduleIn(Seconds(2), 3, [&] { nodes.push_back(s.current_node()); });
+  s.RunUntilEmpty();
+  EXPECT_EQ(nodes, (std::vector<NodeId>{7, 3}));
+  EXPECT_EQ(s.current_node(), kNoNode);
+}
+
+TEST(Scheduler, SchedulingInThePastThrows) {
+  Scheduler s;
+  s.RunUntil(Time::FromNanos(100));
+  EXPECT_THROW(s.ScheduleAt(Time::FromNanos(99), 0, [] {}), std::logic_error);
+}
+
+TEST(Scheduler, StopEndsTheRunAfterTheCurrentEvent) {
+  Scheduler s;
+  int count = 0;
+  s.ScheduleIn(Seconds(1), 0, [&] {
+    ++count;
+    s.Stop();
+  });
+  s.ScheduleIn(Seconds(2), 0, [&] { ++count; });
+  s.RunUntilEmpty();
+  EXPECT_EQ(count, 1);
+  EXPECT_EQ(s.Now(), Time::FromNanos(1'000'000'000));
+  s.RunUntilEmpty();
+  EXPECT_EQ(count, 2);
+}
+
+TEST(Scheduler, DeadlineOfPendingEvent) {
+  Scheduler s;
+  EventId id = s.ScheduleIn(Milliseconds(1500), 0, [] {});
+  EXPECT_EQ(s.DeadlineOf(id), Time::Start() + Milliseconds(1500));
+  s.Cancel(id);
+  EXPECT_EQ(s.DeadlineOf(id), Time::Max());
+}
+
+// Two schedulers fed the same pseudo-random workload produce the same trace.
+std::vector<std::int64_t> RandomWorkloadTrace(unsigned seed) {
+  Scheduler s;
+  std::vector<std::int64_t> trace;
+  std::vector<EventId> ids;
+  unsigned x = seed;
+  auto next = [&x] { return x = x * 1103515245u + 12345u; };
+  for (int i = 0; i < 2000; ++i) {
+    const auto delay = Nanoseconds(next() % 50);
+    ids.push_back(s.ScheduleIn(delay, 0, [&trace, &s, i] { trace.push_back(s.Now().nanos() * 10000 + i); }));
+    if (next() % 4 == 0) s.Cancel(ids[next() % ids.size()]);
+  }
+  s.RunUntilEmpty();
+  return trace;
+}
+
+TEST(Scheduler, IsDeterministic) {
+  EXPECT_EQ(RandomWorkloadTrace(42), RandomWorkloadTrace(42));
+  const auto trace = RandomWorkloadTrace(42);
+  for (std::size_t i = 1; i < trace.size(); ++i) {
+    const auto t0 = trace[i - 1] / 10000, t1 = trace[i] / 10000;
+    ASSERT_LE(t0, t1);
+    if (t0 == t1) {
+      ASSERT_LT(trace[i - 1] % 10000, trace[i] % 10000) << "tie broken out of order";
+    }
+  }
+}
+
+TEST(Callback, StoresLargeClosuresOnTheHeapAndStillRuns) {
+  Scheduler s;
+  std::array<std::int64_t, 32> big{};
+  big[31] = 5;
+  std::int64_t seen = 0;
+  s.ScheduleIn(Seconds(1), 0, [big, &seen] { seen = big[31]; });
+  s.RunUntilEmpty();
+  EXPECT_EQ(seen, 5);
+}
+
+TEST(Callback, MoveOnlyCapturesWork) {
+  auto owned = std::make_unique<int>(9);
+  int seen = 0;
+  Callback cb = [p = std::move(owned), &seen] { seen = *p; };
+  Callback moved = std::move(cb);
+  EXPECT_FALSE(cb);
+  moved();
+  EXPECT_EQ(seen, 9);
+}
+
+}  // namespace
+}  // namespace sim::core

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages mcastlab needs to build and test: only the missing ones,
+# without a single prompt (tshark's "may non-root users capture?" question is preseeded).
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config
+  libpcap-dev libboost-graph-dev nlohmann-json3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  tshark graphviz
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "setup: installing ${missing[*]}"
+echo "wireshark-common wireshark-common/install-setuid boolean false" | $sudo debconf-set-selections
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
