@@ -42,7 +42,16 @@ bool Scheduler::Cancel(EventId id) {
   if (!IsPending(id)) return false;
   // The queue entry stays behind; its generation no longer matches, so it is skipped.
   Release(id.slot_);
+  // Timers restarted often leave many such entries: sweep them once they outnumber live ones.
+  if (heap_.size() > 2 * pending_ + 1024) Compact();
   return true;
+}
+
+void Scheduler::Compact() {
+  std::erase_if(heap_, [this](const QueueEntry& e) {
+    return !slots_[e.slot].pending || slots_[e.slot].generation != e.generation;
+  });
+  std::make_heap(heap_.begin(), heap_.end(), Later);
 }
 
 void Scheduler::Release(std::uint32_t slot) {

@@ -84,6 +84,7 @@ class Scheduler {
   // Drops cancelled entries from the top; returns false when nothing live is left.
   bool SkipStale();
   void Release(std::uint32_t slot);
+  void Compact();
   void RunTop();
 
   std::vector<QueueEntry> heap_;  // min-heap under Later()

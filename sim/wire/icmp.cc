@@ -30,11 +30,12 @@ Expected<IcmpMessage> ParseDestUnreachable(ByteSpan bytes) {
   if (code > kIcmpMaxDestUnreachableCode) {
     return ParseError{ParseErrorCode::kBadValue, icmp_field::kCode, "icmp unreachable code"};
   }
-  IcmpDestUnreachable u;
-  u.code = code;
   const ByteSpan quoted = bytes.subspan(icmp_field::kData);
-  u.quoted.assign(quoted.begin(), quoted.end());
-  return IcmpMessage{std::move(u)};
+  // Switched in place from a default (echo) message: moving a freshly built unreachable
+  // variant makes GCC 12 warn, wrongly, that the echo fields may be used uninitialized.
+  IcmpMessage m;
+  m.emplace<IcmpDestUnreachable>(code, Bytes(quoted.begin(), quoted.end()));
+  return m;
 }
 
 const char* UnreachableCodeName(std::uint8_t code) {

@@ -65,7 +65,8 @@ inline constexpr std::size_t kQqic = 9;
 inline constexpr std::size_t kQueryNumberOfSources = 10;
 inline constexpr std::size_t kQuerySources = 12;
 // IGMPv3 report (RFC 3376 §4.2).
-inline constexpr std::size_t kReportFlags = 4;  // "Reserved" in RFC 3376, "Flags" in RFC 9776 §4.2.3
+inline constexpr std::size_t kReportFlags =
+    4;  // "Reserved" in RFC 3376, "Flags" in RFC 9776 §4.2.3
 inline constexpr std::size_t kNumberOfGroupRecords = 6;
 inline constexpr std::size_t kGroupRecords = 8;
 }  // namespace igmp_field
@@ -93,10 +94,10 @@ struct IgmpQuery {
 // over 7 is sent as QRV 0, as RFC 3376 §4.1.6 says, and so parses back as 0.
 struct IgmpV3Query {
   core::Duration max_resp_time;
-  Ipv4Address group;  // zero = general query
+  Ipv4Address group;                        // zero = general query
   bool suppress_router_processing = false;  // the S flag
-  std::uint8_t robustness = 2;               // QRV, 0..7
-  core::Duration query_interval;             // QQIC
+  std::uint8_t robustness = 2;              // QRV, 0..7
+  core::Duration query_interval;            // QQIC
   std::vector<Ipv4Address> sources;
   friend bool operator==(const IgmpV3Query&, const IgmpV3Query&) = default;
 };
@@ -129,7 +130,7 @@ enum class IgmpRecordType : std::uint8_t {
 // One group record of an IGMPv3 report. aux_data is a whole number of 32-bit words (its
 // length field counts words); RFC 3376 §4.2.10 says senders include none.
 struct IgmpGroupRecord {
-  IgmpRecordType type;
+  IgmpRecordType type = IgmpRecordType::kModeIsInclude;
   Ipv4Address group;
   std::vector<Ipv4Address> sources;
   Bytes aux_data;

@@ -113,7 +113,15 @@ void AddPim(std::vector<CatalogEntry>& out) {
 
   out.push_back({"pim-register",
                  PimUnicastFrame(kRouterCore, kRp, PimRegister{false, false, MakeUdp(kSource, kGroup, 63, {40000, 5001}, 64).Flatten()})});
-  out.push_back({"pim-null-register", PimUnicastFrame(kRouterCore, kRp, PimRegister{false, true, {}})});
+  // RFC 7761 §4.4.1: a Null-Register carries only the data packet's IP header.
+  Ipv4Header dummy;
+  dummy.protocol = kIpProtoUdp;
+  dummy.source = kSource;
+  dummy.destination = kGroup;
+  Bytes dummy_header(Ipv4HeaderLen(dummy));
+  EmitIpv4Header(dummy, 0, dummy_header);
+  out.push_back({"pim-null-register",
+                 PimUnicastFrame(kRouterCore, kRp, PimRegister{false, true, dummy_header})});
   out.push_back({"pim-register-stop",
                  PimUnicastFrame(kRp, kRouterCore, PimRegisterStop{EncodedGroup{kGroup}, kSource})});
   out.push_back({"pim-assert", PimFrame(PimAssert{EncodedGroup{kGroup}, kSource, false, 110, 2})});

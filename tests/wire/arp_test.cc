@@ -137,10 +137,18 @@ TEST(Arp, RejectsProtocolLengthOtherThanFour) {
 }
 
 TEST(Arp, RejectsOperationOtherThanRequestOrReply) {
-  for (std::uint8_t op : {0, 3, 4, 8, 9}) {  // 3/4 RARP, 8/9 InARP
-    auto p = ParseArp(WithByte(arp_field::kOperation + 1, op));
-    ASSERT_FALSE(p) << int{op};
-    EXPECT_EQ(p.error(), (ParseError{ParseErrorCode::kBadValue, 6, "arp operation"}));
+  // Every 16-bit value; among the rejected are 3/4 (RARP, RFC 903) and 8/9 (InARP, RFC 2390).
+  for (std::uint32_t op = 0; op <= 0xffff; ++op) {
+    Bytes bytes = kRequest;
+    StoreU16(bytes, arp_field::kOperation, static_cast<std::uint16_t>(op));
+    auto p = ParseArp(bytes);
+    if (op == 1 || op == 2) {
+      ASSERT_TRUE(p) << op;
+      EXPECT_EQ(static_cast<std::uint32_t>(p->operation), op);
+    } else {
+      ASSERT_FALSE(p) << op;
+      EXPECT_EQ(p.error(), (ParseError{ParseErrorCode::kBadValue, 6, "arp operation"}));
+    }
   }
 }
 

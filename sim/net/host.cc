@@ -1,0 +1,145 @@
+#include "sim/net/host.h"
+
+#include "sim/wire/icmp.h"
+
+namespace sim::net {
+
+std::string_view ToString(SocketError e) {
+  switch (e) {
+    case SocketError::kConnectionRefused: return "ECONNREFUSED";
+  }
+  return "?";
+}
+
+Host::Host(NetContext& ctx, core::NodeId id, std::string name) : IpNode(ctx, id, std::move(name)) {}
+
+UdpSocket& Host::Listen(const std::string& socket, wire::Ipv4Address bind, std::uint16_t port) {
+  auto s = std::make_unique<UdpSocket>();
+  s->name = socket;
+  s->bind = bind;
+  s->port = port;
+  sockets_.push_back(std::move(s));
+  Trace("socket.open", {{"socket", socket}, {"bind", wire::ToString(bind)}, {"port", std::to_string(port)}});
+  return *sockets_.back();
+}
+
+UdpSocket* Host::FindSocket(const std::string& name) {
+  for (auto& s : sockets_) {
+    if (s->name == name) return s.get();
+  }
+  return nullptr;
+}
+
+Interface* Host::DefaultInterface() const {
+  if (gateway_) {
+    if (Interface* i = InterfaceOnLink(*gateway_)) return i;
+  }
+  for (const auto& i : interfaces()) {
+    if (i->prefix()) return i.get();
+  }
+  return nullptr;
+}
+
+void Host::Join(wire::Ipv4Address group, UdpSocket* socket, Interface* interface) {
+  if (interface == nullptr) interface = DefaultInterface();
+  if (interface == nullptr) return;
+  if (socket != nullptr) {
+    // Linux answers EADDRINUSE to a second IP_ADD_MEMBERSHIP of the same group on a socket.
+    if (!socket->groups.emplace(group, interface->index()).second) return;
+  } else {
+    ++host_joins_[{group, interface->index()}];
+  }
+  ChangeMembership(*interface, group, +1);
+}
+
+void Host::Leave(wire::Ipv4Address group, UdpSocket* socket) {
+  std::uint32_t index;
+  if (socket != nullptr) {
+    auto it = socket->groups.find(group);
+    if (it == socket->groups.end()) return;
+    index = it->second;
+    socket->groups.erase(it);
+  } else {
+    auto it = host_joins_.lower_bound({group, 0});
+    if (it == host_joins_.end() || it->first.first != group) return;
+    index = it->first.second;
+    if (--it->second == 0) host_joins_.erase(it);
+  }
+  ChangeMembership(*interfaces()[index], group, -1);
+}
+
+void Host::ChangeMembership(Interface& in, wire::Ipv4Address group, int delta) {
+  int& count = memberships_[{in.index(), group}];
+  const bool was_member = count > 0;
+  count += delta;
+  const bool member = count > 0;
+  if (count <= 0) memberships_.erase({in.index(), group});
+  if (was_member == member) return;
+  Trace(member ? "membership.join" : "membership.leave",
+        {{"interface", in.name()}, {"group", wire::ToString(group)}});
+  for (auto& o : membership_observers_) o(in, group, member);
+}
+
+bool Host::IsMember(const Interface& in, wire::Ipv4Address group) const {
+  if (group == wire::kAllSystems) return true;  // RFC 1112 §4: permanently joined
+  return memberships_.count({in.index(), group}) != 0;
+}
+
+void Host::Connect(UdpSocket& socket, wire::Ipv4Address to, std::uint16_t port) {
+  socket.peer = UdpSocket::Peer{to, port};
+  socket.pending_error.reset();
+  Trace("socket.connect", {{"socket", socket.name}, {"to", wire::ToString(to) + ":" + std::to_string(port)}});
+}
+
+void Host::Close(const std::string& name) {
+  for (auto it = sockets_.begin(); it != sockets_.end(); ++it) {
+    if ((*it)->name != name) continue;
+    // Closing drops the socket's memberships, as the kernel does.
+    while (!(*it)->groups.empty()) Leave((*it)->groups.begin()->first, it->get());
+    sockets_.erase(it);
+    Trace("socket.close", {{"socket", name}});
+    return;
+  }
+}
+
+std::optional<IpNode::NextHop> Host::RouteTo(wire::Ipv4Address destination) const {
+  if (Interface* on_link = InterfaceOnLink(destination)) return NextHop{on_link, destination};
+  if (gateway_) {
+    if (Interface* via = InterfaceOnLink(*gateway_)) return NextHop{via, *gateway_};
+  }
+  return std::nullopt;
+}
+
+bool Host::TakePendingError(UdpSocket& s, std::string_view during) {
+  if (!s.pending_error) return false;
+  s.errors.push_back({now(), *s.pending_error, during});
+  Trace("socket.error", {{"socket", s.name}, {"error", std::string(ToString(*s.pending_error))},
+                         {"during", std::string(during)}});
+  s.pending_error.reset();
+  return true;
+}
+
+void Host::OnPowerOff() {
+  IpNode::OnPowerOff();
+  sockets_.clear();
+  memberships_.clear();
+  host_joins_.clear();
+}
+
+std::string Host::DumpSockets() const {
+  std::string s = "Socket        Local                 Peer                  Groups  Received\n";
+  for (const auto& sock : sockets_) {
+    std::string line = sock->name;
+    line.resize(14, ' ');
+    std::string local = wire::ToString(sock->bind) + ":" + std::to_string(sock->port);
+    local.resize(22, ' ');
+    std::string peer = sock->peer ? wire::ToString(sock->peer->address) + ":" + std::to_string(sock->peer->port) : "-";
+    peer.resize(22, ' ');
+    std::string groups = std::to_string(sock->groups.size());
+    groups.resize(8, ' ');
+    s += line + local + peer + groups + std::to_string(sock->datagrams_received) + "\n";
+  }
+  return s;
+}
+
+}  // namespace sim::net

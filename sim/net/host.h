@@ -1,0 +1,103 @@
+// A host: one or more interfaces, a default gateway, and UDP sockets that behave like Linux's.
+//
+// - A socket bound to group:port receives only that group; one bound to 0.0.0.0:port receives
+//   unicast to the host and, as with IP_MULTICAST_ALL, every group the host has joined.
+//   Every matching socket gets its own copy of a multicast datagram; unicast goes to one.
+// - Memberships are counted per interface and group: the host stays a member while any socket
+//   (or a socket-less join) holds the group. The NIC drops multicast for groups not joined.
+// - Unicast to a port nobody listens on is answered with ICMP port unreachable (never for
+//   multicast or broadcast). A connected socket then fails its next send or receive with
+//   ECONNREFUSED; an unconnected socket never hears of it.
+#ifndef MCASTLAB_SIM_NET_HOST_H_
+#define MCASTLAB_SIM_NET_HOST_H_
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/net/ip_node.h"
+#include "sim/net/udp_socket.h"
+#include "sim/wire/udp.h"
+
+namespace sim::net {
+
+struct Reception {
+  core::Time at;
+  const UdpSocket& socket;
+  wire::Ipv4Address source;
+  wire::Ipv4Address destination;  // the group, for multicast
+  std::size_t size;
+};
+
+struct SendSpec {
+  std::optional<std::string> socket;
+  std::optional<wire::Ipv4Address> to;  // unset: the connected peer
+  std::optional<std::uint16_t> port;
+  std::size_t size = 64;
+  std::optional<std::uint8_t> ttl;  // default: 1 for multicast, 64 for unicast (Linux)
+  std::optional<std::uint16_t> source_port;
+  Interface* multicast_interface = nullptr;  // IP_MULTICAST_IF; default: the gateway's interface
+  bool multicast_loop = true;                // IP_MULTICAST_LOOP
+};
+
+class Host : public IpNode {
+ public:
+  using ReceptionObserver = std::function<void(const Reception&)>;
+  // (interface, group, member): the host's membership of a group changed.
+  using MembershipObserver = std::function<void(Interface&, wire::Ipv4Address, bool)>;
+
+  Host(NetContext& ctx, core::NodeId id, std::string name);
+  std::string_view type() const override { return "host"; }
+
+  void set_gateway(wire::Ipv4Address g) { gateway_ = g; }
+  std::optional<wire::Ipv4Address> gateway() const { return gateway_; }
+
+  UdpSocket& Listen(const std::string& socket, wire::Ipv4Address bind, std::uint16_t port);
+  UdpSocket* FindSocket(const std::string& name);
+  // IP_ADD_MEMBERSHIP; `socket` null: a membership of the host itself.
+  void Join(wire::Ipv4Address group, UdpSocket* socket, Interface* interface);
+  void Leave(wire::Ipv4Address group, UdpSocket* socket);
+  void Connect(UdpSocket& socket, wire::Ipv4Address to, std::uint16_t port);
+  void Close(const std::string& socket);
+  // Returns false when the datagram was not sent (a pending error, no route, no interface).
+  bool SendDatagram(const SendSpec& spec);
+
+  bool IsMember(const Interface& in, wire::Ipv4Address group) const;
+  // The interface used when nothing else says: the gateway's, else the first with an address.
+  Interface* DefaultInterface() const;
+  void AddReceptionObserver(ReceptionObserver o) { reception_observers_.push_back(std::move(o)); }
+  void AddMembershipObserver(MembershipObserver o) { membership_observers_.push_back(std::move(o)); }
+  std::optional<NextHop> RouteTo(wire::Ipv4Address destination) const override;
+
+  std::uint64_t datagrams_received() const { return datagrams_received_; }
+  const std::vector<std::unique_ptr<UdpSocket>>& sockets() const { return sockets_; }
+  std::string DumpSockets() const;
+
+ protected:
+  bool AcceptsMulticastMac(const Interface& in, const wire::MacAddress& mac) const override;
+  void ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) override;
+  void OnPowerOff() override;
+
+ private:
+  void ReceiveUdp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw);
+  void ReceiveIcmp(const wire::Ipv4Packet& packet);
+  void DeliverTo(UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t size);
+  void ChangeMembership(Interface& in, wire::Ipv4Address group, int delta);
+  bool TakePendingError(UdpSocket& s, std::string_view during);
+
+  std::optional<wire::Ipv4Address> gateway_;
+  std::vector<std::unique_ptr<UdpSocket>> sockets_;  // in creation order: unicast picks the first
+  std::map<std::pair<std::uint32_t, wire::Ipv4Address>, int> memberships_;  // (interface, group)
+  std::map<std::pair<wire::Ipv4Address, std::uint32_t>, int> host_joins_;   // socket-less joins
+  std::vector<ReceptionObserver> reception_observers_;
+  std::vector<MembershipObserver> membership_observers_;
+  std::uint16_t next_ephemeral_port_ = 49152;
+  std::uint64_t datagrams_received_ = 0;
+};
+
+}  // namespace sim::net
+
+#endif  // MCASTLAB_SIM_NET_HOST_H_

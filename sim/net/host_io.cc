@@ -1,0 +1,168 @@
+// The host's datagram paths: sending UDP, receiving IPv4, UDP delivery and ICMP errors.
+#include "sim/net/host.h"
+#include "sim/wire/icmp.h"
+#include "sim/wire/udp.h"
+
+namespace sim::net {
+namespace {
+
+constexpr std::uint8_t kDefaultMulticastTtl = 1;  // IP_MULTICAST_TTL default (RFC 1112 §6.1)
+constexpr std::uint8_t kDefaultUnicastTtl = 64;   // Linux ip_default_ttl
+
+// The payload of a generated datagram: a 32-bit sequence number, then zeros.
+wire::Bytes DatagramPayload(std::size_t size, std::uint32_t sequence) {
+  wire::Bytes p(size, 0);
+  for (std::size_t i = 0; i < 4 && i < size; ++i) {
+    p[i] = static_cast<std::uint8_t>(sequence >> (24 - 8 * i));
+  }
+  return p;
+}
+
+}  // namespace
+
+bool Host::SendDatagram(const SendSpec& spec) {
+  UdpSocket* socket = spec.socket ? FindSocket(*spec.socket) : nullptr;
+  if (socket != nullptr && TakePendingError(*socket, "send")) return false;  // not transmitted
+  wire::Ipv4Address to;
+  std::uint16_t port;
+  if (spec.to) {
+    to = *spec.to;
+    port = spec.port.value_or(0);
+  } else if (socket != nullptr && socket->peer) {
+    to = socket->peer->address;
+    port = socket->peer->port;
+  } else {
+    return false;
+  }
+  Interface* out = nullptr;
+  wire::Ipv4Address next_hop = to;
+  if (to.is_multicast()) {
+    out = spec.multicast_interface != nullptr ? spec.multicast_interface : DefaultInterface();
+  } else if (auto hop = RouteTo(to)) {
+    out = hop->out;
+    next_hop = hop->next_hop;
+  }
+  if (out == nullptr) {
+    mutable_ip_counters().no_route++;
+    Trace("udp.no_route", {{"to", wire::ToString(to)}});
+    return false;
+  }
+  std::uint16_t source_port = spec.source_port.value_or(socket != nullptr ? socket->port : 0);
+  if (source_port == 0) source_port = next_ephemeral_port_++;
+
+  wire::Ipv4Header h;
+  h.protocol = wire::kIpProtoUdp;
+  h.source = out->address();
+  h.destination = to;
+  h.ttl = spec.ttl.value_or(to.is_multicast() ? kDefaultMulticastTtl : kDefaultUnicastTtl);
+  h.identification = NextIpId();
+  h.dont_fragment = !to.is_multicast();  // Linux sets DF on unicast UDP (path MTU discovery)
+  const wire::Bytes payload = DatagramPayload(spec.size, h.identification);
+  wire::Bytes udp(wire::UdpLen(payload.size()));
+  wire::EmitUdp({source_port, port}, payload, h.source, to, udp);
+  wire::Bytes packet(wire::Ipv4HeaderLen(h) + udp.size());
+  wire::EmitIpv4(h, udp, packet);
+
+  if (to.is_multicast() && spec.multicast_loop && IsMember(*out, to)) {
+    // IP_MULTICAST_LOOP: local members get a copy, as if it had arrived on `out`.
+    auto copy = std::make_shared<wire::Bytes>(packet);
+    scheduler().ScheduleIn(core::Duration::Zero(), id(), [this, out, copy] {
+      if (!powered()) return;
+      auto ip = wire::ParseIpv4(*copy);
+      if (ip) ReceiveUdp(*out, *ip, *copy);
+    });
+  }
+  SendIpPacket(*out, next_hop, std::move(packet));
+  return true;
+}
+
+bool Host::AcceptsMulticastMac(const Interface& in, const wire::MacAddress& mac) const {
+  if (mac == wire::MulticastMac(wire::kAllSystems)) return true;
+  for (auto it = memberships_.lower_bound({in.index(), wire::Ipv4Address()});
+       it != memberships_.end() && it->first.first == in.index(); ++it) {
+    if (wire::MulticastMac(it->first.second) == mac) return true;
+  }
+  return false;
+}
+
+void Host::ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
+  const wire::Ipv4Address dst = packet.header.destination;
+  const bool accepted = dst.is_multicast() ? IsMember(in, dst)
+                                           : (IsOwnAddress(dst) || dst.is_broadcast() ||
+                                              (in.prefix() && dst.value() == (in.prefix()->network().value() | ~in.prefix()->mask())));
+  if (!accepted) {
+    mutable_ip_counters().not_for_us++;
+    return;
+  }
+  if (DispatchProtocol(in, packet)) return;
+  switch (packet.header.protocol) {
+    case wire::kIpProtoUdp: ReceiveUdp(in, packet, raw); break;
+    case wire::kIpProtoIcmp:
+      HandleIcmpEcho(in, packet);
+      ReceiveIcmp(packet);
+      break;
+    default: break;
+  }
+}
+
+void Host::ReceiveUdp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
+  auto udp = wire::ParseUdp(packet.payload, packet.header.source, packet.header.destination);
+  if (!udp) {
+    mutable_ip_counters().bad_frames++;
+    return;
+  }
+  const wire::Ipv4Address dst = packet.header.destination;
+  const std::uint16_t port = udp->header.destination_port;
+  const std::size_t size = udp->payload.size();
+  if (dst.is_multicast()) {
+    for (auto& s : sockets_) {
+      if (s->port == port && (s->bind == dst || s->bind.is_unspecified())) DeliverTo(*s, packet, size);
+    }
+    return;
+  }
+  for (auto& s : sockets_) {
+    if (s->port != port || !s->bind.is_unspecified()) continue;
+    // A connected socket takes datagrams only from its peer.
+    if (s->peer && (s->peer->address != packet.header.source || s->peer->port != udp->header.source_port)) continue;
+    DeliverTo(*s, packet, size);
+    return;
+  }
+  if (!dst.is_broadcast()) SendPortUnreachable(in, packet, raw);
+}
+
+void Host::DeliverTo(UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t size) {
+  TakePendingError(s, "recv");  // reported first; the datagram stays queued for the next call
+  if (s.datagrams_received == 0) {
+    Trace("socket.first_datagram", {{"socket", s.name}, {"from", wire::ToString(packet.header.source)},
+                                    {"to", wire::ToString(packet.header.destination)}});
+  }
+  ++s.datagrams_received;
+  s.bytes_received += size;
+  ++datagrams_received_;
+  const Reception r{now(), s, packet.header.source, packet.header.destination, size};
+  for (auto& o : reception_observers_) o(r);
+}
+
+void Host::ReceiveIcmp(const wire::Ipv4Packet& packet) {
+  auto icmp = wire::ParseIcmp(packet.payload);
+  if (!icmp) return;
+  const auto* unreachable = std::get_if<wire::IcmpDestUnreachable>(&*icmp);
+  if (unreachable == nullptr || unreachable->code != wire::kIcmpCodePortUnreachable) return;
+  // The quote holds our original IP header and at least the first 8 bytes of its UDP header.
+  const wire::ByteSpan quoted = unreachable->quoted;
+  if (quoted.empty()) return;
+  const std::size_t ihl = static_cast<std::size_t>(quoted[0] & 0x0f) * 4;
+  if (quoted.size() < ihl + 8 || ihl < wire::kIpv4MinHeaderLen) return;
+  const wire::Ipv4Address orig_dst(wire::LoadU32(quoted, wire::ipv4_field::kDestination));
+  const std::uint16_t orig_sport = wire::LoadU16(quoted, ihl);
+  const std::uint16_t orig_dport = wire::LoadU16(quoted, ihl + 2);
+  for (auto& s : sockets_) {
+    // Only a connected socket learns of the error (no IP_RECVERR here).
+    if (s->peer && s->peer->address == orig_dst && s->peer->port == orig_dport && s->port == orig_sport) {
+      s->pending_error = SocketError::kConnectionRefused;
+      Trace("socket.icmp_error", {{"socket", s->name}, {"error", "ECONNREFUSED"}});
+    }
+  }
+}
+
+}  // namespace sim::net

@@ -1,0 +1,190 @@
+#include "sim/net/ip_node.h"
+
+#include "sim/wire/arp.h"
+#include "sim/wire/encode.h"
+#include "sim/wire/ethernet.h"
+#include "sim/wire/frame_builder.h"
+#include "sim/wire/icmp.h"
+
+namespace sim::net {
+
+void IpNode::SendIp(Interface& out, wire::Ipv4Address next_hop, const wire::Ipv4Header& header,
+                    wire::ByteSpan payload) {
+  wire::Bytes packet(wire::Ipv4HeaderLen(header) + payload.size());
+  wire::EmitIpv4(header, payload, packet);
+  SendIpPacket(out, next_hop, std::move(packet));
+}
+
+void IpNode::SendIpPacket(Interface& out, wire::Ipv4Address next_hop, wire::Bytes packet) {
+  if (auto mac = wire::DirectMacFor(next_hop)) {
+    SendOnLink(out, *mac, packet);
+    return;
+  }
+  const ArpCache::Key key{out.index(), next_hop};
+  if (auto mac = arp_.Lookup(key, now())) {
+    SendOnLink(out, *mac, packet);
+    return;
+  }
+  switch (arp_.Park(key, std::move(packet))) {
+    case ArpCache::Queued::kSendRequest:
+      arp_.CountRequest(key);
+      SendArpRequest(out, next_hop);
+      ScheduleArpRetry(out, next_hop);
+      break;
+    case ArpCache::Queued::kAlreadyResolving:
+      break;
+    case ArpCache::Queued::kDropped:
+      ++ip_counters_.arp_failed_drops;
+      break;
+  }
+}
+
+void IpNode::SendOnLink(Interface& out, const wire::MacAddress& dst, const wire::Bytes& packet) {
+  wire::Bytes frame(wire::EthernetFrameLen(packet.size()));
+  wire::EmitEthernet({dst, out.mac(), wire::kEtherTypeIpv4}, packet, frame);
+  out.Send(MakeFrame(std::move(frame)));
+}
+
+void IpNode::SendArpRequest(Interface& out, wire::Ipv4Address target) {
+  const wire::ArpPacket request{wire::ArpOperation::kRequest, out.mac(), out.address(),
+                                wire::MacAddress(), target};
+  out.Send(MakeFrame(wire::BuildArpFrame(out.mac(), wire::kBroadcastMac, request)));
+}
+
+void IpNode::ScheduleArpRetry(Interface& out, wire::Ipv4Address target) {
+  scheduler().ScheduleIn(ArpCache::kRetryInterval, id(), [this, &out, target] {
+    const ArpCache::Key key{out.index(), target};
+    if (!powered() || !arp_.Resolving(key)) return;  // resolved meanwhile, or power was lost
+    if (arp_.RequestsSent(key) < ArpCache::kMaxRequests) {
+      arp_.CountRequest(key);
+      SendArpRequest(out, target);
+      ScheduleArpRetry(out, target);
+      return;
+    }
+    const std::size_t dropped = arp_.DropPending(key);
+    ip_counters_.arp_failed_drops += dropped;
+    Trace("arp.failed", {{"interface", out.name()}, {"target", wire::ToString(target)},
+                         {"dropped", std::to_string(dropped)}});
+  });
+}
+
+void IpNode::Receive(Interface& in, const FramePtr& frame) {
+  auto eth = wire::ParseEthernet(*frame);
+  if (!eth) {
+    ++ip_counters_.bad_frames;
+    return;
+  }
+  const wire::MacAddress& dst = eth->header.destination;
+  const bool for_us = dst == in.mac() || dst.is_broadcast() ||
+                      (dst.is_group() && AcceptsMulticastMac(in, dst));
+  if (!for_us) {
+    ++ip_counters_.not_for_us;
+    return;
+  }
+  if (eth->header.ethertype == wire::kEtherTypeArp) {
+    ReceiveArp(in, eth->payload);
+    return;
+  }
+  if (eth->header.ethertype != wire::kEtherTypeIpv4) return;
+  auto ip = wire::ParseIpv4(eth->payload);
+  if (!ip) {
+    ++ip_counters_.bad_frames;
+    return;
+  }
+  ReceiveIp(in, *ip, eth->payload.first(ip->header_len + ip->payload.size()));
+}
+
+void IpNode::ReceiveArp(Interface& in, wire::ByteSpan payload) {
+  auto arp = wire::ParseArp(payload);
+  if (!arp) {
+    ++ip_counters_.bad_frames;
+    return;
+  }
+  // RFC 826: merge the sender into the cache when we are the target (or already know it).
+  const ArpCache::Key sender{in.index(), arp->sender_ip};
+  const bool for_us = in.prefix() && arp->target_ip == in.address();
+  if (for_us || arp_.Lookup(sender, now()) || arp_.Resolving(sender)) {
+    for (wire::Bytes& packet : arp_.Learn(sender, arp->sender_mac, now())) {
+      SendOnLink(in, arp->sender_mac, packet);
+    }
+  }
+  if (for_us && arp->operation == wire::ArpOperation::kRequest) {
+    const wire::ArpPacket reply{wire::ArpOperation::kReply, in.mac(), in.address(),
+                                arp->sender_mac, arp->sender_ip};
+    in.Send(MakeFrame(wire::BuildArpFrame(in.mac(), arp->sender_mac, reply)));
+  }
+}
+
+Interface* IpNode::InterfaceOnLink(wire::Ipv4Address a) const {
+  for (const auto& i : interfaces()) {
+    if (i->prefix() && i->prefix()->Contains(a)) return i.get();
+  }
+  return nullptr;
+}
+
+bool IpNode::IsOwnAddress(wire::Ipv4Address a) const {
+  for (const auto& i : interfaces()) {
+    if (i->prefix() && i->address() == a) return true;
+  }
+  return false;
+}
+
+void IpNode::SetProtocolHandler(std::uint8_t protocol, ProtocolHandler handler) {
+  handlers_[protocol] = std::move(handler);
+}
+
+bool IpNode::DispatchProtocol(Interface& in, const wire::Ipv4Packet& packet) {
+  auto it = handlers_.find(packet.header.protocol);
+  if (it == handlers_.end()) return false;
+  it->second(in, packet);
+  return true;
+}
+
+void IpNode::OnPowerOff() { arp_.Clear(); }
+
+bool IpNode::SendRouted(const wire::Ipv4Header& header, wire::ByteSpan payload) {
+  const auto hop = RouteTo(header.destination);
+  if (!hop) {
+    ++ip_counters_.no_route;
+    return false;
+  }
+  SendIp(*hop->out, hop->next_hop, header, payload);
+  return true;
+}
+
+void IpNode::SendPortUnreachable(Interface&, const wire::Ipv4Packet& offending,
+                                 wire::ByteSpan raw) {
+  // RFC 1122 §3.2.2: never for a datagram sent to a multicast or broadcast address.
+  const wire::Ipv4Address to = offending.header.source;
+  if (offending.header.destination.is_multicast() || offending.header.destination.is_broadcast() ||
+      to.is_multicast() || to.is_unspecified()) {
+    return;
+  }
+  wire::Ipv4Header h;
+  h.tos = wire::kTosInternetControl;
+  h.protocol = wire::kIpProtoIcmp;
+  h.source = offending.header.destination;
+  h.destination = to;
+  h.identification = NextIpId();
+  const wire::IcmpMessage icmp = wire::MakePortUnreachable(raw);
+  ++ip_counters_.icmp_sent;
+  SendRouted(h, wire::Encode(icmp));
+}
+
+void IpNode::HandleIcmpEcho(Interface&, const wire::Ipv4Packet& packet) {
+  auto icmp = wire::ParseIcmp(packet.payload);
+  if (!icmp) return;
+  const auto* echo = std::get_if<wire::IcmpEcho>(&*icmp);
+  if (echo == nullptr || echo->reply) return;
+  wire::IcmpEcho reply = *echo;
+  reply.reply = true;
+  wire::Ipv4Header h;
+  h.protocol = wire::kIpProtoIcmp;
+  h.source = packet.header.destination;
+  h.destination = packet.header.source;
+  h.identification = NextIpId();
+  ++ip_counters_.icmp_sent;
+  SendRouted(h, wire::Encode(wire::IcmpMessage(reply)));
+}
+
+}  // namespace sim::net

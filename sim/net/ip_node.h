@@ -1,0 +1,88 @@
+// What hosts and routers share: ARP, sending and receiving IPv4 over Ethernet, ICMP errors,
+// and a table of handlers for protocols that run on top (IGMP, PIM).
+#ifndef MCASTLAB_SIM_NET_IP_NODE_H_
+#define MCASTLAB_SIM_NET_IP_NODE_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "sim/net/arp_cache.h"
+#include "sim/net/node.h"
+#include "sim/wire/ipv4.h"
+
+namespace sim::net {
+
+struct IpCounters {
+  std::uint64_t bad_frames = 0;       // failed to parse (counted, never acted on)
+  std::uint64_t not_for_us = 0;       // filtered by MAC or IP destination
+  std::uint64_t arp_failed_drops = 0; // packets dropped because ARP never resolved
+  std::uint64_t no_route = 0;
+  std::uint64_t icmp_sent = 0;
+};
+
+class IpNode : public Node {
+ public:
+  using ProtocolHandler = std::function<void(Interface& in, const wire::Ipv4Packet& packet)>;
+
+  using Node::Node;
+
+  // Sends an encoded IPv4 packet out `out`, to `next_hop` (the destination itself when on
+  // link). Multicast and broadcast destinations map to their MAC; unicast goes through ARP.
+  void SendIpPacket(Interface& out, wire::Ipv4Address next_hop, wire::Bytes packet);
+  struct NextHop {
+    Interface* out;
+    wire::Ipv4Address next_hop;  // the destination itself when it is on link
+  };
+  // Where a unicast packet to `destination` goes: on link, via the gateway, or via the FIB.
+  virtual std::optional<NextHop> RouteTo(wire::Ipv4Address destination) const = 0;
+  // Routes and sends; returns false (and counts no_route) when there is no route.
+  bool SendRouted(const wire::Ipv4Header& header, wire::ByteSpan payload);
+  // Encodes header + payload, then SendIpPacket.
+  void SendIp(Interface& out, wire::Ipv4Address next_hop, const wire::Ipv4Header& header,
+              wire::ByteSpan payload);
+  // The IP identification for the next packet sent without DF.
+  std::uint16_t NextIpId() { return ++ip_id_; }
+
+  // The interface whose subnet holds `a`, or nullptr.
+  Interface* InterfaceOnLink(wire::Ipv4Address a) const;
+  bool IsOwnAddress(wire::Ipv4Address a) const;
+  void SetProtocolHandler(std::uint8_t protocol, ProtocolHandler handler);
+
+  const IpCounters& ip_counters() const { return ip_counters_; }
+  std::string DumpArpCache() const { return arp_.Dump(now()); }
+
+ protected:
+  void Receive(Interface& in, const FramePtr& frame) override;
+  void OnPowerOff() override;
+
+  // Whether the NIC passes frames for this multicast MAC.
+  virtual bool AcceptsMulticastMac(const Interface& in, const wire::MacAddress& mac) const = 0;
+  // An IPv4 packet passed the MAC filter. `raw` is the packet's bytes (no Ethernet padding).
+  virtual void ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) = 0;
+  // Hands the packet to a registered protocol handler. Returns false when there is none.
+  bool DispatchProtocol(Interface& in, const wire::Ipv4Packet& packet);
+  // ICMP destination unreachable, port unreachable (RFC 1122 §3.2.2.1), for a unicast
+  // datagram that no socket wanted.
+  void SendPortUnreachable(Interface& in, const wire::Ipv4Packet& offending, wire::ByteSpan raw);
+  // Answers an ICMP echo request addressed to this node.
+  void HandleIcmpEcho(Interface& in, const wire::Ipv4Packet& packet);
+  IpCounters& mutable_ip_counters() { return ip_counters_; }
+
+ private:
+  void ReceiveArp(Interface& in, wire::ByteSpan payload);
+  void SendArpRequest(Interface& out, wire::Ipv4Address target);
+  void ScheduleArpRetry(Interface& out, wire::Ipv4Address target);
+  void SendOnLink(Interface& out, const wire::MacAddress& dst, const wire::Bytes& packet);
+
+  ArpCache arp_;
+  std::map<std::uint8_t, ProtocolHandler> handlers_;
+  std::uint16_t ip_id_ = 0;
+  IpCounters ip_counters_;
+};
+
+}  // namespace sim::net
+
+#endif  // MCASTLAB_SIM_NET_IP_NODE_H_

@@ -1,0 +1,65 @@
+// The base of hosts, switches and routers: a name, interfaces, power, a random stream, and the
+// way to report events. A node that powers off loses all state (its subclasses' OnPowerOff
+// clears protocol tables) and ignores frames until it powers on again.
+#ifndef MCASTLAB_SIM_NET_NODE_H_
+#define MCASTLAB_SIM_NET_NODE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/core/rng.h"
+#include "sim/core/scheduler.h"
+#include "sim/net/interface.h"
+#include "sim/net/net_context.h"
+
+namespace sim::net {
+
+class Node {
+ public:
+  Node(NetContext& ctx, core::NodeId id, std::string name);
+  Node(const Node&) = delete;
+  Node& operator=(const Node&) = delete;
+  virtual ~Node() = default;
+
+  virtual std::string_view type() const = 0;
+
+  core::NodeId id() const { return id_; }
+  const std::string& name() const { return name_; }
+  bool powered() const { return powered_; }
+
+  Interface& AddInterface(std::string name);
+  Interface* FindInterface(std::string_view name) const;
+  const std::vector<std::unique_ptr<Interface>>& interfaces() const { return interfaces_; }
+
+  // Called by links: hands the frame to Receive while the node is powered.
+  void Deliver(Interface& in, const FramePtr& frame);
+  void PowerOff();
+  void PowerOn();
+  // A link of this node went down or up (routes, protocol state may react).
+  virtual void OnLinkStateChanged(Interface&) {}
+
+  core::Scheduler& scheduler() const { return ctx_.scheduler; }
+  core::Time now() const { return ctx_.scheduler.Now(); }
+  core::Rng& rng() { return rng_; }
+  NetContext& ctx() const { return ctx_; }
+  void Trace(std::string_view kind, std::vector<std::pair<std::string_view, std::string>> fields = {});
+
+ protected:
+  virtual void Receive(Interface& in, const FramePtr& frame) = 0;
+  virtual void OnPowerOff() {}
+  virtual void OnPowerOn() {}
+
+ private:
+  NetContext& ctx_;
+  core::NodeId id_;
+  std::string name_;
+  core::Rng rng_;
+  bool powered_ = true;
+  std::vector<std::unique_ptr<Interface>> interfaces_;
+};
+
+}  // namespace sim::net
+
+#endif  // MCASTLAB_SIM_NET_NODE_H_

@@ -1,0 +1,140 @@
+#include "sim/net/router.h"
+
+namespace sim::net {
+
+Router::Router(NetContext& ctx, core::NodeId id, std::string name) : IpNode(ctx, id, std::move(name)) {}
+
+void Router::AddStaticMroute(StaticMroute m) {
+  mfib_.Set(m.key, m.iif, m.oifs);
+  static_mroutes_.push_back(std::move(m));
+}
+
+std::optional<IpNode::NextHop> Router::RouteTo(wire::Ipv4Address destination) const {
+  auto r = fib_.Lookup(destination);
+  if (!r) return std::nullopt;
+  Interface* out = interfaces()[r->out_interface].get();
+  return NextHop{out, r->next_hop.is_unspecified() ? destination : r->next_hop};
+}
+
+void Router::ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
+  const wire::Ipv4Address dst = packet.header.destination;
+  if (dst.is_multicast()) {
+    // Control protocols (IGMP to any group, PIM) are for this router; data is forwarded.
+    if (DispatchProtocol(in, packet) || dst.is_link_local_multicast()) return;
+    ForwardMulticast(in, packet, raw);
+    return;
+  }
+  if (IsOwnAddress(dst) || dst.is_broadcast()) {
+    DeliverLocally(in, packet, raw);
+    return;
+  }
+  ForwardUnicast(packet, raw);
+}
+
+void Router::DeliverLocally(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
+  if (DispatchProtocol(in, packet)) return;
+  if (packet.header.protocol == wire::kIpProtoIcmp) {
+    HandleIcmpEcho(in, packet);
+  } else if (packet.header.protocol == wire::kIpProtoUdp && !packet.header.destination.is_broadcast()) {
+    SendPortUnreachable(in, packet, raw);  // no UDP service runs on a router here
+  }
+}
+
+void Router::ForwardMulticast(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
+  const wire::Ipv4Address s = packet.header.source, g = packet.header.destination;
+  MfibEntry* entry = mfib_.Lookup(s, g);
+  if (entry == nullptr) {
+    ++counters_.no_mroute;
+    if (miss_hook_) miss_hook_(in, packet, raw);
+    TraceDropOnce("no-mroute", packet);
+    return;
+  }
+  if (entry->iif != in.index()) {
+    ++counters_.rpf_failures;
+    ++entry->rpf_failures;
+    if (miss_hook_) miss_hook_(in, packet, raw);
+    TraceDropOnce("rpf-failure", packet);
+    return;
+  }
+  if (packet.header.ttl <= 1) {
+    ++counters_.ttl_expired;
+    TraceDropOnce("ttl-expired", packet);
+    return;
+  }
+  ++entry->packets;
+  ++counters_.multicast_forwarded;
+  for (std::uint32_t oif : entry->oifs) {
+    Interface& out = *interfaces()[oif];
+    if (!out.up()) continue;
+    wire::Bytes copy(raw.begin(), raw.end());
+    wire::DecrementTtlInPlace(copy);
+    SendIpPacket(out, g, std::move(copy));
+  }
+}
+
+void Router::ForwardUnicast(const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
+  if (packet.header.ttl <= 1) {
+    ++counters_.ttl_expired;
+    TraceDropOnce("ttl-expired", packet);
+    return;
+  }
+  auto hop = RouteTo(packet.header.destination);
+  if (!hop) {
+    mutable_ip_counters().no_route++;
+    TraceDropOnce("no-route", packet);
+    return;
+  }
+  wire::Bytes copy(raw.begin(), raw.end());
+  wire::DecrementTtlInPlace(copy);
+  ++counters_.unicast_forwarded;
+  SendIpPacket(*hop->out, hop->next_hop, std::move(copy));
+}
+
+void Router::TraceDropOnce(std::string_view reason, const wire::Ipv4Packet& packet) {
+  const auto key = std::make_tuple(reason, packet.header.source, packet.header.destination);
+  if (!drops_traced_.insert(key).second) return;
+  Trace("forward.drop", {{"reason", std::string(reason)},
+                         {"source", wire::ToString(packet.header.source)},
+                         {"destination", wire::ToString(packet.header.destination)},
+                         {"ttl", std::to_string(packet.header.ttl)}});
+}
+
+void Router::OnPowerOff() {
+  IpNode::OnPowerOff();
+  mfib_.Clear();
+  drops_traced_.clear();
+}
+
+void Router::OnPowerOn() {
+  for (const StaticMroute& m : static_mroutes_) mfib_.Set(m.key, m.iif, m.oifs);
+}
+
+std::string Router::DumpMroutes() const {
+  std::string s = "IP Multicast Routing Table\n";
+  for (const auto& [key, e] : mfib_.entries()) {
+    s += "(" + (key.source.is_unspecified() ? std::string("*") : wire::ToString(key.source)) + ", " +
+         wire::ToString(key.group) + ")\n  Incoming interface: " + interfaces()[e.iif]->name() +
+         "\n  Outgoing interface list:";
+    if (e.oifs.empty()) s += " Null";
+    for (std::uint32_t o : e.oifs) s += "\n    " + interfaces()[o]->name();
+    s += "\n  Packets forwarded: " + std::to_string(e.packets) +
+         ", RPF failures: " + std::to_string(e.rpf_failures) + "\n";
+  }
+  return s;
+}
+
+std::string Router::DumpRoutes() const {
+  std::string s = "Destination        Gateway          Interface  Metric\n";
+  for (const Route& r : fib_.routes()) {
+    std::string dest = wire::ToString(r.destination);
+    dest.resize(19, ' ');
+    std::string gw = r.next_hop.is_unspecified() ? "connected" : wire::ToString(r.next_hop);
+    gw.resize(17, ' ');
+    std::string ifname = interfaces()[r.out_interface]->name();
+    ifname.resize(11, ' ');
+    s += dest + gw + ifname + std::to_string(r.metric) + "\n";
+  }
+  return s;
+}
+
+}  // namespace sim::net

@@ -1,0 +1,43 @@
+// A UDP socket of a simulated host, with the Linux behaviours scenarios rely on.
+#ifndef MCASTLAB_SIM_NET_UDP_SOCKET_H_
+#define MCASTLAB_SIM_NET_UDP_SOCKET_H_
+
+#include <cstdint>
+#include <optional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sim/core/time.h"
+#include "sim/wire/ipv4_address.h"
+
+namespace sim::net {
+
+enum class SocketError { kConnectionRefused };
+std::string_view ToString(SocketError e);  // "ECONNREFUSED"
+
+struct SocketErrorRecord {
+  core::Time at;
+  SocketError error;
+  std::string_view during;  // "send" or "recv": the call that reported it
+};
+
+struct UdpSocket {
+  std::string name;
+  wire::Ipv4Address bind;  // 0.0.0.0 or a group
+  std::uint16_t port = 0;
+  struct Peer {
+    wire::Ipv4Address address;
+    std::uint16_t port;
+  };
+  std::optional<Peer> peer;  // set by connect
+  std::map<wire::Ipv4Address, std::uint32_t> groups;  // IP_ADD_MEMBERSHIP: group -> interface index
+  std::optional<SocketError> pending_error;  // reported once, by the next send or recv
+  std::uint64_t datagrams_received = 0;
+  std::uint64_t bytes_received = 0;
+  std::vector<SocketErrorRecord> errors;
+};
+
+}  // namespace sim::net
+
+#endif  // MCASTLAB_SIM_NET_UDP_SOCKET_H_
