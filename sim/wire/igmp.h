@@ -12,9 +12,8 @@
 //   otherwise ignored (RFC 2236 §2.5).
 // - A v3 query may carry octets after its source list; they are checksummed and otherwise
 //   ignored (RFC 3376 §4.1.10).
-// - A v3 report must end exactly at its last group record. This is stricter than RFC 3376
-//   §4.2.11 (which says to ignore such octets), so that a wrong record or source count is
-//   caught; our own emitter never writes them.
+// - Octets after a v3 report's last group record are checksummed and otherwise ignored
+//   (RFC 3376 §4.2.11); our own emitter never writes them.
 // - Group record types outside 1..6 are kept (the enum holds the raw octet); RFC 3376 §4.2.12
 //   has receivers ignore such records, which is the protocol layer's job.
 // - The group of a report, a leave or a v3 group record must be multicast; the group of a

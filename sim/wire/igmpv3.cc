@@ -153,11 +153,8 @@ Expected<IgmpMessage> ParseV3Report(ByteSpan bytes) {
     if (!rec) return rec.error();
     report.records.push_back(std::move(*rec));
   }
-  // RFC 3376 §4.2.11 has receivers ignore octets after the last record; we reject them instead
-  // (see igmp.h): with an exact fit, a wrong record or source count cannot pass unnoticed.
-  if (r.remaining() != 0) {
-    return ParseError{ParseErrorCode::kBadLength, r.offset(), "igmp v3 report trailing octets"};
-  }
+  // RFC 3376 §4.2.11: octets after the last record count in the checksum and are otherwise
+  // ignored (RFC 9279 message extensions live there).
   if (auto bad = VerifyChecksum(bytes)) return *bad;
   if (bad_value) return *bad_value;
   return IgmpMessage{std::move(report)};

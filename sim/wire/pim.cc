@@ -28,12 +28,18 @@ bool IsDecodedType(std::uint8_t type) {
 
 Expected<PimMessage> ParseBody(PimType type, ByteSpan bytes) {
   switch (type) {
-    case PimType::kHello: return Widen(ParsePimHello(bytes));
-    case PimType::kRegister: return Widen(ParsePimRegister(bytes));
-    case PimType::kRegisterStop: return Widen(ParsePimRegisterStop(bytes));
-    case PimType::kJoinPrune: return Widen(ParsePimJoinPrune(bytes));
-    case PimType::kAssert: return Widen(ParsePimAssert(bytes));
-    case PimType::kBootstrap: break;
+    case PimType::kHello:
+      return Widen(ParsePimHello(bytes));
+    case PimType::kRegister:
+      return Widen(ParsePimRegister(bytes));
+    case PimType::kRegisterStop:
+      return Widen(ParsePimRegisterStop(bytes));
+    case PimType::kJoinPrune:
+      return Widen(ParsePimJoinPrune(bytes));
+    case PimType::kAssert:
+      return Widen(ParsePimAssert(bytes));
+    case PimType::kBootstrap:
+      break;
   }
   return ParseError{ParseErrorCode::kBadValue, pim_field::kVersionType, "pim type unsupported"};
 }
@@ -53,7 +59,7 @@ Expected<PimMessage> ParsePim(ByteSpan bytes) {
     return ParseError{ParseErrorCode::kTruncated, bytes.size(), "pim header"};
   }
   const std::uint8_t version_type = bytes[pim_field::kVersionType];
-  // RFC 7761 §4.9: "PIM Ver: PIM version number is 2." Therefore: anything else is not ours.
+  // RFC 7761 §4.9: the PIM version number is 2. Therefore: anything else is not ours.
   if ((version_type >> 4) != kPimVersion) {
     return ParseError{ParseErrorCode::kBadVersion, pim_field::kVersionType, "pim version"};
   }

@@ -15,9 +15,9 @@
 namespace sim::wire {
 
 namespace pim_assert_field {
-inline constexpr std::size_t kGroup = 4;              // Encoded-Group
-inline constexpr std::size_t kSource = 12;            // Encoded-Unicast
-inline constexpr std::size_t kRptPreference = 18;     // R(1) | Metric Preference(31)
+inline constexpr std::size_t kGroup = 4;           // Encoded-Group
+inline constexpr std::size_t kSource = 12;         // Encoded-Unicast
+inline constexpr std::size_t kRptPreference = 18;  // R(1) | Metric Preference(31)
 inline constexpr std::size_t kMetric = 22;
 inline constexpr std::size_t kEnd = 26;
 }  // namespace pim_assert_field

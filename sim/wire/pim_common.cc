@@ -70,7 +70,9 @@ void DecodeSourceFlags(std::uint8_t flags, EncodedSource& s) {
 Expected<Ipv4Address> ReadEncodedUnicast(ByteReader& r) {
   if (auto e = ReadFamilyAndEncoding(r, "pim encoded-unicast address")) return *e;
   const Ipv4Address a(r.U32());
-  if (!r.ok()) return ParseError{ParseErrorCode::kTruncated, r.failed_at(), "pim encoded-unicast address"};
+  if (!r.ok()) {
+    return ParseError{ParseErrorCode::kTruncated, r.failed_at(), "pim encoded-unicast address"};
+  }
   return a;
 }
 
@@ -81,9 +83,12 @@ Expected<EncodedGroup> ReadEncodedGroup(ByteReader& r) {
   DecodeGroupFlags(r.U8(), g);
   g.mask_len = r.U8();
   g.group = Ipv4Address(r.U32());
-  if (!r.ok()) return ParseError{ParseErrorCode::kTruncated, r.failed_at(), "pim encoded-group address"};
+  if (!r.ok()) {
+    return ParseError{ParseErrorCode::kTruncated, r.failed_at(), "pim encoded-group address"};
+  }
   if (!IsValidIpv4MaskLen(g.mask_len)) {
-    return ParseError{ParseErrorCode::kBadValue, at + pim_encoded_field::kMaskLen, "pim group mask length"};
+    return ParseError{ParseErrorCode::kBadValue, at + pim_encoded_field::kMaskLen,
+                      "pim group mask length"};
   }
   return g;
 }
@@ -95,17 +100,21 @@ Expected<EncodedSource> ReadEncodedSource(ByteReader& r) {
   DecodeSourceFlags(r.U8(), s);
   s.mask_len = r.U8();
   s.source = Ipv4Address(r.U32());
-  if (!r.ok()) return ParseError{ParseErrorCode::kTruncated, r.failed_at(), "pim encoded-source address"};
+  if (!r.ok()) {
+    return ParseError{ParseErrorCode::kTruncated, r.failed_at(), "pim encoded-source address"};
+  }
   // RFC 7761 §4.9.1: "If the WC bit is 1, the RPT bit MUST be 1." Therefore: W without R is
   // a malformed source, not something to guess about.
   // §4.9.1 also says a source mask length other than 32 SHOULD make the router ignore the
   // message; that is left to the protocol layer, which sees mask_len. The codec refuses only
   // lengths no IPv4 prefix can have.
   if (s.wildcard && !s.rpt) {
-    return ParseError{ParseErrorCode::kBadValue, at + pim_encoded_field::kFlags, "pim source W without R"};
+    return ParseError{ParseErrorCode::kBadValue, at + pim_encoded_field::kFlags,
+                      "pim source W without R"};
   }
   if (!IsValidIpv4MaskLen(s.mask_len)) {
-    return ParseError{ParseErrorCode::kBadValue, at + pim_encoded_field::kMaskLen, "pim source mask length"};
+    return ParseError{ParseErrorCode::kBadValue, at + pim_encoded_field::kMaskLen,
+                      "pim source mask length"};
   }
   return s;
 }
@@ -139,8 +148,7 @@ void WritePimHeader(ByteWriter& w, PimType type) {
 }
 
 void StorePimChecksum(PimType type, MutableByteSpan message) {
-  const std::size_t covered =
-      type == PimType::kRegister ? kPimRegisterChecksumLen : message.size();
+  const std::size_t covered = type == PimType::kRegister ? kPimRegisterChecksumLen : message.size();
   StoreU16(message, pim_field::kChecksum, 0);
   StoreU16(message, pim_field::kChecksum, InternetChecksum(ByteSpan(message).first(covered)));
 }
@@ -157,12 +165,18 @@ bool PimChecksumOk(PimType type, ByteSpan message) {
 
 std::string_view ToString(PimType type) {
   switch (type) {
-    case PimType::kHello: return "hello";
-    case PimType::kRegister: return "register";
-    case PimType::kRegisterStop: return "register-stop";
-    case PimType::kJoinPrune: return "join/prune";
-    case PimType::kBootstrap: return "bootstrap";
-    case PimType::kAssert: return "assert";
+    case PimType::kHello:
+      return "hello";
+    case PimType::kRegister:
+      return "register";
+    case PimType::kRegisterStop:
+      return "register-stop";
+    case PimType::kJoinPrune:
+      return "join/prune";
+    case PimType::kBootstrap:
+      return "bootstrap";
+    case PimType::kAssert:
+      return "assert";
   }
   return "unknown";
 }

@@ -60,11 +60,11 @@ inline constexpr std::size_t kPimEncodedGroupLen = 8;
 inline constexpr std::size_t kPimEncodedSourceLen = 8;
 
 // Flag bits of the Encoded-Group and Encoded-Source flags octets (RFC 7761 §4.9.1).
-inline constexpr std::uint8_t kPimGroupFlagBidir = 0x80;     // B
-inline constexpr std::uint8_t kPimGroupFlagZone = 0x01;      // Z: admin scope zone (BSR only)
-inline constexpr std::uint8_t kPimSourceFlagSparse = 0x04;   // S
-inline constexpr std::uint8_t kPimSourceFlagWildcard = 0x02; // W
-inline constexpr std::uint8_t kPimSourceFlagRpt = 0x01;      // R
+inline constexpr std::uint8_t kPimGroupFlagBidir = 0x80;      // B
+inline constexpr std::uint8_t kPimGroupFlagZone = 0x01;       // Z: admin scope zone (BSR only)
+inline constexpr std::uint8_t kPimSourceFlagSparse = 0x04;    // S
+inline constexpr std::uint8_t kPimSourceFlagWildcard = 0x02;  // W
+inline constexpr std::uint8_t kPimSourceFlagRpt = 0x01;       // R
 
 struct EncodedGroup {
   Ipv4Address group;

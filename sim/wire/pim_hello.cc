@@ -19,8 +19,8 @@ std::size_t OptionLen(std::size_t value_len) { return kPimHelloOptionHeaderLen +
 
 // A modelled option must have its defined length (§4.9.2) and, so that the Repr can hold the
 // message exactly, appear only once. `at` is the option's first octet.
-std::optional<ParseError> CheckModelled(bool seen, std::size_t len, std::size_t want, std::size_t at,
-                                        std::string_view length_what) {
+std::optional<ParseError> CheckModelled(bool seen, std::size_t len, std::size_t want,
+                                        std::size_t at, std::string_view length_what) {
   if (len != want) {
     return ParseError{ParseErrorCode::kBadLength, at + pim_hello_field::kOptionLength, length_what};
   }
@@ -29,7 +29,8 @@ std::optional<ParseError> CheckModelled(bool seen, std::size_t len, std::size_t 
 }
 
 // Files one option's value into `h`.
-std::optional<ParseError> StoreOption(PimHello& h, std::uint16_t type, ByteSpan value, std::size_t at) {
+std::optional<ParseError> StoreOption(PimHello& h, std::uint16_t type, ByteSpan value,
+                                      std::size_t at) {
   namespace opt = pim_hello_option;
   const std::size_t len = value.size();
   std::optional<ParseError> e;
@@ -39,7 +40,8 @@ std::optional<ParseError> StoreOption(PimHello& h, std::uint16_t type, ByteSpan 
       if (!e) h.holdtime_s = LoadU16(value, 0);
       return e;
     case opt::kLanPruneDelay:
-      e = CheckModelled(h.lan_prune_delay.has_value(), len, 4, at, "pim hello lan prune delay length");
+      e = CheckModelled(h.lan_prune_delay.has_value(), len, 4, at,
+                        "pim hello lan prune delay length");
       if (!e) h.lan_prune_delay = DecodeLanPruneDelay(LoadU32(value, 0));
       return e;
     case opt::kDrPriority:
@@ -58,7 +60,9 @@ std::optional<ParseError> StoreOption(PimHello& h, std::uint16_t type, ByteSpan 
 
 void CheckOtherOptions(const PimHello& h) {
   for (const PimHelloOption& o : h.other_options) {
-    if (IsModelledOption(o.type)) throw std::invalid_argument("pim hello other option has a modelled type");
+    if (IsModelledOption(o.type)) {
+      throw std::invalid_argument("pim hello other option has a modelled type");
+    }
     if (o.value.size() > 0xffff) throw std::invalid_argument("pim hello option over 65535 bytes");
   }
 }

@@ -6,8 +6,9 @@
 // the modelled options first, in the order FRR sends them (1, 2, 19, 20), then the others.
 //
 // A Hello without a Holdtime option parses (holdtime_s is empty). Senders must include one
-// (RFC 7761 §4.9.2, summarised in RFC-NOTES §4); what a receiver does without it (FRR logs and keeps the neighbor, Junos uses
-// Default_Hello_Holdtime) is the neighbor state machine's decision, not the codec's.
+// (RFC 7761 §4.9.2, summarised in RFC-NOTES §4); what a receiver does without it (FRR logs and
+// keeps the neighbor, Junos uses Default_Hello_Holdtime) is the neighbor state machine's decision,
+// not the codec's.
 #ifndef MCASTLAB_SIM_WIRE_PIM_HELLO_H_
 #define MCASTLAB_SIM_WIRE_PIM_HELLO_H_
 
@@ -45,7 +46,7 @@ inline constexpr std::uint16_t kPimDefaultPropagationDelayMs = 500;
 inline constexpr std::uint16_t kPimDefaultOverrideIntervalMs = 2500;
 
 struct PimLanPruneDelay {
-  bool tracking_support = false;  // the T bit
+  bool tracking_support = false;                                       // the T bit
   std::uint16_t propagation_delay_ms = kPimDefaultPropagationDelayMs;  // 15 bits on the wire
   std::uint16_t override_interval_ms = kPimDefaultOverrideIntervalMs;
   friend bool operator==(const PimLanPruneDelay&, const PimLanPruneDelay&) = default;

@@ -1,6 +1,7 @@
 // PIM Join/Prune (RFC 7761 §4.9.5): parse, emit, print.
 #include "sim/wire/pim_join_prune.h"
 
+#include <optional>
 #include <stdexcept>
 
 namespace sim::wire {
@@ -12,7 +13,8 @@ constexpr std::size_t kMaxSources = 0xffff;
 constexpr std::size_t kMinGroupLen = pim_join_prune_field::kGroupSources;
 
 // Reads `count` Encoded-Sources; the caller has checked that they fit.
-std::optional<ParseError> ReadSources(ByteReader& r, std::size_t count, std::vector<EncodedSource>& out) {
+std::optional<ParseError> ReadSources(ByteReader& r, std::size_t count,
+                                      std::vector<EncodedSource>& out) {
   out.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
     auto s = ReadEncodedSource(r);
@@ -30,7 +32,9 @@ std::optional<ParseError> ReadGroup(ByteReader& r, PimJoinPruneGroup& g) {
   const std::size_t counts_at = r.offset();
   const std::size_t joined = r.U16();
   const std::size_t pruned = r.U16();
-  if (!r.ok()) return ParseError{ParseErrorCode::kTruncated, r.failed_at(), "pim join/prune source counts"};
+  if (!r.ok()) {
+    return ParseError{ParseErrorCode::kTruncated, r.failed_at(), "pim join/prune source counts"};
+  }
   if (joined * kPimEncodedSourceLen > r.remaining()) {
     return ParseError{ParseErrorCode::kBadLength, counts_at, "pim join/prune joined count"};
   }
@@ -70,7 +74,9 @@ Expected<PimJoinPrune> ParsePimJoinPrune(ByteSpan message) {
   r.Skip(1);  // reserved
   const std::size_t num_groups = r.U8();
   jp.holdtime_s = r.U16();
-  if (!r.ok()) return ParseError{ParseErrorCode::kTruncated, r.failed_at(), "pim join/prune header"};
+  if (!r.ok()) {
+    return ParseError{ParseErrorCode::kTruncated, r.failed_at(), "pim join/prune header"};
+  }
   if (num_groups * kMinGroupLen > r.remaining()) {
     return ParseError{ParseErrorCode::kBadLength, pim_join_prune_field::kNumGroups,
                       "pim join/prune group count"};

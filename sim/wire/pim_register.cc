@@ -1,6 +1,8 @@
 // PIM Register and Register-Stop (RFC 7761 §4.9.3, §4.9.4): parse, emit, print.
 #include "sim/wire/pim_register.h"
 
+#include <optional>
+
 #include "sim/wire/ipv4.h"
 
 namespace sim::wire {
@@ -15,16 +17,19 @@ std::optional<ParseError> CheckInnerPacket(ByteSpan inner) {
   // RFC 7761 §4.9.3: the data packet "must be of the same address family as the encapsulating
   // PIM packet". Therefore: an IPv4 PIM message carries only IPv4 inside.
   if ((inner[ipv4_field::kVersionIhl] >> 4) != 4) {
-    return ParseError{ParseErrorCode::kBadValue, kAt + ipv4_field::kVersionIhl, "pim register inner version"};
+    return ParseError{ParseErrorCode::kBadValue, kAt + ipv4_field::kVersionIhl,
+                      "pim register inner version"};
   }
-  const std::size_t header_len = static_cast<std::size_t>(inner[ipv4_field::kVersionIhl] & 0x0f) * 4;
+  const std::size_t header_len =
+      static_cast<std::size_t>(inner[ipv4_field::kVersionIhl] & 0x0f) * 4;
   if (header_len < kIpv4MinHeaderLen) {
     return ParseError{ParseErrorCode::kBadLength, kAt + ipv4_field::kVersionIhl,
                       "pim register inner header length"};
   }
   const std::size_t total_len = LoadU16(inner, ipv4_field::kTotalLength);
   if (total_len > inner.size()) {
-    return ParseError{ParseErrorCode::kTruncated, kAt + inner.size(), "pim register inner total length"};
+    return ParseError{ParseErrorCode::kTruncated, kAt + inner.size(),
+                      "pim register inner total length"};
   }
   if (total_len < header_len || total_len != inner.size()) {
     return ParseError{ParseErrorCode::kBadLength, kAt + ipv4_field::kTotalLength,

@@ -16,7 +16,7 @@ using testing_support::Hex;
 // Checksum: the 16-bit words 46c0+0020+0000+4000+0102+0000+c0a8+010a+ef01+0101+9404+0000
 // sum to 0x2cd9a; folded 0xcd9a + 0x2 = 0xcd9c; complemented 0x3263.
 const Bytes kIgmpReportHeader = Hex("46 c0 00 20 00 00 40 00 01 02 32 63 c0 a8 01 0a ef 01 01 01 94 04 00 00");
-const Bytes kIgmpPayload = Hex("16 00 fa fd ef 01 01 01");
+const Bytes kIgmpPayload = Hex("16 00 f9 fc ef 01 01 01");  // checksum: see igmp_test.cc
 
 Ipv4Header ReportHeader() {
   Ipv4Header h;

@@ -1,12 +1,11 @@
 // PIM Assert codec (RFC 7761 §4.9.6): known bytes for both RPT bit values, exact emit, round
 // trips, the R | Metric Preference word, and every rejection rule.
-#include "sim/wire/pim.h"
-
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 
 #include "sim/wire/checksum.h"
+#include "sim/wire/pim.h"
 #include "tests/support/hex.h"
 
 namespace sim::wire {
@@ -18,25 +17,26 @@ using testing_support::ToHex;
 // Assert(S,G) for (10.1.1.10, 239.1.1.1): R=0, preference 110 (OSPF's distance), metric 20.
 // Checksum: 2500+0000+0100+0020+ef01+0101+0100+0a01+010a+0000+006e+0000+0014 = 0x122af;
 // folded 0x22af + 0x1 = 0x22b0; complemented 0xdd4f.
-const Bytes kAssertSG = Hex(
-    "25 00 dd 4f"
-    "01 00 00 20 ef 01 01 01"  // group
-    "01 00 0a 01 01 0a"        // source
-    "00 00 00 6e"              // R=0 | preference 110
-    "00 00 00 14");            // metric 20
+const Bytes kAssertSG =
+    Hex("25 00 dd 4f"
+        "01 00 00 20 ef 01 01 01"  // group
+        "01 00 0a 01 01 0a"        // source
+        "00 00 00 6e"              // R=0 | preference 110
+        "00 00 00 14");            // metric 20
 
 // Assert(*,G): source 0.0.0.0, R=1, the same preference and metric (towards the RP).
 // Checksum: 2500+0000+0100+0020+ef01+0101+0100+0000+0000+8000+006e+0000+0014 = 0x197a4;
 // folded 0x97a4 + 0x1 = 0x97a5; complemented 0x685a.
-const Bytes kAssertStarG = Hex(
-    "25 00 68 5a"
-    "01 00 00 20 ef 01 01 01"
-    "01 00 00 00 00 00"
-    "80 00 00 6e"
-    "00 00 00 14");
+const Bytes kAssertStarG =
+    Hex("25 00 68 5a"
+        "01 00 00 20 ef 01 01 01"
+        "01 00 00 00 00 00"
+        "80 00 00 6e"
+        "00 00 00 14");
 
 PimAssert AssertSG() {
-  return PimAssert{EncodedGroup{Ipv4Address(239, 1, 1, 1)}, Ipv4Address(10, 1, 1, 10), false, 110, 20};
+  return PimAssert{EncodedGroup{Ipv4Address(239, 1, 1, 1)}, Ipv4Address(10, 1, 1, 10), false, 110,
+                   20};
 }
 PimAssert AssertStarG() {
   return PimAssert{EncodedGroup{Ipv4Address(239, 1, 1, 1)}, Ipv4Address(), true, 110, 20};
@@ -73,8 +73,10 @@ TEST(PimAssert, ConstructsExactBytes) {
 }
 
 TEST(PimAssert, PrintsOneLine) {
-  EXPECT_EQ(ToString(PimMessage(AssertSG())), "pim assert 239.1.1.1/32 source 10.1.1.10 pref 110 metric 20");
-  EXPECT_EQ(ToString(PimMessage(AssertStarG())), "pim assert 239.1.1.1/32 source * rpt pref 110 metric 20");
+  EXPECT_EQ(ToString(PimMessage(AssertSG())),
+            "pim assert 239.1.1.1/32 source 10.1.1.10 pref 110 metric 20");
+  EXPECT_EQ(ToString(PimMessage(AssertStarG())),
+            "pim assert 239.1.1.1/32 source * rpt pref 110 metric 20");
 }
 
 class PimAssertRoundTrip : public testing::TestWithParam<PimAssert> {};
@@ -94,9 +96,10 @@ INSTANTIATE_TEST_SUITE_P(
                     // An AssertCancel: the infinite metric with R=1 (RFC 7761 §4.6).
                     PimAssert{EncodedGroup{Ipv4Address(239, 1, 1, 1)}, Ipv4Address(), true,
                               kPimAssertPreferenceMax, 0xffffffff},
-                    PimAssert{EncodedGroup{Ipv4Address(239, 1, 1, 1)}, Ipv4Address(10, 1, 1, 10), false,
-                              kPimAssertPreferenceMax, 0xffffffff},
-                    PimAssert{EncodedGroup{Ipv4Address(224, 0, 0, 0), 4}, Ipv4Address(10, 1, 1, 10), true, 0, 0}));
+                    PimAssert{EncodedGroup{Ipv4Address(239, 1, 1, 1)}, Ipv4Address(10, 1, 1, 10),
+                              false, kPimAssertPreferenceMax, 0xffffffff},
+                    PimAssert{EncodedGroup{Ipv4Address(224, 0, 0, 0), 4}, Ipv4Address(10, 1, 1, 10),
+                              true, 0, 0}));
 
 TEST(PimAssert, PreferenceWordPutsRInTheTopBit) {
   EXPECT_EQ(EncodeAssertPreference(true, 0), 0x80000000u);
@@ -140,25 +143,29 @@ TEST(PimAssert, RejectsBadChecksum) {
 TEST(PimAssert, RejectsGroupEncodingNotNative) {
   Bytes bytes = kAssertSG;
   bytes[pim_assert_field::kGroup + pim_encoded_field::kEncodingType] = 1;
-  EXPECT_EQ(ErrorOf(Resummed(bytes)), (ParseError{ParseErrorCode::kBadValue, 5, "pim encoding type"}));
+  EXPECT_EQ(ErrorOf(Resummed(bytes)),
+            (ParseError{ParseErrorCode::kBadValue, 5, "pim encoding type"}));
 }
 
 TEST(PimAssert, RejectsSourceNotIpv4) {
   Bytes bytes = kAssertSG;
   bytes[pim_assert_field::kSource] = 2;
-  EXPECT_EQ(ErrorOf(Resummed(bytes)), (ParseError{ParseErrorCode::kBadValue, 12, "pim address family"}));
+  EXPECT_EQ(ErrorOf(Resummed(bytes)),
+            (ParseError{ParseErrorCode::kBadValue, 12, "pim address family"}));
 }
 
 TEST(PimAssert, RejectsGroupMaskOver32) {
   Bytes bytes = kAssertSG;
   bytes[pim_assert_field::kGroup + pim_encoded_field::kMaskLen] = 0xff;
-  EXPECT_EQ(ErrorOf(Resummed(bytes)), (ParseError{ParseErrorCode::kBadValue, 7, "pim group mask length"}));
+  EXPECT_EQ(ErrorOf(Resummed(bytes)),
+            (ParseError{ParseErrorCode::kBadValue, 7, "pim group mask length"}));
 }
 
 TEST(PimAssert, RejectsTrailingBytes) {
   Bytes bytes = kAssertSG;
   bytes.insert(bytes.end(), {0, 0});
-  EXPECT_EQ(ErrorOf(Resummed(bytes)), (ParseError{ParseErrorCode::kBadLength, 26, "pim assert trailing bytes"}));
+  EXPECT_EQ(ErrorOf(Resummed(bytes)),
+            (ParseError{ParseErrorCode::kBadLength, 26, "pim assert trailing bytes"}));
 }
 
 TEST(PimAssert, EmitRefusesPreferenceOver31Bits) {

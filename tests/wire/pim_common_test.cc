@@ -102,7 +102,8 @@ TEST(PimCommon, EncodedSourceOverEveryFlagsAndMask) {
 
 TEST(PimCommon, FlagsRoundTripForEveryCombination) {
   for (int bits = 0; bits < 8; ++bits) {
-    EncodedSource s{Ipv4Address(10, 0, 0, 9), 32, (bits & 4) != 0, (bits & 2) != 0, (bits & 1) != 0};
+    EncodedSource s{Ipv4Address(10, 0, 0, 9), 32, (bits & 4) != 0, (bits & 2) != 0,
+                    (bits & 1) != 0};
     if (s.wildcard && !s.rpt) continue;
     Bytes out(kPimEncodedSourceLen, 0xa5);
     ByteWriter w(out);
@@ -150,7 +151,8 @@ TEST(PimCommon, RejectsTruncatedEncodings) {
   for (std::size_t n = 0; n < unicast.size(); ++n) {
     auto a = UnicastFrom(ByteSpan(unicast).first(n));
     ASSERT_FALSE(a);
-    EXPECT_EQ(a.error(), (ParseError{ParseErrorCode::kTruncated, n, "pim encoded-unicast address"}));
+    EXPECT_EQ(a.error(),
+              (ParseError{ParseErrorCode::kTruncated, n, "pim encoded-unicast address"}));
   }
   for (std::size_t n = 0; n < group.size(); ++n) {
     auto g = GroupFrom(ByteSpan(group).first(n));
@@ -176,9 +178,11 @@ TEST(PimCommon, ErrorOffsetsCountFromTheMessage) {
 TEST(PimCommon, WriteRefusesWhatParseRefuses) {
   Bytes out(8);
   ByteWriter w1(out);
-  EXPECT_THROW(WriteEncodedGroup(w1, EncodedGroup{Ipv4Address(239, 1, 1, 1), 33}), std::invalid_argument);
+  EXPECT_THROW(WriteEncodedGroup(w1, EncodedGroup{Ipv4Address(239, 1, 1, 1), 33}),
+               std::invalid_argument);
   ByteWriter w2(out);
-  EXPECT_THROW(WriteEncodedSource(w2, EncodedSource{Ipv4Address(10, 0, 0, 9), 40}), std::invalid_argument);
+  EXPECT_THROW(WriteEncodedSource(w2, EncodedSource{Ipv4Address(10, 0, 0, 9), 40}),
+               std::invalid_argument);
   ByteWriter w3(out);
   EncodedSource w_only{Ipv4Address(10, 0, 0, 9)};
   w_only.wildcard = true;
@@ -187,9 +191,12 @@ TEST(PimCommon, WriteRefusesWhatParseRefuses) {
 
 TEST(PimCommon, PrintsAddresses) {
   EXPECT_EQ(ToString(EncodedGroup{Ipv4Address(239, 1, 1, 1)}), "239.1.1.1/32");
-  EXPECT_EQ(ToString(EncodedGroup{Ipv4Address(239, 0, 0, 0), 8, true, true}), "239.0.0.0/8 bidir zone");
-  EXPECT_EQ(ToString(EncodedSource{Ipv4Address(10, 0, 0, 9), 32, true, true, true}), "(*,rp 10.0.0.9 WR)");
-  EXPECT_EQ(ToString(EncodedSource{Ipv4Address(10, 1, 1, 10), 32, true, false, true}), "(10.1.1.10 R)");
+  EXPECT_EQ(ToString(EncodedGroup{Ipv4Address(239, 0, 0, 0), 8, true, true}),
+            "239.0.0.0/8 bidir zone");
+  EXPECT_EQ(ToString(EncodedSource{Ipv4Address(10, 0, 0, 9), 32, true, true, true}),
+            "(*,rp 10.0.0.9 WR)");
+  EXPECT_EQ(ToString(EncodedSource{Ipv4Address(10, 1, 1, 10), 32, true, false, true}),
+            "(10.1.1.10 R)");
   EXPECT_EQ(ToString(EncodedSource{Ipv4Address(10, 1, 1, 10)}), "(10.1.1.10)");
   EXPECT_EQ(ToString(EncodedSource{Ipv4Address(10, 1, 0, 0), 16, false}), "(10.1.0.0/16 noS)");
   EXPECT_EQ(ToString(PimType::kJoinPrune), "join/prune");

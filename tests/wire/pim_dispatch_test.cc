@@ -1,13 +1,12 @@
 // ParsePim's common-header rules (RFC 7761 §4.9), the checksum rule per type, and the variant
 // helpers (TypeOf, BufferLen, Emit, Encode).
-#include "sim/wire/pim.h"
-
 #include <gtest/gtest.h>
 
 #include <vector>
 
 #include "sim/wire/checksum.h"
 #include "sim/wire/encode.h"
+#include "sim/wire/pim.h"
 #include "tests/support/hex.h"
 
 namespace sim::wire {
@@ -47,7 +46,8 @@ TEST(PimDispatch, RejectsUnsupportedTypesWithoutCrashing) {
   for (int type : {4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}) {
     auto m = ParsePim(HelloWithFirstOctet(static_cast<std::uint8_t>(0x20 | type)));
     ASSERT_FALSE(m) << type;
-    EXPECT_EQ(m.error(), (ParseError{ParseErrorCode::kBadValue, 0, "pim type unsupported"})) << type;
+    EXPECT_EQ(m.error(), (ParseError{ParseErrorCode::kBadValue, 0, "pim type unsupported"}))
+        << type;
   }
   // A header alone, too.
   EXPECT_EQ(ParsePim(Hex("24 00 db ff")).error(),
@@ -116,9 +116,13 @@ std::vector<PimMessage> SeedMessages() {
   g.joins.push_back(EncodedSource{Ipv4Address(10, 0, 0, 9), 32, true, true, true});
   g.prunes.push_back(EncodedSource{Ipv4Address(10, 1, 1, 10), 32, true, false, true});
   jp.groups = {g, g};
-  const Bytes inner = Hex("45 00 00 18 00 00 00 00 3f 11 00 00 0a 01 01 0a ef 01 01 01 de ad be ef");
+  const Bytes inner =
+      Hex("45 00 00 18 00 00 00 00 3f 11 00 00 0a 01 01 0a ef 01 01 01 de ad be ef");
   const Bytes dummy = Hex("45 00 00 14 00 00 00 00 3f 11 00 00 0a 01 01 0a ef 01 01 01");
-  return {hello, jp, PimRegister{false, false, inner}, PimRegister{true, true, dummy},
+  return {hello,
+          jp,
+          PimRegister{false, false, inner},
+          PimRegister{true, true, dummy},
           PimRegisterStop{EncodedGroup{Ipv4Address(239, 1, 1, 1)}, Ipv4Address(10, 1, 1, 10)},
           PimAssert{EncodedGroup{Ipv4Address(239, 1, 1, 1)}, Ipv4Address(), true, 110, 20}};
 }
@@ -135,7 +139,8 @@ TEST(PimDispatch, SeedsParse) {
 }
 
 TEST(PimDispatch, MutatedMessagesParseOrFailCleanly) {
-  const std::uint8_t values[] = {0x00, 0x01, 0x02, 0x06, 0x07, 0x14, 0x20, 0x21, 0x25, 0x40, 0x7f, 0x80, 0xff};
+  const std::uint8_t values[] = {0x00, 0x01, 0x02, 0x06, 0x07, 0x14, 0x20,
+                                 0x21, 0x25, 0x40, 0x7f, 0x80, 0xff};
   int parsed = 0;
   for (const PimMessage& seed : SeedMessages()) {
     const Bytes original = Encode(seed);

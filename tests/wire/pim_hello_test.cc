@@ -1,11 +1,10 @@
 // PIM Hello codec (RFC 7761 §4.9.2): known bytes, exact emit, round trips, every rejection rule.
-#include "sim/wire/pim.h"
-
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 
 #include "sim/wire/checksum.h"
+#include "sim/wire/pim.h"
 #include "tests/support/hex.h"
 
 namespace sim::wire {
@@ -18,12 +17,12 @@ using testing_support::ToHex;
 // 500 ms, 2500 ms), DR priority 1, generation ID 0x12345678 (FRR's is random; fixed here).
 // Checksum: the words 2000+0000+0001+0002+0069+0002+0004+01f4+09c4+0013+0004+0000+0001+0014
 // +0004+1234+5678 sum to 0x9506, with no carry to fold; complemented 0x6af9.
-const Bytes kFrrHello = Hex(
-    "20 00 6a f9"
-    "00 01 00 02 00 69"
-    "00 02 00 04 01 f4 09 c4"
-    "00 13 00 04 00 00 00 01"
-    "00 14 00 04 12 34 56 78");
+const Bytes kFrrHello =
+    Hex("20 00 6a f9"
+        "00 01 00 02 00 69"
+        "00 02 00 04 01 f4 09 c4"
+        "00 13 00 04 00 00 00 01"
+        "00 14 00 04 12 34 56 78");
 
 PimHello FrrHello() {
   PimHello h;
@@ -97,7 +96,8 @@ PimHello EveryOption() {
   h.lan_prune_delay = PimLanPruneDelay{true, 0x7fff, 0xffff};
   h.dr_priority = 0xffffffff;
   h.generation_id = 0;
-  h.other_options = {{24, Hex("01 00 0a 00 00 05")}, {21, Hex("01 00 3c 00")}, {22, {}}, {0xffff, Hex("ff")}};
+  h.other_options = {
+      {24, Hex("01 00 0a 00 00 05")}, {21, Hex("01 00 3c 00")}, {22, {}}, {0xffff, Hex("ff")}};
   return h;
 }
 
@@ -108,7 +108,8 @@ PimHello PriorityOnly() {
 }
 
 INSTANTIATE_TEST_SUITE_P(Hellos, PimHelloRoundTrip,
-                         testing::Values(FrrHello(), Goodbye(), EveryOption(), PriorityOnly(), PimHello{}));
+                         testing::Values(FrrHello(), Goodbye(), EveryOption(), PriorityOnly(),
+                                         PimHello{}));
 
 TEST(PimHello, RejectsTruncated) {
   for (std::size_t n = 0; n < kFrrHello.size(); ++n) {
@@ -175,11 +176,11 @@ TEST(PimHello, AcceptsHelloWithoutHoldtime) {
 
 TEST(PimHello, KeepsOtherOptionsInOrderAndEmitsModelledFirst) {
   // Address List (24) and State Refresh (21) around a holdtime and a DR priority.
-  const Bytes wire = HelloWith(Hex(
-      "00 18 00 06 01 00 0a 00 00 05"
-      "00 01 00 02 00 69"
-      "00 15 00 04 01 00 3c 00"
-      "00 13 00 04 00 00 00 01"));
+  const Bytes wire =
+      HelloWith(Hex("00 18 00 06 01 00 0a 00 00 05"
+                    "00 01 00 02 00 69"
+                    "00 15 00 04 01 00 3c 00"
+                    "00 13 00 04 00 00 00 01"));
   auto m = ParsePim(wire);
   ASSERT_TRUE(m) << ToString(m.error());
   const PimHello& h = std::get<PimHello>(*m);
@@ -188,11 +189,10 @@ TEST(PimHello, KeepsOtherOptionsInOrderAndEmitsModelledFirst) {
   EXPECT_EQ(h.other_options[1], (PimHelloOption{21, Hex("01 00 3c 00")}));
   Bytes out(BufferLen(*m));
   Emit(*m, out);
-  EXPECT_EQ(out, HelloWith(Hex(
-                     "00 01 00 02 00 69"
-                     "00 13 00 04 00 00 00 01"
-                     "00 18 00 06 01 00 0a 00 00 05"
-                     "00 15 00 04 01 00 3c 00")));
+  EXPECT_EQ(out, HelloWith(Hex("00 01 00 02 00 69"
+                               "00 13 00 04 00 00 00 01"
+                               "00 18 00 06 01 00 0a 00 00 05"
+                               "00 15 00 04 01 00 3c 00")));
 }
 
 TEST(PimHello, LanPruneDelayFieldsSitWhereTheRfcSays) {
@@ -206,7 +206,8 @@ TEST(PimHello, LanPruneDelayFieldsSitWhereTheRfcSays) {
 TEST(PimHello, LanPruneDelayRoundTripsEveryValue) {
   for (std::uint32_t delay = 0; delay <= 0x7fff; ++delay) {
     for (bool t : {false, true}) {
-      const PimLanPruneDelay d{t, static_cast<std::uint16_t>(delay), static_cast<std::uint16_t>(delay * 2 + 1)};
+      const PimLanPruneDelay d{t, static_cast<std::uint16_t>(delay),
+                               static_cast<std::uint16_t>(delay * 2 + 1)};
       ASSERT_EQ(DecodeLanPruneDelay(EncodeLanPruneDelay(d)), d) << delay;
     }
   }

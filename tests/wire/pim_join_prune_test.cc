@@ -1,11 +1,10 @@
 // PIM Join/Prune codec (RFC 7761 §4.9.5): known bytes, exact emit, round trips, every rejection.
-#include "sim/wire/pim.h"
-
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 
 #include "sim/wire/checksum.h"
+#include "sim/wire/pim.h"
 #include "tests/support/hex.h"
 
 namespace sim::wire {
@@ -19,13 +18,13 @@ using testing_support::ToHex;
 // source and the S, W and R bits set (flags 0x07), no prunes.
 // Checksum: the words 2300+0000+0100+0a00+0002+0001+00d2+0100+0020+ef01+0101+0001+0000+0100
 // +0720+0a00+0009 sum to 0x13221; folded 0x3221 + 0x1 = 0x3222; complemented 0xcddd.
-const Bytes kStarGJoin = Hex(
-    "23 00 cd dd"
-    "01 00 0a 00 00 02"           // upstream neighbor, Encoded-Unicast
-    "00 01 00 d2"                 // reserved, 1 group, holdtime 210
-    "01 00 00 20 ef 01 01 01"     // 239.1.1.1/32, Encoded-Group
-    "00 01 00 00"                 // 1 joined, 0 pruned
-    "01 00 07 20 0a 00 00 09");   // 10.0.0.9/32 S W R, Encoded-Source
+const Bytes kStarGJoin =
+    Hex("23 00 cd dd"
+        "01 00 0a 00 00 02"          // upstream neighbor, Encoded-Unicast
+        "00 01 00 d2"                // reserved, 1 group, holdtime 210
+        "01 00 00 20 ef 01 01 01"    // 239.1.1.1/32, Encoded-Group
+        "00 01 00 00"                // 1 joined, 0 pruned
+        "01 00 07 20 0a 00 00 09");  // 10.0.0.9/32 S W R, Encoded-Source
 
 PimJoinPrune StarGJoin() {
   PimJoinPrune jp;
@@ -74,8 +73,9 @@ TEST(PimJoinPrune, ConstructsExactBytes) {
 }
 
 TEST(PimJoinPrune, PrintsOneLine) {
-  EXPECT_EQ(ToString(PimMessage(StarGJoin())),
-            "pim join/prune upstream 10.0.0.2 holdtime 210 239.1.1.1/32 join (*,rp 10.0.0.9 WR) prune -");
+  EXPECT_EQ(
+      ToString(PimMessage(StarGJoin())),
+      "pim join/prune upstream 10.0.0.2 holdtime 210 239.1.1.1/32 join (*,rp 10.0.0.9 WR) prune -");
 }
 
 class PimJoinPruneRoundTrip : public testing::TestWithParam<PimJoinPrune> {};
@@ -146,43 +146,53 @@ TEST(PimJoinPrune, RejectsBadChecksum) {
 }
 
 TEST(PimJoinPrune, RejectsUpstreamNotIpv4) {
-  EXPECT_EQ(ErrorOf(WithByte(4, 2)), (ParseError{ParseErrorCode::kBadValue, 4, "pim address family"}));
+  EXPECT_EQ(ErrorOf(WithByte(4, 2)),
+            (ParseError{ParseErrorCode::kBadValue, 4, "pim address family"}));
 }
 
 TEST(PimJoinPrune, RejectsUpstreamEncodingNotNative) {
-  EXPECT_EQ(ErrorOf(WithByte(5, 1)), (ParseError{ParseErrorCode::kBadValue, 5, "pim encoding type"}));
+  EXPECT_EQ(ErrorOf(WithByte(5, 1)),
+            (ParseError{ParseErrorCode::kBadValue, 5, "pim encoding type"}));
 }
 
 TEST(PimJoinPrune, RejectsGroupNotIpv4) {
-  EXPECT_EQ(ErrorOf(WithByte(14, 2)), (ParseError{ParseErrorCode::kBadValue, 14, "pim address family"}));
+  EXPECT_EQ(ErrorOf(WithByte(14, 2)),
+            (ParseError{ParseErrorCode::kBadValue, 14, "pim address family"}));
 }
 
 TEST(PimJoinPrune, RejectsSourceEncodingNotNative) {
-  EXPECT_EQ(ErrorOf(WithByte(27, 1)), (ParseError{ParseErrorCode::kBadValue, 27, "pim encoding type"}));
+  EXPECT_EQ(ErrorOf(WithByte(27, 1)),
+            (ParseError{ParseErrorCode::kBadValue, 27, "pim encoding type"}));
 }
 
 TEST(PimJoinPrune, RejectsGroupMaskOver32) {
-  EXPECT_EQ(ErrorOf(WithByte(17, 33)), (ParseError{ParseErrorCode::kBadValue, 17, "pim group mask length"}));
+  EXPECT_EQ(ErrorOf(WithByte(17, 33)),
+            (ParseError{ParseErrorCode::kBadValue, 17, "pim group mask length"}));
 }
 
 TEST(PimJoinPrune, RejectsSourceMaskOver32) {
-  EXPECT_EQ(ErrorOf(WithByte(29, 33)), (ParseError{ParseErrorCode::kBadValue, 29, "pim source mask length"}));
+  EXPECT_EQ(ErrorOf(WithByte(29, 33)),
+            (ParseError{ParseErrorCode::kBadValue, 29, "pim source mask length"}));
 }
 
 TEST(PimJoinPrune, RejectsWildcardWithoutRpt) {
-  EXPECT_EQ(ErrorOf(WithByte(28, 0x06)), (ParseError{ParseErrorCode::kBadValue, 28, "pim source W without R"}));
+  EXPECT_EQ(ErrorOf(WithByte(28, 0x06)),
+            (ParseError{ParseErrorCode::kBadValue, 28, "pim source W without R"}));
 }
 
 TEST(PimJoinPrune, RejectsGroupCountBeyondBytes) {
-  EXPECT_EQ(ErrorOf(WithByte(11, 2)), (ParseError{ParseErrorCode::kBadLength, 11, "pim join/prune group count"}));
+  EXPECT_EQ(ErrorOf(WithByte(11, 2)),
+            (ParseError{ParseErrorCode::kBadLength, 11, "pim join/prune group count"}));
 }
 
 TEST(PimJoinPrune, RejectsJoinedCountBeyondBytes) {
-  EXPECT_EQ(ErrorOf(WithByte(23, 2)), (ParseError{ParseErrorCode::kBadLength, 22, "pim join/prune joined count"}));
+  EXPECT_EQ(ErrorOf(WithByte(23, 2)),
+            (ParseError{ParseErrorCode::kBadLength, 22, "pim join/prune joined count"}));
 }
 
 TEST(PimJoinPrune, RejectsPrunedCountBeyondBytes) {
-  EXPECT_EQ(ErrorOf(WithByte(25, 1)), (ParseError{ParseErrorCode::kBadLength, 24, "pim join/prune pruned count"}));
+  EXPECT_EQ(ErrorOf(WithByte(25, 1)),
+            (ParseError{ParseErrorCode::kBadLength, 24, "pim join/prune pruned count"}));
 }
 
 TEST(PimJoinPrune, RejectsTrailingBytes) {

@@ -1,10 +1,9 @@
 // PIM Register and Register-Stop codecs (RFC 7761 §4.9.3, §4.9.4): known bytes, exact emit,
 // round trips, the Register checksum rule, and every rejection rule.
-#include "sim/wire/pim.h"
-
 #include <gtest/gtest.h>
 
 #include "sim/wire/checksum.h"
+#include "sim/wire/pim.h"
 #include "tests/support/hex.h"
 
 namespace sim::wire {
@@ -19,9 +18,9 @@ using testing_support::ToHex;
 // 0xbf3f + 0x1 = 0xbf40; complemented 0x40bf.
 // UDP checksum (pseudo-header 0a01+010a+ef01+0101+0011+000c, then 9c40+9c41+000c+0000+6869+210a)
 // = 0x2bd2a; folded 0xbd2a + 0x2 = 0xbd2c; complemented 0x42d3.
-const Bytes kInner = Hex(
-    "45 00 00 20 00 01 40 00 3f 11 40 bf 0a 01 01 0a ef 01 01 01"
-    "9c 40 9c 41 00 0c 42 d3 68 69 21 0a");
+const Bytes kInner =
+    Hex("45 00 00 20 00 01 40 00 3f 11 40 bf 0a 01 01 0a ef 01 01 01"
+        "9c 40 9c 41 00 0c 42 d3 68 69 21 0a");
 
 // A Null-Register's dummy header for the same (S,G), total length 20.
 // IP checksum: 4500+0014+0000+0000+3f11+0000+0a01+010a+ef01+0101 = 0x17f32; folded
@@ -101,7 +100,8 @@ TEST_P(PimRegisterRoundTrip, RoundTrips) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Registers, PimRegisterRoundTrip,
-                         testing::Values(Register(), NullRegister(), PimRegister{true, false, kInner},
+                         testing::Values(Register(), NullRegister(),
+                                         PimRegister{true, false, kInner},
                                          PimRegister{true, true, kDummyHeader}));
 
 TEST(PimRegister, AcceptsWholeMessageChecksum) {
@@ -134,7 +134,8 @@ TEST(PimRegister, RejectsTruncated) {
     for (std::size_t n = 0; n < message->size(); ++n) {
       auto m = ParsePim(ByteSpan(*message).first(n));
       ASSERT_FALSE(m) << "length " << n;
-      EXPECT_EQ(m.error().code, ParseErrorCode::kTruncated) << "length " << n << ": " << ToString(m.error());
+      EXPECT_EQ(m.error().code, ParseErrorCode::kTruncated)
+          << "length " << n << ": " << ToString(m.error());
     }
   }
 }
@@ -186,7 +187,8 @@ TEST(PimRegisterStop, ConstructsExactBytes) {
 }
 
 TEST(PimRegisterStop, PrintsOneLine) {
-  EXPECT_EQ(ToString(PimMessage(RegisterStop())), "pim register-stop 239.1.1.1/32 source 10.1.1.10");
+  EXPECT_EQ(ToString(PimMessage(RegisterStop())),
+            "pim register-stop 239.1.1.1/32 source 10.1.1.10");
   EXPECT_EQ(ToString(PimRegisterStop{EncodedGroup{Ipv4Address(239, 1, 1, 1)}, Ipv4Address()}),
             "pim register-stop 239.1.1.1/32 source *");
 }
@@ -202,12 +204,13 @@ TEST_P(PimRegisterStopRoundTrip, RoundTrips) {
   EXPECT_EQ(*back, m) << ToString(*back);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    RegisterStops, PimRegisterStopRoundTrip,
-    testing::Values(RegisterStop(),
-                    PimRegisterStop{EncodedGroup{Ipv4Address(239, 1, 1, 1)}, Ipv4Address()},  // any source
-                    PimRegisterStop{EncodedGroup{Ipv4Address(239, 0, 0, 0), 8, true, true},
-                                    Ipv4Address(255, 255, 255, 255)}));
+INSTANTIATE_TEST_SUITE_P(RegisterStops, PimRegisterStopRoundTrip,
+                         testing::Values(RegisterStop(),
+                                         PimRegisterStop{EncodedGroup{Ipv4Address(239, 1, 1, 1)},
+                                                         Ipv4Address()},  // any source
+                                         PimRegisterStop{
+                                             EncodedGroup{Ipv4Address(239, 0, 0, 0), 8, true, true},
+                                             Ipv4Address(255, 255, 255, 255)}));
 
 TEST(PimRegisterStop, RejectsTruncated) {
   for (std::size_t n = 0; n < kRegisterStop.size(); ++n) {

@@ -1,0 +1,18 @@
+// libFuzzer target: any bytes as an Ethernet frame, and as each L4 message alone.
+// Build with clang: cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DMCASTLAB_LIBFUZZER=ON
+// Run: ./build-fuzz/tests/fuzz/frame_fuzzer -max_total_time=600
+#include <cstddef>
+#include <cstdint>
+
+#include "sim/wire/frame_decoder.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const sim::wire::ByteSpan b(data, size);
+  (void)sim::wire::DecodeFrame(b);
+  (void)sim::wire::ParseIgmp(b);
+  (void)sim::wire::ParsePim(b);
+  (void)sim::wire::ParseIcmp(b);
+  (void)sim::wire::ParseArp(b);
+  (void)sim::wire::ParseUdp(b, sim::wire::Ipv4Address(10, 0, 0, 1), sim::wire::Ipv4Address(239, 1, 1, 1));
+  return 0;
+}
