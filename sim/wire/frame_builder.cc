@@ -1,6 +1,8 @@
 #include "sim/wire/frame_builder.h"
 
+#include "sim/wire/encode.h"
 #include "sim/wire/ethernet.h"
+#include "sim/wire/udp.h"
 
 namespace sim::wire {
 
@@ -25,6 +27,28 @@ Bytes BuildArpFrame(const MacAddress& source, const MacAddress& destination, con
   Bytes frame(EthernetFrameLen(payload.size()));
   EmitEthernet({destination, source, kEtherTypeArp}, payload, frame);
   return frame;
+}
+
+Bytes BuildFrame(const DecodedFrame& f) {
+  if (const auto* arp = std::get_if<ArpPacket>(&f.l3)) {
+    return BuildArpFrame(f.ethernet.source, f.ethernet.destination, *arp);
+  }
+  const auto& ip = std::get<DecodedIpv4>(f.l3);
+  Bytes l4 = std::visit(
+      [&ip](const auto& m) -> Bytes {
+        using T = std::decay_t<decltype(m)>;
+        if constexpr (std::is_same_v<T, DecodedUdp>) {
+          Bytes out(UdpLen(m.payload.size()));
+          EmitUdp(m.header, m.payload, ip.header.source, ip.header.destination, out);
+          return out;
+        } else if constexpr (std::is_same_v<T, std::monostate>) {
+          return {};
+        } else {
+          return Encode(m);
+        }
+      },
+      ip.l4);
+  return BuildIpv4Frame(f.ethernet.source, f.ethernet.destination, ip.header, l4);
 }
 
 Ipv4Header ControlHeader(std::uint8_t protocol, Ipv4Address source, Ipv4Address destination) {

@@ -4,6 +4,7 @@
 
 #include "sim/wire/arp.h"
 #include "sim/wire/bytes.h"
+#include "sim/wire/frame_decoder.h"
 #include "sim/wire/ipv4.h"
 #include "sim/wire/mac_address.h"
 
@@ -16,6 +17,10 @@ std::optional<MacAddress> DirectMacFor(Ipv4Address destination);
 Bytes BuildIpv4Frame(const MacAddress& source, const MacAddress& destination, const Ipv4Header& ip,
                      ByteSpan l4_payload);
 Bytes BuildArpFrame(const MacAddress& source, const MacAddress& destination, const ArpPacket& arp);
+
+// Rebuilds a whole frame from its decoded form, every layer through its own Emit: the inverse
+// of DecodeFrame for the protocols it decodes.
+Bytes BuildFrame(const DecodedFrame& f);
 
 // The IPv4 header our control protocols use: TOS 0xc0, TTL 1, DF, as Linux and FRR send them.
 // IGMP adds Router Alert (RFC 2236 §2); PIM does not.

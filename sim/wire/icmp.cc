@@ -40,13 +40,20 @@ Expected<IcmpMessage> ParseDestUnreachable(ByteSpan bytes) {
 
 const char* UnreachableCodeName(std::uint8_t code) {
   switch (code) {
-    case 0: return "net";
-    case 1: return "host";
-    case 2: return "protocol";
-    case 3: return "port";
-    case 4: return "frag-needed";
-    case 5: return "source-route-failed";
-    default: return nullptr;
+    case 0:
+      return "net";
+    case 1:
+      return "host";
+    case 2:
+      return "protocol";
+    case 3:
+      return "port";
+    case 4:
+      return "frag-needed";
+    case 5:
+      return "source-route-failed";
+    default:
+      return nullptr;
   }
 }
 
@@ -62,9 +69,12 @@ Expected<IcmpMessage> ParseIcmp(ByteSpan bytes) {
     return ParseError{ParseErrorCode::kBadChecksum, icmp_field::kChecksum, "icmp checksum"};
   }
   switch (bytes[icmp_field::kType]) {
-    case kIcmpTypeEchoReply: return ParseEcho(bytes, /*reply=*/true);
-    case kIcmpTypeEchoRequest: return ParseEcho(bytes, /*reply=*/false);
-    case kIcmpTypeDestUnreachable: return ParseDestUnreachable(bytes);
+    case kIcmpTypeEchoReply:
+      return ParseEcho(bytes, /*reply=*/true);
+    case kIcmpTypeEchoRequest:
+      return ParseEcho(bytes, /*reply=*/false);
+    case kIcmpTypeDestUnreachable:
+      return ParseDestUnreachable(bytes);
     default:
       return ParseError{ParseErrorCode::kBadValue, icmp_field::kType, "icmp type unsupported"};
   }

@@ -13,8 +13,7 @@ constexpr std::size_t kMaxUdpLen = 0xffff;
 // octets at the end (if necessary) to make a multiple of two octets." The pseudo header is
 // source address, destination address, zero, protocol (17) and UDP length.
 // `datagram` is exactly the UDP length; its checksum field is summed as it stands.
-std::uint16_t PseudoHeaderChecksum(Ipv4Address source, Ipv4Address destination,
-                                   ByteSpan datagram) {
+std::uint16_t PseudoHeaderChecksum(Ipv4Address source, Ipv4Address destination, ByteSpan datagram) {
   ChecksumAccumulator acc;
   acc.AddU32(source.value());
   acc.AddU32(destination.value());

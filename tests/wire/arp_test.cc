@@ -14,13 +14,13 @@ using testing_support::Hex;
 
 // 10.0.0.1 (02:00:00:00:00:01) asks for 10.0.0.2; the target MAC is left zero, as Linux does.
 // htype 0001, ptype 0800, hlen 06, plen 04, op 0001, sha, spa, tha, tpa.
-const Bytes kRequest = Hex(
-    "00 01 08 00 06 04 00 01 02 00 00 00 00 01 0a 00 00 01"
-    " 00 00 00 00 00 00 0a 00 00 02");
+const Bytes kRequest =
+    Hex("00 01 08 00 06 04 00 01 02 00 00 00 00 01 0a 00 00 01"
+        " 00 00 00 00 00 00 0a 00 00 02");
 // 10.0.0.2 (02:00:00:00:00:02) answers 10.0.0.1 with op 0002.
-const Bytes kReply = Hex(
-    "00 01 08 00 06 04 00 02 02 00 00 00 00 02 0a 00 00 02"
-    " 02 00 00 00 00 01 0a 00 00 01");
+const Bytes kReply =
+    Hex("00 01 08 00 06 04 00 02 02 00 00 00 00 02 0a 00 00 02"
+        " 02 00 00 00 00 01 0a 00 00 01");
 
 ArpPacket Request() {
   return ArpPacket{ArpOperation::kRequest, LocalMac(1), Ipv4Address(10, 0, 0, 1), MacAddress(),

@@ -33,10 +33,10 @@ const Bytes kEchoReply = Hex("00 00 49 25 12 34 00 01 6d 63 61 73 74 6c 61 62");
 // complemented 0xb5c6.
 const Bytes kOffendingHeader = Hex("45 00 00 24 00 00 00 00 40 11 66 c7 0a 00 00 01 0a 00 00 02");
 const Bytes kOffendingUdpHeader = Hex("13 88 13 89 00 10 20 15");
-const Bytes kPortUnreachable = Hex(
-    "03 03 b5 c6 00 00 00 00"
-    " 45 00 00 24 00 00 00 00 40 11 66 c7 0a 00 00 01 0a 00 00 02"
-    " 13 88 13 89 00 10 20 15");
+const Bytes kPortUnreachable =
+    Hex("03 03 b5 c6 00 00 00 00"
+        " 45 00 00 24 00 00 00 00 40 11 66 c7 0a 00 00 01 0a 00 00 02"
+        " 13 88 13 89 00 10 20 15");
 
 const Ipv4Address kHostA(10, 0, 0, 1);
 const Ipv4Address kHostB(10, 0, 0, 2);
@@ -54,7 +54,8 @@ Bytes Prefix(const Bytes& b, std::size_t n) {
 IcmpMessage EchoRequest() { return IcmpEcho{false, 0x1234, 1, kData}; }
 IcmpMessage EchoReply() { return IcmpEcho{true, 0x1234, 1, kData}; }
 IcmpMessage PortUnreachable() {
-  return IcmpDestUnreachable{kIcmpCodePortUnreachable, Concat(kOffendingHeader, kOffendingUdpHeader)};
+  return IcmpDestUnreachable{kIcmpCodePortUnreachable,
+                             Concat(kOffendingHeader, kOffendingUdpHeader)};
 }
 
 // The offending packet, built with the project's own IPv4 and UDP codecs.
@@ -84,9 +85,9 @@ TEST(Icmp, DeconstructsCapturedBytes) {
 }
 
 TEST(Icmp, ConstructsExactBytes) {
-  for (const auto& [message, expected] : {std::pair{EchoRequest(), kEchoRequest},
-                                          std::pair{EchoReply(), kEchoReply},
-                                          std::pair{PortUnreachable(), kPortUnreachable}}) {
+  for (const auto& [message, expected] :
+       {std::pair{EchoRequest(), kEchoRequest}, std::pair{EchoReply(), kEchoReply},
+        std::pair{PortUnreachable(), kPortUnreachable}}) {
     Bytes out(BufferLen(message), 0xa5);
     Emit(message, out);
     EXPECT_EQ(out, expected) << ToString(message);
@@ -109,7 +110,8 @@ TEST(Icmp, FormatsOneLine) {
   EXPECT_EQ(ToString(EchoRequest()), "icmp echo request id 4660 seq 1 len 8");
   EXPECT_EQ(ToString(EchoReply()), "icmp echo reply id 4660 seq 1 len 8");
   EXPECT_EQ(ToString(PortUnreachable()), "icmp unreachable port quoted 28");
-  EXPECT_EQ(ToString(IcmpMessage{IcmpDestUnreachable{13, {}}}), "icmp unreachable code 13 quoted 0");
+  EXPECT_EQ(ToString(IcmpMessage{IcmpDestUnreachable{13, {}}}),
+            "icmp unreachable code 13 quoted 0");
 }
 
 class IcmpRoundTrip : public testing::TestWithParam<IcmpMessage> {};
@@ -174,7 +176,8 @@ TEST(Icmp, RejectsUnsupportedTypes) {
 
 TEST(Icmp, RejectsUnreachableCodeAbove15) {
   for (int code = 0; code <= 255; ++code) {
-    auto m = ParseIcmp(WithByte(kPortUnreachable, icmp_field::kCode, static_cast<std::uint8_t>(code)));
+    auto m =
+        ParseIcmp(WithByte(kPortUnreachable, icmp_field::kCode, static_cast<std::uint8_t>(code)));
     if (code <= 15) {
       ASSERT_TRUE(m) << code;
       EXPECT_EQ(std::get<IcmpDestUnreachable>(*m).code, code);

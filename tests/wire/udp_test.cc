@@ -126,10 +126,11 @@ TEST_P(UdpRoundTrip, RoundTrips) {
   EXPECT_EQ(Payload(*d), c.payload);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Datagrams, UdpRoundTrip,
-    testing::Values(UdpCase{kPorts, kPayload}, UdpCase{{0, 0}, {}}, UdpCase{{65535, 1}, {0x42}},
-                    UdpCase{{53, 33434}, Bytes(1472, 0x5a)}, UdpCase{{1, 2}, Bytes(65527, 0xff)}));
+INSTANTIATE_TEST_SUITE_P(Datagrams, UdpRoundTrip,
+                         testing::Values(UdpCase{kPorts, kPayload}, UdpCase{{0, 0}, {}},
+                                         UdpCase{{65535, 1}, {0x42}},
+                                         UdpCase{{53, 33434}, Bytes(1472, 0x5a)},
+                                         UdpCase{{1, 2}, Bytes(65527, 0xff)}));
 
 TEST(Udp, RejectsTruncated) {
   for (std::size_t n = 0; n < kDatagram.size(); ++n) {
