@@ -5,13 +5,16 @@
 
 #include "tools/demo_command.h"
 #include "tools/exit_codes.h"
+#include "tools/run_command.h"
 
 namespace {
 
 constexpr const char* kUsage =
     "usage: mcastlab COMMAND [ARGS]\n"
     "commands:\n"
-    "  demo [--out DIR]   write a pcap with one frame of every message type\n"
+    "  run FILE [--out DIR] [--stats]   run a scenario (exit 0 pass, 1 fail, 2 bad input)\n"
+    "  validate FILE                    check a scenario file without running it\n"
+    "  demo [--out DIR]                 write a pcap with one frame of every message type\n"
     "options:\n"
     "  --help             this text\n"
     "  --version          the version\n";
@@ -35,6 +38,8 @@ int main(int argc, char** argv) {
     return tools::kExitOk;
   }
   if (command == "demo") return tools::DemoCommand(rest);
+  if (command == "run") return tools::RunCommand(rest);
+  if (command == "validate") return tools::ValidateCommand(rest);
   std::fprintf(stderr, "mcastlab: unknown command '%.*s'\n%s", static_cast<int>(command.size()),
                command.data(), kUsage);
   return tools::kExitBadInput;

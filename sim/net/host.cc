@@ -113,6 +113,7 @@ std::optional<IpNode::NextHop> Host::RouteTo(wire::Ipv4Address destination) cons
 bool Host::TakePendingError(UdpSocket& s, std::string_view during) {
   if (!s.pending_error) return false;
   s.errors.push_back({now(), *s.pending_error, during});
+  socket_errors_.emplace_back(s.name, s.errors.back());
   Trace("socket.error", {{"socket", s.name}, {"error", std::string(ToString(*s.pending_error))},
                          {"during", std::string(during)}});
   s.pending_error.reset();

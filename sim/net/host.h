@@ -73,6 +73,8 @@ class Host : public IpNode {
   std::optional<NextHop> RouteTo(wire::Ipv4Address destination) const override;
 
   std::uint64_t datagrams_received() const { return datagrams_received_; }
+  // Every error any socket reported, closed sockets included: (socket name, record).
+  const std::vector<std::pair<std::string, SocketErrorRecord>>& socket_errors() const { return socket_errors_; }
   const std::vector<std::unique_ptr<UdpSocket>>& sockets() const { return sockets_; }
   std::string DumpSockets() const;
 
@@ -96,6 +98,7 @@ class Host : public IpNode {
   std::vector<MembershipObserver> membership_observers_;
   std::uint16_t next_ephemeral_port_ = 49152;
   std::uint64_t datagrams_received_ = 0;
+  std::vector<std::pair<std::string, SocketErrorRecord>> socket_errors_;
 };
 
 }  // namespace sim::net

@@ -1,0 +1,111 @@
+#include "sim/run/timeline.h"
+
+#include <memory>
+
+namespace sim::run {
+namespace {
+
+using namespace scenario;  // NOLINT: the action structs
+
+net::Host& HostOf(net::Network& n, const std::string& name) {
+  return dynamic_cast<net::Host&>(*n.FindNode(name));
+}
+
+net::SendSpec SpecOf(const SendAction& a) {
+  net::SendSpec s;
+  s.socket = a.socket;
+  s.to = a.to.address;
+  s.port = a.to.port;
+  s.size = a.size;
+  s.ttl = a.ttl;
+  s.source_port = a.source_port;
+  return s;
+}
+
+// A rate-driven send: one datagram now, then again every interval until `until`.
+void SendAtRate(net::Network& n, std::shared_ptr<const SendAction> a, core::Time until) {
+  HostOf(n, a->node).SendDatagram(SpecOf(*a));
+  const core::Time next = n.scheduler().Now() + a->rate->interval;
+  if (next > until) return;
+  n.scheduler().ScheduleAt(next, n.FindNode(a->node)->id(), [&n, a, until] { SendAtRate(n, a, until); });
+}
+
+void ApplySet(net::Network& n, const SetAction& a) {
+  net::Node& node = *n.FindNode(a.node);
+  if (a.cost) {
+    for (const auto& i : node.interfaces()) {
+      if (!a.interface || i->name() == *a.interface) i->set_cost(*a.cost);
+    }
+    n.RecomputeRoutes();
+  }
+  std::vector<std::pair<std::string_view, std::string>> fields;
+  if (a.interface) fields.emplace_back("interface", *a.interface);
+  if (a.cost) fields.emplace_back("cost", std::to_string(*a.cost));
+  if (a.dr_priority) fields.emplace_back("dr_priority", std::to_string(*a.dr_priority));
+  if (a.igmp || a.pim || a.pim_interface) fields.emplace_back("protocols", "igmp/pim settings take effect once those modules exist");
+  node.Trace("config.set", std::move(fields));
+}
+
+struct Runner {
+  net::Network& n;
+  SnapshotWriter& snapshot;
+
+  void operator()(const ListenAction& a) { HostOf(n, a.node).Listen(a.socket, a.bind, a.port); }
+  void operator()(const JoinAction& a) {
+    net::Host& h = HostOf(n, a.node);
+    net::UdpSocket* s = a.socket ? h.FindSocket(*a.socket) : nullptr;
+    net::Interface* i = a.interface ? h.FindInterface(*a.interface) : nullptr;
+    h.Join(a.group, s, i);
+  }
+  void operator()(const LeaveAction& a) {
+    net::Host& h = HostOf(n, a.node);
+    h.Leave(a.group, a.socket ? h.FindSocket(*a.socket) : nullptr);
+  }
+  void operator()(const SendAction& a) {
+    if (a.rate) {
+      SendAtRate(n, std::make_shared<const SendAction>(a), core::Time::Start() + *a.until);
+      return;
+    }
+    for (std::uint64_t k = 0; k < a.count; ++k) HostOf(n, a.node).SendDatagram(SpecOf(a));
+  }
+  void operator()(const ConnectAction& a) {
+    net::Host& h = HostOf(n, a.node);
+    if (net::UdpSocket* s = h.FindSocket(a.socket)) h.Connect(*s, a.to.address, a.to.port);
+  }
+  void operator()(const CloseAction& a) { HostOf(n, a.node).Close(a.socket); }
+  void operator()(const LinkAction& a) { n.SetLinkUp(*n.FindLink(a.link), a.state == UpDown::kUp); }
+  void operator()(const NodeAction& a) { n.SetNodeUp(*n.FindNode(a.node), a.state == UpDown::kUp); }
+  void operator()(const SetAction& a) { ApplySet(n, a); }
+  void operator()(const SnapshotAction& a) { snapshot(a.label); }
+};
+
+}  // namespace
+
+void ScheduleTimeline(const Scenario& s, net::Network& network, SnapshotWriter snapshot) {
+  auto shared_snapshot = std::make_shared<SnapshotWriter>(std::move(snapshot));
+  for (const Event& e : s.events) {
+    network.scheduler().ScheduleAt(core::Time::Start() + e.at, core::kNoNode,
+                                   [&network, &e, shared_snapshot] {
+                                     std::visit(Runner{network, *shared_snapshot}, e.action);
+                                   });
+  }
+}
+
+std::string DumpState(const net::Network& network) {
+  std::string out;
+  for (const auto& node : network.nodes()) {
+    out += "=== " + node->name() + " (" + std::string(node->type()) + (node->powered() ? "" : ", powered off") + ")\n";
+    if (const auto* r = dynamic_cast<const net::Router*>(node.get())) {
+      out += "# show ip route\n" + r->DumpRoutes() + "# show ip mroute\n" + r->DumpMroutes() +
+             "# show arp\n" + r->DumpArpCache();
+    } else if (const auto* h = dynamic_cast<const net::Host*>(node.get())) {
+      out += "# sockets\n" + h->DumpSockets() + "# show arp\n" + h->DumpArpCache();
+    } else if (const auto* sw = dynamic_cast<const net::L2Switch*>(node.get())) {
+      out += "# show mac address-table\n" + sw->DumpMacTable();
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace sim::run

@@ -1,0 +1,23 @@
+// Schedules a scenario's events (listen, join, send, link down...) on the network's clock.
+#ifndef MCASTLAB_SIM_RUN_TIMELINE_H_
+#define MCASTLAB_SIM_RUN_TIMELINE_H_
+
+#include <functional>
+#include <string>
+
+#include "sim/net/network.h"
+#include "sim/scenario/scenario.h"
+
+namespace sim::run {
+
+// Writes a snapshot of every node's tables; the runner decides where.
+using SnapshotWriter = std::function<void(const std::string& label)>;
+
+void ScheduleTimeline(const scenario::Scenario& s, net::Network& network, SnapshotWriter snapshot);
+
+// Every node's tables, as `show` commands print them.
+std::string DumpState(const net::Network& network);
+
+}  // namespace sim::run
+
+#endif  // MCASTLAB_SIM_RUN_TIMELINE_H_

@@ -1,0 +1,187 @@
+#include "sim/scenario/json_reader.h"
+
+#include <algorithm>
+
+namespace sim::scenario {
+namespace {
+
+// Optimal string alignment distance: insertions, deletions, substitutions and transpositions of
+// neighbours each cost 1 ("dealy" is one step from "delay").
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size(), m = b.size();
+  std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
+  for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[n][m];
+}
+
+std::string Join(const std::vector<std::string_view>& names) {
+  std::string s;
+  for (std::string_view n : names) {
+    if (!s.empty()) s += ", ";
+    s += n;
+  }
+  return s;
+}
+
+}  // namespace
+
+std::optional<std::string_view> Suggest(std::string_view word,
+                                        const std::vector<std::string_view>& candidates) {
+  if (word.size() > 64) return std::nullopt;  // no key is that long; spare the quadratic table
+  std::optional<std::string_view> best;
+  std::size_t best_distance = 3;
+  for (std::string_view c : candidates) {
+    const std::size_t d = EditDistance(word, c);
+    // Words of two letters are all within 2 of each other: such a "suggestion" would be noise.
+    if (d < best_distance && d < c.size()) {
+      best = c;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+std::string SuggestionClause(std::string_view word, const std::vector<std::string_view>& names) {
+  if (auto s = Suggest(word, names)) return " (did you mean \"" + std::string(*s) + "\"?)";
+  if (names.empty()) return "";
+  return " (expected one of: " + Join(names) + ")";
+}
+
+std::optional<std::string> ReadString(const JsonValue& v, const std::string& path, Reporter& r) {
+  if (!v.is_string()) {
+    r.Error(path, Dump(v) + " is not a string");
+    return std::nullopt;
+  }
+  return v.text;
+}
+
+std::optional<std::string> ReadName(const JsonValue& v, const std::string& path, Reporter& r) {
+  return Parsed(ParseName)(v, path, r);
+}
+
+std::optional<bool> ReadBool(const JsonValue& v, const std::string& path, Reporter& r) {
+  if (!v.is_bool()) {
+    r.Error(path, Dump(v) + " is not a boolean (true or false)");
+    return std::nullopt;
+  }
+  return v.boolean;
+}
+
+std::optional<core::Duration> ReadTime(const JsonValue& v, const std::string& path, Reporter& r) {
+  if (v.is_string()) return Parsed(ParseTime)(v, path, r);
+  if (!v.is_number()) {
+    r.Bad(path, v, {"a time", "expected a string such as \"1.5s\" or a number of seconds"});
+    return std::nullopt;
+  }
+  if (v.integral && v.negative) {
+    r.Bad(path, v, {"a time", "negative"});
+    return std::nullopt;
+  }
+  // Integers are exact; a fraction ("0.005") is rounded to the nearest nanosecond.
+  const ValueOr<core::Duration> t =
+      v.integral ? TimeFromSeconds(v.magnitude) : TimeFromSeconds(v.number);
+  if (!t.ok()) {
+    r.Bad(path, v, t.error());
+    return std::nullopt;
+  }
+  return t.value();
+}
+
+std::optional<core::Duration> ReadInterval(const JsonValue& v, const std::string& path,
+                                           Reporter& r) {
+  auto t = ReadTime(v, path, r);
+  if (t && *t == core::Duration::Zero()) {
+    r.Bad(path, v, {"an interval", "must be more than 0"});
+    return std::nullopt;
+  }
+  return t;
+}
+
+std::optional<std::uint64_t> ReadUint(const JsonValue& v, const std::string& path, Reporter& r,
+                                      std::uint64_t min, std::uint64_t max) {
+  const bool in_range = v.is_number() && v.integral && (!v.negative || v.magnitude == 0) &&
+                        v.magnitude >= min && v.magnitude <= max;
+  if (!in_range) {
+    const std::string range = max == UINT64_MAX
+                                  ? "of at least " + std::to_string(min)
+                                  : "from " + std::to_string(min) + " to " + std::to_string(max);
+    r.Error(path, Dump(v) + " is not an integer " + range);
+    return std::nullopt;
+  }
+  return v.magnitude;
+}
+
+void ForEachItem(const JsonValue& v, const std::string& path, Reporter& r,
+                 const std::function<void(const JsonValue&, const std::string&)>& fn) {
+  if (!v.is_array()) {
+    r.Error(path, Dump(v) + " is not an array");
+    return;
+  }
+  for (std::size_t i = 0; i < v.items.size(); ++i) fn(v.items[i], path + "/" + std::to_string(i));
+}
+
+ObjectReader::ObjectReader(const JsonValue& v, std::string path, Reporter& r, std::string_view what)
+    : path_(std::move(path)), r_(r) {
+  if (v.is_object()) {
+    object_ = &v;
+  } else {
+    r_.Error(path_, Dump(v) + " is not " + std::string(what) + " (expected a JSON object)");
+  }
+}
+
+const JsonValue* ObjectReader::Get(std::string_view key) {
+  if (std::find(allowed_.begin(), allowed_.end(), key) == allowed_.end()) {
+    allowed_.emplace_back(key);
+  }
+  if (object_ == nullptr) return nullptr;
+  for (const JsonMember& m : object_->members) {
+    if (m.key == key) return &m.value;
+  }
+  return nullptr;
+}
+
+const JsonValue* ObjectReader::Need(std::string_view key) {
+  const JsonValue* v = Get(key);
+  if (v == nullptr && object_ != nullptr) {
+    r_.Error(path_, "missing required key \"" + std::string(key) + "\"");
+  }
+  return v;
+}
+
+void ObjectReader::Misplaced(std::string_view key, std::string reason) {
+  misplaced_.emplace_back(std::string(key), std::move(reason));
+}
+
+void ObjectReader::Finish() {
+  if (object_ == nullptr) return;
+  const std::vector<std::string_view> allowed(allowed_.begin(), allowed_.end());
+  std::vector<std::string_view> seen;
+  for (const JsonMember& m : object_->members) {
+    const std::string path = PathOf(m.key);
+    if (std::find(seen.begin(), seen.end(), m.key) != seen.end()) {
+      r_.Error(path, "duplicate key (an object may give each key once)");
+      continue;
+    }
+    seen.push_back(m.key);
+    if (std::find(allowed.begin(), allowed.end(), m.key) != allowed.end()) continue;
+    const auto misplaced = std::find_if(misplaced_.begin(), misplaced_.end(),
+                                        [&m](const auto& p) { return p.first == m.key; });
+    if (misplaced != misplaced_.end()) {
+      r_.Error(path, misplaced->second);
+    } else {
+      r_.Error(path, "unknown key" + SuggestionClause(m.key, allowed));
+    }
+  }
+}
+
+}  // namespace sim::scenario

@@ -1,0 +1,124 @@
+#include "sim/scenario/json_value.h"
+
+#include <cstdio>
+
+namespace sim::scenario {
+namespace {
+
+void AppendQuoted(std::string_view s, std::string& out) {
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+// Appends until `out` is longer than `budget`; the caller cuts the tail.
+void DumpInto(const JsonValue& v, std::size_t budget, std::string& out) {
+  if (out.size() > budget) return;
+  switch (v.type) {
+    case JsonValue::Type::kNull:
+      out += "null";
+      break;
+    case JsonValue::Type::kBool:
+      out += v.boolean ? "true" : "false";
+      break;
+    case JsonValue::Type::kNumber:
+      out += v.text;
+      break;
+    case JsonValue::Type::kString:
+      AppendQuoted(v.text, out);
+      break;
+    case JsonValue::Type::kArray:
+      out += '[';
+      for (std::size_t i = 0; i < v.items.size() && out.size() <= budget; ++i) {
+        if (i > 0) out += ", ";
+        DumpInto(v.items[i], budget, out);
+      }
+      out += ']';
+      break;
+    case JsonValue::Type::kObject:
+      out += '{';
+      for (std::size_t i = 0; i < v.members.size() && out.size() <= budget; ++i) {
+        if (i > 0) out += ", ";
+        AppendQuoted(v.members[i].key, out);
+        out += ": ";
+        DumpInto(v.members[i].value, budget, out);
+      }
+      out += '}';
+      break;
+  }
+}
+
+}  // namespace
+
+std::string Dump(const JsonValue& v, std::size_t max_chars) {
+  std::string out;
+  DumpInto(v, max_chars, out);
+  if (out.size() > max_chars) {
+    // Cut on a UTF-8 character boundary.
+    std::size_t cut = max_chars;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xc0) == 0x80) --cut;
+    out.resize(cut);
+    out += "...";
+  }
+  return out;
+}
+
+std::string_view TypeName(JsonValue::Type t) {
+  switch (t) {
+    case JsonValue::Type::kNull:
+      return "null";
+    case JsonValue::Type::kBool:
+      return "a boolean";
+    case JsonValue::Type::kNumber:
+      return "a number";
+    case JsonValue::Type::kString:
+      return "a string";
+    case JsonValue::Type::kArray:
+      return "an array";
+    case JsonValue::Type::kObject:
+      return "an object";
+  }
+  return "?";
+}
+
+std::string PointerToken(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace sim::scenario
