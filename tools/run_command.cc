@@ -1,5 +1,8 @@
 #include "tools/run_command.h"
 
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -61,6 +64,21 @@ void PrintStats(const sim::run::RunCounters& c) {
                static_cast<double>(c.peak_rss_bytes) / 1e6);
 }
 
+// A progress line on stderr, only at a terminal and only once the run has taken a second.
+sim::run::RunOptions ProgressOptions() {
+  sim::run::RunOptions o;
+  if (isatty(STDERR_FILENO) == 0) return o;
+  const auto start = std::chrono::steady_clock::now();
+  o.progress = [start, shown = false](int percent, std::uint64_t events) mutable {
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (wall < 1.0 && !shown) return;
+    shown = true;
+    std::fprintf(stderr, "\r%3d%%  %llu events  %.1f s", percent, static_cast<unsigned long long>(events), wall);
+    if (percent == 100) std::fputc('\n', stderr);
+  };
+  return o;
+}
+
 }  // namespace
 
 int RunCommand(std::span<const std::string_view> args) {
@@ -73,7 +91,7 @@ int RunCommand(std::span<const std::string_view> args) {
   if (!scenario) return kExitBadInput;
   const std::string out = parsed->out.value_or("out/" + scenario->name);
   try {
-    const sim::run::RunResult r = sim::run::RunScenario(*scenario, out);
+    const sim::run::RunResult r = sim::run::RunScenario(*scenario, out, ProgressOptions());
     std::size_t failed = 0;
     for (const auto& o : r.outcomes) {
       if (o.passed) continue;

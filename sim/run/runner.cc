@@ -52,7 +52,7 @@ RunCounters Count(const net::Network& network) {
   return c;
 }
 
-RunResult RunInto(const scenario::Scenario& s, const fs::path& dir) {
+RunResult RunInto(const scenario::Scenario& s, const fs::path& dir, const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   core::Scheduler scheduler;
   RunRecorder recorder;
@@ -67,6 +67,12 @@ RunResult RunInto(const scenario::Scenario& s, const fs::path& dir) {
     std::string text = "# snapshot at " + core::ToString(scheduler.Now()) + (label.empty() ? "" : " " + label) + "\n";
     WriteFile(dir / ("state-" + core::ToString(scheduler.Now()) + ".txt"), text + DumpState(network));
   });
+  if (options.progress) {
+    for (int percent = 1; percent <= 100; ++percent) {
+      scheduler.RunUntil(core::Time::Start() + s.duration * percent / 100);
+      options.progress(percent, scheduler.executed_events());
+    }
+  }
   scheduler.RunUntil(core::Time::Start() + s.duration);
 
   RunResult r;
@@ -90,7 +96,7 @@ bool RunResult::passed() const {
   return true;
 }
 
-RunResult RunScenario(const scenario::Scenario& s, const fs::path& out_dir) {
+RunResult RunScenario(const scenario::Scenario& s, const fs::path& out_dir, const RunOptions& options) {
   const fs::path parent = out_dir.has_parent_path() ? out_dir.parent_path() : fs::path(".");
   const fs::path temp = parent / ("." + out_dir.filename().string() + ".partial-" + std::to_string(getpid()));
   std::error_code ec;
@@ -98,7 +104,7 @@ RunResult RunScenario(const scenario::Scenario& s, const fs::path& out_dir) {
   fs::remove_all(temp, ec);
   if (!fs::create_directory(temp, ec)) throw trace::OutputError("cannot create " + temp.string() + ": " + ec.message());
   try {
-    RunResult r = RunInto(s, temp);
+    RunResult r = RunInto(s, temp, options);
     fs::remove_all(out_dir, ec);
     fs::rename(temp, out_dir, ec);
     if (ec) throw trace::OutputError("cannot move " + temp.string() + " to " + out_dir.string() + ": " + ec.message());

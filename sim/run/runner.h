@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -33,8 +34,15 @@ struct RunResult {
   bool passed() const;
 };
 
+struct RunOptions {
+  // Called after each hundredth of the simulated duration: percent done, executed events.
+  // Running in slices changes nothing in the run itself (events keep their order).
+  std::function<void(int percent, std::uint64_t events)> progress;
+};
+
 // Throws trace::OutputError when the outputs cannot be written.
-RunResult RunScenario(const scenario::Scenario& s, const std::filesystem::path& out_dir);
+RunResult RunScenario(const scenario::Scenario& s, const std::filesystem::path& out_dir,
+                      const RunOptions& options = {});
 
 // summary.json's text.
 std::string SummaryJson(const scenario::Scenario& s, const RunResult& r);

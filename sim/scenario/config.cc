@@ -3,6 +3,9 @@
 namespace sim::scenario {
 namespace {
 
+using core::Duration;
+using core::Seconds;
+
 template <typename T>
 void Over(Setting<T>& base, const Setting<T>& over) {
   if (over.given()) base = over;

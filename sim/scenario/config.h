@@ -23,9 +23,6 @@
 
 namespace sim::scenario {
 
-using core::Duration;
-using core::Seconds;
-
 // A value as the file gave it, or nothing. `path` is the JSON Pointer of the key that gave it, so
 // that a problem found after merging names the line the user has to change.
 template <typename T>
@@ -41,16 +38,16 @@ struct IgmpSettings {
   Setting<int> version;
   Setting<std::uint32_t> robustness;
   // Router side.
-  Setting<Duration> query_interval;
-  Setting<Duration> query_response_interval;
-  Setting<Duration> group_membership_interval;  // an extension: derived when not given
-  Setting<Duration> other_querier_present_interval;
-  Setting<Duration> startup_query_interval;
+  Setting<core::Duration> query_interval;
+  Setting<core::Duration> query_response_interval;
+  Setting<core::Duration> group_membership_interval;  // an extension: derived when not given
+  Setting<core::Duration> other_querier_present_interval;
+  Setting<core::Duration> startup_query_interval;
   Setting<std::uint32_t> startup_query_count;
-  Setting<Duration> last_member_query_interval;
+  Setting<core::Duration> last_member_query_interval;
   Setting<std::uint32_t> last_member_query_count;
   // Host side.
-  Setting<Duration> unsolicited_report_interval;
+  Setting<core::Duration> unsolicited_report_interval;
 };
 
 enum class SptSwitchover { kImmediate, kNever };
@@ -58,13 +55,13 @@ std::string_view ToString(SptSwitchover s);
 
 struct PimSettings {
   Setting<bool> enabled;
-  Setting<Duration> hello_period;
-  Setting<Duration> hello_holdtime;
-  Setting<Duration> join_prune_period;
-  Setting<Duration> join_prune_holdtime;
-  Setting<Duration> keepalive_period;
-  Setting<Duration> register_suppression;
-  Setting<Duration> register_probe;
+  Setting<core::Duration> hello_period;
+  Setting<core::Duration> hello_holdtime;
+  Setting<core::Duration> join_prune_period;
+  Setting<core::Duration> join_prune_holdtime;
+  Setting<core::Duration> keepalive_period;
+  Setting<core::Duration> register_suppression;
+  Setting<core::Duration> register_probe;
   Setting<SptSwitchover> spt_switchover;
   Setting<bool> assert_enabled;  // JSON key "assert"
 };
@@ -76,39 +73,59 @@ PimSettings Merge(const PimSettings& base, const PimSettings& over);
 // IGMP on one router interface. Section numbers are RFC 2236 §8 (RFC 3376 §8 has the same ones
 // for IGMPv3); the defaults are the RFC's.
 struct RouterIgmpConfig {
-  int version = 2;                                    // 1 (RFC 1112), 2, 3 (RFC 3376)
-  std::uint32_t robustness = 2;                       // §8.1 Robustness Variable
-  Duration query_interval = Seconds(125);             // §8.2
-  Duration query_response_interval = Seconds(10);     // §8.3, Max Resp Time of general queries
-  Duration group_membership_interval = Seconds(260);  // §8.4: RV x QI + QRI
-  Duration other_querier_present_interval = Seconds(255);  // §8.5: RV x QI + QRI / 2
-  Duration startup_query_interval = Duration::FromNanos(31'250'000'000);  // §8.6: QI / 4
-  std::uint32_t startup_query_count = 2;                                  // §8.7: RV
-  Duration last_member_query_interval = Seconds(1);  // §8.8, Max Resp Time of GSQs
-  std::uint32_t last_member_query_count = 2;         // §8.9: RV
+  // 1 (RFC 1112), 2 (RFC 2236) or 3 (RFC 3376).
+  int version = 2;
+  // §8.1 Robustness Variable.
+  std::uint32_t robustness = 2;
+  // §8.2 Query Interval.
+  core::Duration query_interval = core::Seconds(125);
+  // §8.3 Query Response Interval: the Max Resp Time of general queries.
+  core::Duration query_response_interval = core::Seconds(10);
+  // §8.4 Group Membership Interval: RV x QI + QRI.
+  core::Duration group_membership_interval = core::Seconds(260);
+  // §8.5 Other Querier Present Interval: RV x QI + QRI / 2.
+  core::Duration other_querier_present_interval = core::Seconds(255);
+  // §8.6 Startup Query Interval: QI / 4.
+  core::Duration startup_query_interval = core::Milliseconds(31'250);
+  // §8.7 Startup Query Count: RV.
+  std::uint32_t startup_query_count = 2;
+  // §8.8 Last Member Query Interval: the Max Resp Time of group-specific queries.
+  core::Duration last_member_query_interval = core::Seconds(1);
+  // §8.9 Last Member Query Count: RV.
+  std::uint32_t last_member_query_count = 2;
 };
 
 // IGMP on a host.
 struct HostIgmpConfig {
-  int version = 2;  // the highest version the host speaks
-  // RFC 2236 §8.10: 10s; RFC 3376 §8.11: 1s for IGMPv3.
-  Duration unsolicited_report_interval = Seconds(10);
+  // The highest version the host speaks.
+  int version = 2;
+  // RFC 2236 §8.10 Unsolicited Report Interval: 10 s; RFC 3376 §8.11: 1 s for IGMPv3.
+  core::Duration unsolicited_report_interval = core::Seconds(10);
   // RFC 2236 §8.1, RFC 3376 §8.1: how many times an unsolicited report is sent.
   std::uint32_t robustness = 2;
 };
 
-// PIM-SM on one router. Timer names and defaults are RFC 7761 §4.11.
+// PIM-SM on one router. Timer names and defaults are those of RFC 7761 §4.11.
 struct PimConfig {
   bool enabled = true;
-  Duration hello_period = Seconds(30);          // Hello_Period
-  Duration hello_holdtime = Seconds(105);       // Default_Hello_Holdtime: 3.5 x Hello_Period
-  Duration join_prune_period = Seconds(60);     // t_periodic
-  Duration join_prune_holdtime = Seconds(210);  // J/P_HoldTime: 3.5 x t_periodic
-  Duration keepalive_period = Seconds(210);     // Keepalive_Period, KAT(S,G)
-  Duration register_suppression = Seconds(60);  // Register_Suppression_Time
-  Duration register_probe = Seconds(5);         // Register_Probe_Time
-  SptSwitchover spt_switchover = SptSwitchover::kImmediate;  // §4.2.1, last-hop switch to the SPT
-  bool assert_enabled = true;                                // §4.6, assert on parallel paths
+  // Hello_Period.
+  core::Duration hello_period = core::Seconds(30);
+  // Default_Hello_Holdtime: 3.5 x Hello_Period.
+  core::Duration hello_holdtime = core::Seconds(105);
+  // t_periodic, the period of Join/Prune messages.
+  core::Duration join_prune_period = core::Seconds(60);
+  // J/P_HoldTime: 3.5 x t_periodic.
+  core::Duration join_prune_holdtime = core::Seconds(210);
+  // Keepalive_Period, for KAT(S,G).
+  core::Duration keepalive_period = core::Seconds(210);
+  // Register_Suppression_Time.
+  core::Duration register_suppression = core::Seconds(60);
+  // Register_Probe_Time.
+  core::Duration register_probe = core::Seconds(5);
+  // RFC 7761 §4.2.1: when a last-hop router switches to the shortest-path tree.
+  SptSwitchover spt_switchover = SptSwitchover::kImmediate;
+  // RFC 7761 §4.6: the assert mechanism on LANs with parallel paths.
+  bool assert_enabled = true;
 };
 
 // Fill in defaults and derived values. Values that contradict an RFC rule (a Query Response
