@@ -5,6 +5,7 @@
 
 #include "tools/demo_command.h"
 #include "tools/exit_codes.h"
+#include "tools/gen_command.h"
 #include "tools/run_command.h"
 
 namespace {
@@ -14,6 +15,7 @@ constexpr const char* kUsage =
     "commands:\n"
     "  run FILE [--out DIR] [--stats]   run a scenario (exit 0 pass, 1 fail, 2 bad input)\n"
     "  validate FILE                    check a scenario file without running it\n"
+    "  gen tree --routers R --hosts H --rate P --seconds T [...]   print the benchmark scenario\n"
     "  demo [--out DIR]                 write a pcap with one frame of every message type\n"
     "options:\n"
     "  --help             this text\n"
@@ -40,6 +42,7 @@ int main(int argc, char** argv) {
   if (command == "demo") return tools::DemoCommand(rest);
   if (command == "run") return tools::RunCommand(rest);
   if (command == "validate") return tools::ValidateCommand(rest);
+  if (command == "gen") return tools::GenCommand(rest);
   std::fprintf(stderr, "mcastlab: unknown command '%.*s'\n%s", static_cast<int>(command.size()),
                command.data(), kUsage);
   return tools::kExitBadInput;

@@ -41,6 +41,7 @@ void L2Switch::Flood(Interface& in, const FramePtr& frame) {
 }
 
 void L2Switch::OnLinkStateChanged(Interface& port) {
+  Node::OnLinkStateChanged(port);
   // Addresses learned on a port whose link went down are no longer reachable there.
   if (port.up()) return;
   std::erase_if(mac_table_, [&port](const auto& kv) { return kv.second.port == &port; });

@@ -30,6 +30,7 @@ void Node::PowerOff() {
   if (!powered_) return;
   powered_ = false;
   for (auto& i : interfaces_) i->FlushQueue();
+  for (auto& m : modules_) m->OnPowerOff();
   OnPowerOff();
   Trace("node.down");
 }
@@ -39,6 +40,7 @@ void Node::PowerOn() {
   powered_ = true;
   Trace("node.up");
   OnPowerOn();
+  for (auto& m : modules_) m->OnPowerOn();
 }
 
 void Node::Trace(std::string_view kind, std::vector<std::pair<std::string_view, std::string>> fields) {

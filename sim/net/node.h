@@ -16,6 +16,16 @@
 
 namespace sim::net {
 
+// A protocol attached to a node (IGMP, PIM). The node owns it and tells it when power or a
+// link changes; the module reaches the node through the node's public interface.
+class NodeModule {
+ public:
+  virtual ~NodeModule() = default;
+  virtual void OnPowerOff() {}
+  virtual void OnPowerOn() {}
+  virtual void OnLinkStateChanged(Interface&) {}
+};
+
 class Node {
  public:
   Node(NetContext& ctx, core::NodeId id, std::string name);
@@ -37,8 +47,24 @@ class Node {
   void Deliver(Interface& in, const FramePtr& frame);
   void PowerOff();
   void PowerOn();
-  // A link of this node went down or up (routes, protocol state may react).
-  virtual void OnLinkStateChanged(Interface&) {}
+  // A link of this node went down or up; subclasses that override it call this too.
+  virtual void OnLinkStateChanged(Interface& i) {
+    for (auto& m : modules_) m->OnLinkStateChanged(i);
+  }
+  // Attaches a protocol module; returns it for the caller to keep a typed pointer.
+  template <typename M>
+  M& AddModule(std::unique_ptr<M> m) {
+    M& ref = *m;
+    modules_.push_back(std::move(m));
+    return ref;
+  }
+  template <typename M>
+  M* FindModule() const {
+    for (const auto& m : modules_) {
+      if (auto* typed = dynamic_cast<M*>(m.get())) return typed;
+    }
+    return nullptr;
+  }
 
   core::Scheduler& scheduler() const { return ctx_.scheduler; }
   core::Time now() const { return ctx_.scheduler.Now(); }
@@ -58,6 +84,7 @@ class Node {
   core::Rng rng_;
   bool powered_ = true;
   std::vector<std::unique_ptr<Interface>> interfaces_;
+  std::vector<std::unique_ptr<NodeModule>> modules_;
 };
 
 }  // namespace sim::net

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sim/run/packet_class.h"
+#include "sim/run/state_checks.h"
 
 namespace sim::run {
 namespace {
@@ -27,45 +28,6 @@ bool InRange(std::uint64_t n, std::uint64_t min, std::optional<std::uint64_t> ma
   return n >= min && (!max || n <= *max);
 }
 
-std::string Names(const net::Router& r, const std::set<std::uint32_t>& oifs) {
-  std::vector<std::string> names;
-  for (std::uint32_t o : oifs) names.push_back(r.interfaces()[o]->name());
-  std::sort(names.begin(), names.end());
-  std::string s = "[";
-  for (const auto& n : names) s += (s.size() > 1 ? ", " : "") + n;
-  return s + "]";
-}
-
-std::string Names(std::vector<std::string> names) {
-  std::sort(names.begin(), names.end());
-  std::string s = "[";
-  for (const auto& n : names) s += (s.size() > 1 ? ", " : "") + n;
-  return s + "]";
-}
-
-void EvaluateMroute(const scenario::MrouteCheck& c, net::Network& net, Outcome& o) {
-  const auto& router = dynamic_cast<const net::Router&>(*net.FindNode(c.node));
-  const std::string sg = "(" + (c.source ? wire::ToString(*c.source) : std::string("*")) + ", " +
-                         wire::ToString(c.group) + ")";
-  const net::MfibEntry* e = router.mfib().Find({c.source.value_or(wire::Ipv4Address()), c.group});
-  if (c.absent) {
-    o.expected = "no " + sg + " route";
-    o.found = e == nullptr ? "none" : sg + " present";
-    o.passed = e == nullptr;
-    return;
-  }
-  o.expected = sg;
-  if (c.iif) o.expected += " iif " + *c.iif;
-  if (c.oifs) o.expected += " oifs " + Names(*c.oifs);
-  if (e == nullptr) {
-    o.found = "no " + sg + " route";
-    return;
-  }
-  const std::string iif = router.interfaces()[e->iif]->name();
-  o.found = sg + " iif " + iif + " oifs " + Names(router, e->oifs);
-  o.passed = (!c.iif || *c.iif == iif) && (!c.oifs || Names(*c.oifs) == Names(router, e->oifs));
-}
-
 }  // namespace
 
 ExpectationChecks::ExpectationChecks(const scenario::Scenario& s, net::Network& network,
@@ -76,7 +38,7 @@ ExpectationChecks::ExpectationChecks(const scenario::Scenario& s, net::Network& 
 void ExpectationChecks::Arm() {
   for (std::size_t i = 0; i < scenario_.expectations.size(); ++i) {
     const Expectation& e = scenario_.expectations[i];
-    if (std::holds_alternative<scenario::MrouteCheck>(e.check)) {
+    if (IsStateCheck(e.check)) {
       const core::Duration when = e.at.value_or(e.until);
       network_.scheduler().ScheduleAt(core::Time::Start() + when, core::kNoNode,
                                       [this, i, &e] { decided_[i] = Evaluate(e); });
@@ -141,11 +103,8 @@ Outcome ExpectationChecks::Evaluate(const Expectation& e) {
     o.expected = std::string(scenario::ToString(se->error)) + " on socket " + se->socket;
     o.found = errors == 0 ? "no error" : std::to_string(errors) + " ECONNREFUSED";
     o.passed = errors > 0;
-  } else if (const auto* m = std::get_if<scenario::MrouteCheck>(&e.check)) {
-    EvaluateMroute(*m, network_, o);
   } else {
-    o.expected = o.kind + " state";
-    o.found = "not evaluated: " + o.kind + " needs the IGMP/PIM modules, not built yet";
+    EvaluateStateCheck(e.check, network_, o);
   }
   return o;
 }

@@ -1,9 +1,9 @@
 // Evaluates a scenario's expectations against the running network.
 //
 // Counting kinds (received, packets) hook the network before the run and count what falls in
-// their window; state kinds (mroute) look at the tables at their instant; socket_error reads
-// the hosts' error logs at the end. Kinds whose protocols are not built yet fail with a
-// message saying so, never silently pass.
+// their window; state kinds (mroute, igmp_group, querier, snooping) look at the tables at their
+// instant; socket_error reads the hosts' error logs at the end. Kinds whose protocols are not
+// built yet (pim_neighbor) fail with a message saying so, never silently pass.
 #ifndef MCASTLAB_SIM_RUN_EXPECTATION_CHECKS_H_
 #define MCASTLAB_SIM_RUN_EXPECTATION_CHECKS_H_
 

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "igmp/config.h"
 #include "sim/core/time.h"
 #include "sim/scenario/load_error.h"
 
@@ -70,40 +71,10 @@ struct PimSettings {
 IgmpSettings Merge(const IgmpSettings& base, const IgmpSettings& over);
 PimSettings Merge(const PimSettings& base, const PimSettings& over);
 
-// IGMP on one router interface. Section numbers are RFC 2236 §8 (RFC 3376 §8 has the same ones
-// for IGMPv3); the defaults are the RFC's.
-struct RouterIgmpConfig {
-  // 1 (RFC 1112), 2 (RFC 2236) or 3 (RFC 3376).
-  int version = 2;
-  // §8.1 Robustness Variable.
-  std::uint32_t robustness = 2;
-  // §8.2 Query Interval.
-  core::Duration query_interval = core::Seconds(125);
-  // §8.3 Query Response Interval: the Max Resp Time of general queries.
-  core::Duration query_response_interval = core::Seconds(10);
-  // §8.4 Group Membership Interval: RV x QI + QRI.
-  core::Duration group_membership_interval = core::Seconds(260);
-  // §8.5 Other Querier Present Interval: RV x QI + QRI / 2.
-  core::Duration other_querier_present_interval = core::Seconds(255);
-  // §8.6 Startup Query Interval: QI / 4.
-  core::Duration startup_query_interval = core::Milliseconds(31'250);
-  // §8.7 Startup Query Count: RV.
-  std::uint32_t startup_query_count = 2;
-  // §8.8 Last Member Query Interval: the Max Resp Time of group-specific queries.
-  core::Duration last_member_query_interval = core::Seconds(1);
-  // §8.9 Last Member Query Count: RV.
-  std::uint32_t last_member_query_count = 2;
-};
-
-// IGMP on a host.
-struct HostIgmpConfig {
-  // The highest version the host speaks.
-  int version = 2;
-  // RFC 2236 §8.10 Unsolicited Report Interval: 10 s; RFC 3376 §8.11: 1 s for IGMPv3.
-  core::Duration unsolicited_report_interval = core::Seconds(10);
-  // RFC 2236 §8.1, RFC 3376 §8.1: how many times an unsolicited report is sent.
-  std::uint32_t robustness = 2;
-};
+// IGMP on one router interface and on a host: the protocol owns its configuration (with the
+// RFC defaults and section numbers); the loader fills it.
+using RouterIgmpConfig = igmp::RouterConfig;
+using HostIgmpConfig = igmp::HostConfig;
 
 // PIM-SM on one router. Timer names and defaults are those of RFC 7761 §4.11.
 struct PimConfig {

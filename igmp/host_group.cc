@@ -1,0 +1,176 @@
+// RFC 2236 §6 per-group host state machine. Edges, as implemented (actions in brackets):
+//
+//   NonMember      --join group-->       DelayingMember [send report, set flag, start timer]
+//                                        (IdleMember when robustness 1 owes no repeat)
+//   DelayingMember --leave group-->      NonMember      [stop timer, send leave if flag set]
+//   IdleMember     --leave group-->      NonMember      [send leave if flag set]
+//   IdleMember     --query received-->   DelayingMember [start timer]
+//   DelayingMember --query received-->   DelayingMember [reset timer if Max Resp Time < left]
+//   DelayingMember --report received-->  IdleMember     [stop timer, clear flag]
+//   IdleMember     --report received-->  IdleMember     [clear flag] (Linux; see OnReportReceived)
+//   DelayingMember --timer expired-->    IdleMember     [send report, set flag]
+//                                        (DelayingMember while unsolicited repeats are owed)
+//   any member     --power off-->        NonMember      [stop timer, send nothing]
+//
+// A version-1 host (RFC 1112 Appendix I) runs the same machine without the flag's effect (it
+// never sends a leave) and without the Delaying Member "query received" edge.
+#include "igmp/host_group.h"
+
+#include <string>
+#include <utility>
+
+namespace igmp {
+
+using sim::core::Duration;
+
+std::string_view ToString(HostGroupState s) {
+  switch (s) {
+    case HostGroupState::kNonMember:
+      return "NonMember";
+    case HostGroupState::kDelayingMember:
+      return "DelayingMember";
+    case HostGroupState::kIdleMember:
+      return "IdleMember";
+  }
+  return "?";
+}
+
+HostGroup::HostGroup(sim::core::Scheduler& scheduler, sim::core::NodeId node,
+                     sim::wire::Ipv4Address group, const HostConfig& config,
+                     const HostInterfaceMode& mode, HostPort& port)
+    : group_(group),
+      config_(config),
+      mode_(mode),
+      port_(port),
+      report_timer_(scheduler, node, [this] { OnReportTimerExpired(); }) {}
+
+std::optional<Duration> HostGroup::report_in() const {
+  if (!report_timer_.running()) return std::nullopt;
+  return report_timer_.remaining();
+}
+
+void HostGroup::OnJoinGroup() {
+  if (state_ != HostGroupState::kNonMember) return;  // §6: "only in the Non-Member state"
+  // RFC 2236 §3: "When a host joins a multicast group, it should immediately transmit an
+  // unsolicited Version 2 Membership Report for that group ... it is recommended that it be
+  // repeated once or twice after short delays [Unsolicited Report Interval]."
+  // Therefore: the first report goes out in this very instant (Linux waits about 10 ms; we do
+  // not), and robustness - 1 repeats follow, each a random delay after the previous one.
+  unsolicited_left_ = config_.robustness > 0 ? config_.robustness - 1 : 0;
+  const std::string action = "send v" + std::to_string(mode_.report_version()) + " report";
+  const bool repeat = ScheduleUnsolicitedRepeat();
+  TransitionTo(repeat ? HostGroupState::kDelayingMember : HostGroupState::kIdleMember, "join group",
+               action);
+  SendReport();
+}
+
+void HostGroup::OnLeaveGroup() {
+  if (state_ == HostGroupState::kNonMember) return;  // §6: only Delaying or Idle Member
+  // RFC 2236 §6 "send leave": "If the interface state says the Querier is running IGMPv1,
+  // this action SHOULD be skipped. If the flag saying we were the last host to report is
+  // cleared, this action MAY be skipped."
+  // Therefore: a leave only from the last reporter, and never while an IGMPv1 querier is
+  // present or from a version-1 host (RFC 1112 has no leave message).
+  const bool send_leave = last_reporter_ && !mode_.leave_suppressed();
+  report_timer_.Cancel();
+  unsolicited_left_ = 0;
+  last_reporter_ = false;
+  TransitionTo(HostGroupState::kNonMember, "leave group", send_leave ? "send leave" : "");
+  if (send_leave) port_.SendLeave(group_);
+}
+
+void HostGroup::OnQueryReceived(Duration max_resp_time) {
+  if (state_ == HostGroupState::kIdleMember) {
+    // RFC 2236 §3: each timer is "set to a different random value ... selected from the
+    // range (0, Max Response Time]". The port draws from the node's seeded stream.
+    report_timer_.Restart(port_.RandomDelay(max_resp_time));
+    TransitionTo(HostGroupState::kDelayingMember, "query received");
+    return;
+  }
+  if (state_ != HostGroupState::kDelayingMember) return;  // §6: ignored in Non-Member
+  // RFC 1112 Appendix I has no "query received" edge out of Delaying Member: a version-1 host
+  // keeps its running timer.
+  if (config_.version == 1) return;
+  // RFC 2236 §3: "If a timer for the group is already running, it is reset to the random
+  // value only if the requested Max Response Time is less than the remaining value of the
+  // running timer." (§6 diagram: "reset timer if Max Resp Time < current timer".)
+  // Therefore: the comparison is on the query's Max Resp Time, not on a fresh draw, and no
+  // delay is drawn when the timer is kept. A draw from [0, Max Resp Time] is then always
+  // sooner than the running timer.
+  if (max_resp_time >= report_timer_.remaining()) return;
+  report_timer_.Restart(port_.RandomDelay(max_resp_time));
+  TransitionTo(HostGroupState::kDelayingMember, "query received", "reset timer");
+}
+
+void HostGroup::OnReportReceived() {
+  if (state_ == HostGroupState::kDelayingMember) {
+    // RFC 2236 §3: "If a host receives another host's Report (version 1 or 2) while it has a
+    // timer running, it stops its timer for the specified group and does not send a Report".
+    // Therefore (and as Linux does, RFC-NOTES §6): the timer stops whether it was answering a
+    // query or waiting to repeat the join's report, so no unsolicited repeat is owed either.
+    report_timer_.Cancel();
+    unsolicited_left_ = 0;
+    last_reporter_ = false;
+    TransitionTo(HostGroupState::kIdleMember, "report received");
+    return;
+  }
+  // RFC 2236 §6: a report "is ignored for memberships in the Non-Member or Idle Member state".
+  // Linux clears the last-reporter flag in Idle Member too (RFC-NOTES §6), which the issue
+  // asks for: the later leave then comes only from the host that answered last. Therefore:
+  // clear it, and trace only when it was set.
+  if (state_ == HostGroupState::kIdleMember && last_reporter_) {
+    last_reporter_ = false;
+    TransitionTo(HostGroupState::kIdleMember, "report received", "clear flag");
+  }
+}
+
+void HostGroup::OnPowerOff() {
+  if (state_ == HostGroupState::kNonMember) return;
+  report_timer_.Cancel();
+  unsolicited_left_ = 0;
+  last_reporter_ = false;
+  TransitionTo(HostGroupState::kNonMember, "power off");
+}
+
+void HostGroup::OnReportTimerExpired() {
+  // RFC 2236 §6 "timer expired" (only in Delaying Member): send report, set flag, Idle Member.
+  // RFC 2236 §3 suggests repeating the join's report by acting "as if a Group-Specific Query
+  // was received for that group". Therefore: any expiry, solicited or not, counts as one of
+  // the owed repeats (Linux does the same), and the group stays Delaying Member while more
+  // repeats are owed.
+  const std::string action = "send v" + std::to_string(mode_.report_version()) + " report";
+  if (unsolicited_left_ > 0) --unsolicited_left_;
+  const bool repeat = ScheduleUnsolicitedRepeat();
+  TransitionTo(repeat ? HostGroupState::kDelayingMember : HostGroupState::kIdleMember,
+               "timer expired", action);
+  SendReport();
+}
+
+void HostGroup::SendReport() {
+  // RFC 2236 §4: the interface's IGMPv1-querier state "MUST be used to decide what type of
+  // Membership Reports to send for unsolicited Membership Reports as well as Membership
+  // Reports in response to Queries." Therefore: the type is read at the instant of sending.
+  port_.SendReport(group_, mode_.report_version());
+  last_reporter_ = true;
+}
+
+bool HostGroup::ScheduleUnsolicitedRepeat() {
+  if (unsolicited_left_ == 0) return false;
+  // RFC 2236 §6 "start timer": for "an unsolicited Report, the timer is set to a delay value
+  // chosen uniformly from the interval (0, [Unsolicited Report Interval] ]".
+  report_timer_.Restart(port_.RandomDelay(config_.unsolicited_report_interval));
+  return true;
+}
+
+void HostGroup::TransitionTo(HostGroupState next, std::string_view event, std::string_view action) {
+  const HostGroupState from = state_;
+  state_ = next;
+  TraceFields fields = {{"group", ToString(group_)},
+                        {"from", std::string(ToString(from))},
+                        {"event", std::string(event)},
+                        {"to", std::string(ToString(next))}};
+  if (!action.empty()) fields.emplace_back("action", std::string(action));
+  port_.Trace("igmp.host_group", std::move(fields));
+}
+
+}  // namespace igmp

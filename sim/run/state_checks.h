@@ -1,0 +1,18 @@
+// Expectations about protocol state at one instant: mroute, igmp_group, querier, snooping.
+#ifndef MCASTLAB_SIM_RUN_STATE_CHECKS_H_
+#define MCASTLAB_SIM_RUN_STATE_CHECKS_H_
+
+#include "sim/net/network.h"
+#include "sim/run/outcome.h"
+#include "sim/scenario/expectations.h"
+
+namespace sim::run {
+
+// True for the kinds evaluated here (at `at`, or at `until` for a window).
+bool IsStateCheck(const scenario::Check& c);
+// Fills o.passed, o.expected and o.found.
+void EvaluateStateCheck(const scenario::Check& c, net::Network& network, Outcome& o);
+
+}  // namespace sim::run
+
+#endif  // MCASTLAB_SIM_RUN_STATE_CHECKS_H_
