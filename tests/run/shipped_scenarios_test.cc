@@ -67,6 +67,9 @@ TEST_P(ShippedScenario, PcapsDecodeCleanlyInTshark) {
     if (e.path().extension() != ".pcap") continue;
     ++pcaps;
     EXPECT_EQ(testing_support::TsharkProblems(e.path().string()), std::vector<std::string>{}) << e.path();
+    // RFC 2236 §2: every IGMP message goes with IP TTL 1 and the Router Alert option.
+    EXPECT_EQ(testing_support::RunTshark(e.path().string(), {"-Y", "igmp && (ip.ttl != 1 || !ip.opt.ra)"}), "")
+        << e.path();
   }
   EXPECT_GT(pcaps, 0);
 }
