@@ -9,7 +9,7 @@ void RunRecorder::OnEvent(const net::TraceEvent& e) {
   JsonObject o;
   o.Str("t", core::ToString(e.at));
   if (!e.node.empty()) o.Str("node", e.node);
-  o.Str("event", e.kind);
+  o.Str("kind", e.kind);  // fields may use "event" for the trigger of a transition
   for (const auto& [k, v] : e.fields) o.Str(k, v);
   events_ += o.Close();
   events_ += '\n';

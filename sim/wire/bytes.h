@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <stdexcept>
 #include <vector>
@@ -95,11 +96,11 @@ class ByteWriter {
   void U32(std::uint32_t v) { StoreU32(out_, Reserve(4), v); }
   void Put(ByteSpan b) {
     const std::size_t at = Reserve(b.size());
-    for (std::size_t i = 0; i < b.size(); ++i) out_[at + i] = b[i];
+    if (!b.empty()) std::memmove(out_.data() + at, b.data(), b.size());
   }
   void Zeros(std::size_t n) {
     const std::size_t at = Reserve(n);
-    for (std::size_t i = 0; i < n; ++i) out_[at + i] = 0;
+    if (n != 0) std::memset(out_.data() + at, 0, n);
   }
   std::size_t offset() const { return pos_; }
 
