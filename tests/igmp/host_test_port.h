@@ -15,23 +15,13 @@
 #include "sim/core/scheduler.h"
 #include "sim/core/time.h"
 #include "sim/wire/ipv4_address.h"
+#include "tests/igmp/timed_log.h"
 
 namespace igmp::testing {
 
-// One thing the host put on the wire: "v2 report 239.1.1.1", "v1 report ...", "leave ...".
-struct Sent {
-  sim::core::Time at;
-  std::string what;
-  friend bool operator==(const Sent&, const Sent&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const Sent& s) {
-    return os << "t=" << sim::core::ToString(s.at) << " " << s.what;
-  }
-};
-
-// The entry for something sent `d` after the start of the run.
-inline Sent At(sim::core::Duration d, std::string what) {
-  return {sim::core::Time::Start() + d, std::move(what)};
-}
+using Logged = test_support::Logged;
+using Sent = test_support::Logged;
+using test_support::At;
 
 class RecordingHostPort : public HostPort {
  public:
@@ -55,26 +45,8 @@ class RecordingHostPort : public HostPort {
     EXPECT_LE(d, max) << "scripted delay beyond the range asked for";
     return d;
   }
-  // "igmp.host_group 239.1.1.1 NonMember --join group--> DelayingMember [send v2 report]";
-  // fields other than group/from/event/to/action are appended as key=value.
   void Trace(std::string_view kind, TraceFields fields) override {
-    std::string group, from, event, to, action, rest;
-    for (const auto& [k, v] : fields) {
-      if (k == "group")
-        group = " " + v;
-      else if (k == "from")
-        from = v;
-      else if (k == "event")
-        event = v;
-      else if (k == "to")
-        to = v;
-      else if (k == "action")
-        action = " [" + v + "]";
-      else
-        rest += " " + std::string(k) + "=" + v;
-    }
-    traces.push_back(std::string(kind) + group + " " + from + " --" + event + "--> " + to + action +
-                     rest);
+    traces.push_back(test_support::TraceLine(kind, fields));
     trace_times.push_back(s_.Now());
   }
 

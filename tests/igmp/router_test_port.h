@@ -13,24 +13,13 @@
 #include "sim/core/scheduler.h"
 #include "sim/core/time.h"
 #include "sim/wire/ipv4_address.h"
+#include "tests/igmp/timed_log.h"
 
 namespace igmp::router_testing {
 
-// One thing the router did: "gq 10s" (general query, Max Resp Time), "gsq 239.1.1.1 1s"
-// (group-specific query), "+239.1.1.1" / "-239.1.1.1" (MembershipChanged).
-struct Did {
-  sim::core::Time at;
-  std::string what;
-  friend bool operator==(const Did&, const Did&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const Did& d) {
-    return os << "t=" << sim::core::ToString(d.at) << " " << d.what;
-  }
-};
-
-// The entry for something done `d` after the start of the run.
-inline Did At(sim::core::Duration d, std::string what) {
-  return {sim::core::Time::Start() + d, std::move(what)};
-}
+using Logged = test_support::Logged;
+using Did = test_support::Logged;
+using test_support::At;
 
 inline sim::core::Time T(sim::core::Duration d) { return sim::core::Time::Start() + d; }
 
@@ -47,28 +36,8 @@ class RecordingRouterPort : public RouterPort {
   void MembershipChanged(sim::wire::Ipv4Address group, bool members_present) override {
     log.push_back({s_.Now(), (members_present ? "+" : "-") + ToString(group)});
   }
-  // "igmp.router_group 239.1.1.1 MembersPresent --leave--> CheckingMembership [send gsq]";
-  // a line without a transition keeps its other fields as key=value:
-  // "igmp.router_group 239.1.1.1 timer=rexmt [send gsq]".
   void Trace(std::string_view kind, TraceFields fields) override {
-    std::string group, from, event, to, action, rest;
-    for (const auto& [k, v] : fields) {
-      if (k == "group")
-        group = " " + v;
-      else if (k == "from")
-        from = v;
-      else if (k == "event")
-        event = v;
-      else if (k == "to")
-        to = v;
-      else if (k == "action")
-        action = " [" + v + "]";
-      else
-        rest += " " + std::string(k) + "=" + v;
-    }
-    std::string line = std::string(kind) + group;
-    if (!event.empty()) line += " " + from + " --" + event + "--> " + to;
-    traces.push_back(line + rest + action);
+    traces.push_back(test_support::TraceLine(kind, fields));
     trace_times.push_back(s_.Now());
   }
 
