@@ -1,4 +1,8 @@
 // A frame on the wire: immutable bytes, encoded once and shared by every receiver.
+//
+// Every receiver decodes the same bytes itself. The one thing they would all compute alike at
+// length, the UDP checksum, is remembered once the first receiver has verified it: a pure
+// function of bytes that never change, so the verdict cannot differ for the others.
 #ifndef MCASTLAB_SIM_NET_FRAME_H_
 #define MCASTLAB_SIM_NET_FRAME_H_
 
@@ -8,11 +12,24 @@
 
 namespace sim::net {
 
-using FramePtr = std::shared_ptr<const wire::Bytes>;
+class Frame {
+ public:
+  explicit Frame(wire::Bytes bytes) : bytes_(std::move(bytes)) {}
+  const wire::Bytes& bytes() const { return bytes_; }
+  std::size_t size() const { return bytes_.size(); }
+  operator wire::ByteSpan() const { return bytes_; }  // NOLINT: frames are read as bytes
 
-inline FramePtr MakeFrame(wire::Bytes bytes) {
-  return std::make_shared<const wire::Bytes>(std::move(bytes));
-}
+  bool udp_checksum_verified() const { return udp_checksum_verified_; }
+  void mark_udp_checksum_verified() const { udp_checksum_verified_ = true; }
+
+ private:
+  wire::Bytes bytes_;
+  mutable bool udp_checksum_verified_ = false;
+};
+
+using FramePtr = std::shared_ptr<const Frame>;
+
+inline FramePtr MakeFrame(wire::Bytes bytes) { return std::make_shared<const Frame>(std::move(bytes)); }
 
 }  // namespace sim::net
 

@@ -106,11 +106,16 @@ void Host::ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSp
 }
 
 void Host::ReceiveUdp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
-  auto udp = wire::ParseUdp(packet.payload, packet.header.source, packet.header.destination);
+  // Receivers of one shared frame verify its UDP checksum once (see net/frame.h).
+  const Frame* frame = rx_frame();
+  const auto check = frame != nullptr && frame->udp_checksum_verified() ? wire::UdpChecksumCheck::kAlreadyVerified
+                                                                        : wire::UdpChecksumCheck::kVerify;
+  auto udp = wire::ParseUdp(packet.payload, packet.header.source, packet.header.destination, check);
   if (!udp) {
     mutable_ip_counters().bad_frames++;
     return;
   }
+  if (frame != nullptr) frame->mark_udp_checksum_verified();
   const wire::Ipv4Address dst = packet.header.destination;
   const std::uint16_t port = udp->header.destination_port;
   const std::size_t size = udp->payload.size();

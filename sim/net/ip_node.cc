@@ -91,7 +91,9 @@ void IpNode::Receive(Interface& in, const FramePtr& frame) {
     ++ip_counters_.bad_frames;
     return;
   }
+  rx_frame_ = frame.get();
   ReceiveIp(in, *ip, eth->payload.first(ip->header_len + ip->payload.size()));
+  rx_frame_ = nullptr;
 }
 
 void IpNode::ReceiveArp(Interface& in, wire::ByteSpan payload) {

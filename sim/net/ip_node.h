@@ -70,6 +70,8 @@ class IpNode : public Node {
   // Answers an ICMP echo request addressed to this node.
   void HandleIcmpEcho(Interface& in, const wire::Ipv4Packet& packet);
   IpCounters& mutable_ip_counters() { return ip_counters_; }
+  // The frame being received, while Receive runs (null for packets looped back locally).
+  const Frame* rx_frame() const { return rx_frame_; }
 
  private:
   void ReceiveArp(Interface& in, wire::ByteSpan payload);
@@ -81,6 +83,7 @@ class IpNode : public Node {
   std::map<std::uint8_t, ProtocolHandler> handlers_;
   std::uint16_t ip_id_ = 0;
   IpCounters ip_counters_;
+  const Frame* rx_frame_ = nullptr;
 };
 
 }  // namespace sim::net

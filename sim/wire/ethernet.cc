@@ -2,26 +2,28 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 namespace sim::wire {
 namespace {
 
-MacAddress ReadMac(ByteReader& r) {
-  std::array<std::uint8_t, 6> o{};
-  for (auto& b : o) b = r.U8();
+MacAddress MacAt(ByteSpan b, std::size_t at) {
+  std::array<std::uint8_t, 6> o;
+  std::memcpy(o.data(), b.data() + at, 6);
   return MacAddress(o);
 }
 
 }  // namespace
 
 Expected<EthernetFrame> ParseEthernet(ByteSpan bytes) {
-  ByteReader r(bytes);
+  if (bytes.size() < kEthernetHeaderLen) {
+    return ParseError{ParseErrorCode::kTruncated, bytes.size(), "ethernet header"};
+  }
   EthernetFrame f;
-  f.header.destination = ReadMac(r);
-  f.header.source = ReadMac(r);
-  f.header.ethertype = r.U16();
-  if (!r.ok()) return ParseError{ParseErrorCode::kTruncated, r.failed_at(), "ethernet header"};
-  f.payload = r.Rest();
+  f.header.destination = MacAt(bytes, ethernet_field::kDestination);
+  f.header.source = MacAt(bytes, ethernet_field::kSource);
+  f.header.ethertype = LoadU16(bytes, ethernet_field::kEtherType);
+  f.payload = bytes.subspan(kEthernetHeaderLen);
   return f;
 }
 

@@ -1,6 +1,7 @@
 // Host stack: ARP, UDP delivery rules, ICMP port unreachable and ECONNREFUSED, at exact times.
 #include "sim/net/host.h"
 
+#include "sim/wire/frame_builder.h"
 #include "tests/net/net_fixture.h"
 
 namespace sim::net {
@@ -114,6 +115,40 @@ TEST_F(HostTest, MulticastDefaultsToTtlOneAndNeverDrawsIcmp) {
   RunFor(core::Milliseconds(1));
   ASSERT_EQ(sink_.frames.size(), 1u);
   EXPECT_NE(sink_.frames[0].find("ttl 1"), std::string::npos) << sink_.frames[0];
+}
+
+}  // namespace
+}  // namespace sim::net
+
+namespace sim::net {
+namespace {
+
+TEST_F(NetTest, EveryReceiverRejectsAFrameWithABadUdpChecksum) {
+  // Three hosts on a hub; one crafted frame with a corrupted UDP checksum reaches two members.
+  Host& a = AddHost("a", "192.0.2.1/24");
+  Host& b = AddHost("b", "192.0.2.2/24");
+  Host& c = AddHost("c", "192.0.2.3/24");
+  Connect("hub", {a.interfaces()[0].get(), b.interfaces()[0].get(), c.interfaces()[0].get()});
+  for (Host* h : {&b, &c}) {
+    UdpSocket& s = h->Listen("s", wire::Ipv4Address(), 5000);
+    h->Join(Ip("239.1.1.1"), &s, nullptr);
+  }
+  wire::Ipv4Header ip;
+  ip.protocol = wire::kIpProtoUdp;
+  ip.ttl = 1;
+  ip.source = Ip("192.0.2.1");
+  ip.destination = Ip("239.1.1.1");
+  wire::Bytes udp(wire::UdpLen(10));
+  wire::EmitUdp({4000, 5000}, wire::Bytes(10, 7), ip.source, ip.destination, udp);
+  udp[wire::udp_field::kChecksum] ^= 0x01;
+  a.interfaces()[0]->Send(MakeFrame(wire::BuildIpv4Frame(a.interfaces()[0]->mac(), wire::MulticastMac(ip.destination), ip, udp)));
+  udp[wire::udp_field::kChecksum] ^= 0x01;  // the same datagram, intact, in a second frame
+  a.interfaces()[0]->Send(MakeFrame(wire::BuildIpv4Frame(a.interfaces()[0]->mac(), wire::MulticastMac(ip.destination), ip, udp)));
+  RunFor(core::Milliseconds(1));
+  EXPECT_EQ(b.ip_counters().bad_frames, 1u);
+  EXPECT_EQ(c.ip_counters().bad_frames, 1u);
+  EXPECT_EQ(b.FindSocket("s")->datagrams_received, 1u);
+  EXPECT_EQ(c.FindSocket("s")->datagrams_received, 1u);
 }
 
 }  // namespace
