@@ -1,8 +1,8 @@
 // A frame on the wire: immutable bytes, encoded once and shared by every receiver.
 //
-// Every receiver decodes the same bytes itself. The one thing they would all compute alike at
-// length, the UDP checksum, is remembered once the first receiver has verified it: a pure
-// function of bytes that never change, so the verdict cannot differ for the others.
+// Every receiver decodes the same bytes itself. The things they would all compute alike at
+// length, the IPv4 header and UDP checksums, are remembered once the first receiver has
+// verified them: pure functions of bytes that never change, so no verdict can differ.
 #ifndef MCASTLAB_SIM_NET_FRAME_H_
 #define MCASTLAB_SIM_NET_FRAME_H_
 
@@ -19,11 +19,14 @@ class Frame {
   std::size_t size() const { return bytes_.size(); }
   operator wire::ByteSpan() const { return bytes_; }  // NOLINT: frames are read as bytes
 
+  bool ipv4_checksum_verified() const { return ipv4_checksum_verified_; }
+  void mark_ipv4_checksum_verified() const { ipv4_checksum_verified_ = true; }
   bool udp_checksum_verified() const { return udp_checksum_verified_; }
   void mark_udp_checksum_verified() const { udp_checksum_verified_ = true; }
 
  private:
   wire::Bytes bytes_;
+  mutable bool ipv4_checksum_verified_ = false;
   mutable bool udp_checksum_verified_ = false;
 };
 

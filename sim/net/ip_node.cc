@@ -86,11 +86,14 @@ void IpNode::Receive(Interface& in, const FramePtr& frame) {
     return;
   }
   if (eth->header.ethertype != wire::kEtherTypeIpv4) return;
-  auto ip = wire::ParseIpv4(eth->payload);
+  // Receivers of one shared frame verify its IPv4 header checksum once (see net/frame.h).
+  auto ip = wire::ParseIpv4(eth->payload, frame->ipv4_checksum_verified() ? wire::Ipv4ChecksumCheck::kAlreadyVerified
+                                                                          : wire::Ipv4ChecksumCheck::kVerify);
   if (!ip) {
     ++ip_counters_.bad_frames;
     return;
   }
+  frame->mark_ipv4_checksum_verified();
   rx_frame_ = frame.get();
   ReceiveIp(in, *ip, eth->payload.first(ip->header_len + ip->payload.size()));
   rx_frame_ = nullptr;

@@ -63,7 +63,11 @@ struct Ipv4Packet {
   ByteSpan payload;  // exactly total_length - header_len bytes
 };
 
-Expected<Ipv4Packet> ParseIpv4(ByteSpan bytes);
+enum class Ipv4ChecksumCheck {
+  kVerify,           // the default
+  kAlreadyVerified,  // the caller verified these very bytes before (a shared frame)
+};
+Expected<Ipv4Packet> ParseIpv4(ByteSpan bytes, Ipv4ChecksumCheck check = Ipv4ChecksumCheck::kVerify);
 
 // 20, or 24 with Router Alert.
 std::size_t Ipv4HeaderLen(const Ipv4Header& h);
