@@ -2,38 +2,19 @@
 
 #include <cstdio>
 
+#include "sim/core/json_quote.h"
+
 namespace sim::run {
 
-std::string JsonQuote(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
 
 void JsonObject::Key(std::string_view key) {
   if (text_.size() > 1) text_ += ", ";
-  text_ += JsonQuote(key) + ": ";
+  text_ += core::JsonQuote(key) + ": ";
 }
 
 JsonObject& JsonObject::Str(std::string_view key, std::string_view value) {
   Key(key);
-  text_ += JsonQuote(value);
+  text_ += core::JsonQuote(value);
   return *this;
 }
 

@@ -9,8 +9,6 @@
 
 namespace sim::run {
 
-std::string JsonQuote(std::string_view s);
-
 class JsonObject {
  public:
   JsonObject& Str(std::string_view key, std::string_view value);

@@ -1,41 +1,10 @@
 #include "sim/scenario/json_value.h"
 
-#include <cstdio>
+
+#include "sim/core/json_quote.h"
 
 namespace sim::scenario {
 namespace {
-
-void AppendQuoted(std::string_view s, std::string& out) {
-  out += '"';
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
 
 // Appends until `out` is longer than `budget`; the caller cuts the tail.
 void DumpInto(const JsonValue& v, std::size_t budget, std::string& out) {
@@ -51,7 +20,7 @@ void DumpInto(const JsonValue& v, std::size_t budget, std::string& out) {
       out += v.text;
       break;
     case JsonValue::Type::kString:
-      AppendQuoted(v.text, out);
+      core::AppendJsonQuoted(v.text, out);
       break;
     case JsonValue::Type::kArray:
       out += '[';
@@ -65,7 +34,7 @@ void DumpInto(const JsonValue& v, std::size_t budget, std::string& out) {
       out += '{';
       for (std::size_t i = 0; i < v.members.size() && out.size() <= budget; ++i) {
         if (i > 0) out += ", ";
-        AppendQuoted(v.members[i].key, out);
+        core::AppendJsonQuoted(v.members[i].key, out);
         out += ": ";
         DumpInto(v.members[i].value, budget, out);
       }
