@@ -39,10 +39,23 @@ void IpNode::SendIpPacket(Interface& out, wire::Ipv4Address next_hop, wire::Byte
   }
 }
 
-void IpNode::SendOnLink(Interface& out, const wire::MacAddress& dst, const wire::Bytes& packet) {
+void IpNode::SendOnLink(Interface& out, const wire::MacAddress& dst, wire::ByteSpan packet, bool decrement_ttl) {
   wire::Bytes frame(wire::EthernetFrameLen(packet.size()));
   wire::EmitEthernet({dst, out.mac(), wire::kEtherTypeIpv4}, packet, frame);
+  if (decrement_ttl) wire::DecrementTtlInPlace(wire::MutableByteSpan(frame).subspan(wire::kEthernetHeaderLen));
   out.Send(MakeFrame(std::move(frame)));
+}
+
+void IpNode::ForwardIpPacket(Interface& out, wire::Ipv4Address next_hop, wire::ByteSpan packet) {
+  std::optional<wire::MacAddress> mac = wire::DirectMacFor(next_hop);
+  if (!mac) mac = arp_.Lookup({out.index(), next_hop}, now());
+  if (mac) {
+    SendOnLink(out, *mac, packet, /*decrement_ttl=*/true);
+    return;
+  }
+  wire::Bytes copy(packet.begin(), packet.end());  // waits for ARP: needs its own bytes
+  wire::DecrementTtlInPlace(copy);
+  SendIpPacket(out, next_hop, std::move(copy));
 }
 
 void IpNode::SendArpRequest(Interface& out, wire::Ipv4Address target) {
@@ -135,14 +148,23 @@ bool IpNode::IsOwnAddress(wire::Ipv4Address a) const {
 }
 
 void IpNode::SetProtocolHandler(std::uint8_t protocol, ProtocolHandler handler) {
-  handlers_[protocol] = std::move(handler);
+  for (auto& [p, h] : handlers_) {
+    if (p == protocol) {
+      h = std::move(handler);
+      return;
+    }
+  }
+  handlers_.emplace_back(protocol, std::move(handler));
 }
 
 bool IpNode::DispatchProtocol(Interface& in, const wire::Ipv4Packet& packet) {
-  auto it = handlers_.find(packet.header.protocol);
-  if (it == handlers_.end()) return false;
-  it->second(in, packet);
-  return true;
+  for (auto& [protocol, handler] : handlers_) {
+    if (protocol == packet.header.protocol) {
+      handler(in, packet);
+      return true;
+    }
+  }
+  return false;
 }
 
 void IpNode::OnPowerOff() { arp_.Clear(); }

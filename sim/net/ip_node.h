@@ -5,9 +5,10 @@
 
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "sim/net/arp_cache.h"
 #include "sim/net/node.h"
@@ -40,6 +41,9 @@ class IpNode : public Node {
   virtual std::optional<NextHop> RouteTo(wire::Ipv4Address destination) const = 0;
   // Routes and sends; returns false (and counts no_route) when there is no route.
   bool SendRouted(const wire::Ipv4Header& header, wire::ByteSpan payload);
+  // Forwards a received packet: a copy with its TTL one lower (checksum patched in place) goes
+  // out `out`, built straight into the outgoing frame.
+  void ForwardIpPacket(Interface& out, wire::Ipv4Address next_hop, wire::ByteSpan packet);
   // Encodes header + payload, then SendIpPacket.
   void SendIp(Interface& out, wire::Ipv4Address next_hop, const wire::Ipv4Header& header,
               wire::ByteSpan payload);
@@ -77,10 +81,11 @@ class IpNode : public Node {
   void ReceiveArp(Interface& in, wire::ByteSpan payload);
   void SendArpRequest(Interface& out, wire::Ipv4Address target);
   void ScheduleArpRetry(Interface& out, wire::Ipv4Address target);
-  void SendOnLink(Interface& out, const wire::MacAddress& dst, const wire::Bytes& packet);
+  // Frames `packet` for `dst` and sends it; `decrement_ttl` lowers the TTL inside the frame.
+  void SendOnLink(Interface& out, const wire::MacAddress& dst, wire::ByteSpan packet, bool decrement_ttl = false);
 
   ArpCache arp_;
-  std::map<std::uint8_t, ProtocolHandler> handlers_;
+  std::vector<std::pair<std::uint8_t, ProtocolHandler>> handlers_;  // a few: a vector beats a map
   std::uint16_t ip_id_ = 0;
   IpCounters ip_counters_;
   const Frame* rx_frame_ = nullptr;

@@ -65,10 +65,7 @@ void Router::ForwardMulticast(Interface& in, const wire::Ipv4Packet& packet, wir
   ++counters_.multicast_forwarded;
   for (std::uint32_t oif : entry->oifs) {
     Interface& out = *interfaces()[oif];
-    if (!out.up()) continue;
-    wire::Bytes copy(raw.begin(), raw.end());
-    wire::DecrementTtlInPlace(copy);
-    SendIpPacket(out, g, std::move(copy));
+    if (out.up()) ForwardIpPacket(out, g, raw);
   }
 }
 
@@ -84,10 +81,8 @@ void Router::ForwardUnicast(const wire::Ipv4Packet& packet, wire::ByteSpan raw) 
     TraceDropOnce("no-route", packet);
     return;
   }
-  wire::Bytes copy(raw.begin(), raw.end());
-  wire::DecrementTtlInPlace(copy);
   ++counters_.unicast_forwarded;
-  SendIpPacket(*hop->out, hop->next_hop, std::move(copy));
+  ForwardIpPacket(*hop->out, hop->next_hop, raw);
 }
 
 void Router::TraceDropOnce(std::string_view reason, const wire::Ipv4Packet& packet) {
