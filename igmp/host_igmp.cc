@@ -105,7 +105,7 @@ std::string HostIgmp::Dump() const {
       group.resize(17, ' ');
       std::string state(ToString(g.state));
       state.resize(16, ' ');
-      std::string in = g.report_in ? sim::core::ToString(*g.report_in) : "-";
+      std::string in = g.report_in ? sim::core::ToTableString(*g.report_in) : "-";
       in.resize(11, ' ');
       out += line + group + state + in + (g.last_reporter ? "yes" : "no") + "\n";
     }

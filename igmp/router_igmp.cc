@@ -125,9 +125,9 @@ std::string RouterIgmp::DumpGroups() const {
       group.resize(17, ' ');
       std::string ifname = router_.interfaces()[index]->name();
       ifname.resize(11, ' ');
-      std::string up = sim::core::ToString(now - g.since);
+      std::string up = sim::core::ToTableString(now - g.since);
       up.resize(14, ' ');
-      std::string exp = g.expires_in ? sim::core::ToString(*g.expires_in) : "never";
+      std::string exp = g.expires_in ? sim::core::ToTableString(*g.expires_in) : "never";
       exp.resize(14, ' ');
       std::string last = sim::wire::ToString(g.last_reporter);
       last.resize(17, ' ');
@@ -144,8 +144,8 @@ std::string RouterIgmp::DumpInterfaces() const {
     const auto* i = router_.interfaces()[index].get();
     out += i->name() + " is " + (i->up() ? "up" : "down") + ", address " + sim::wire::ToString(i->address()) + "\n";
     out += "  Querier: " + sim::wire::ToString(s.querier_address()) + (s.is_querier() ? " (this router)" : "") + "\n";
-    if (auto q = s.next_general_query_in()) out += "  Next general query in " + sim::core::ToString(*q) + "\n";
-    if (auto o = s.other_querier_expires_in()) out += "  Other querier present expires in " + sim::core::ToString(*o) + "\n";
+    if (auto q = s.next_general_query_in()) out += "  Next general query in " + sim::core::ToTableString(*q) + "\n";
+    if (auto o = s.other_querier_expires_in()) out += "  Other querier present expires in " + sim::core::ToTableString(*o) + "\n";
   }
   return out;
 }

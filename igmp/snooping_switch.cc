@@ -158,7 +158,7 @@ std::string SnoopingSwitch::DumpSnooping() const {
     group.resize(17, ' ');
     std::string port = interfaces()[g.port]->name();
     port.resize(7, ' ');
-    out += group + port + (g.expires_in ? sim::core::ToString(*g.expires_in) : "-") + "\n";
+    out += group + port + (g.expires_in ? sim::core::ToTableString(*g.expires_in) : "-") + "\n";
   }
   return out;
 }

@@ -35,4 +35,12 @@ std::string ToString(Duration d) {
   return s + "s";
 }
 
+std::string ToTableString(Duration d) {
+  const std::int64_t ms = d.nanos() / 1'000'000;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s%lld.%03llds", ms < 0 ? "-" : "", static_cast<long long>(std::llabs(ms) / 1000),
+                static_cast<long long>(std::llabs(ms) % 1000));
+  return buf;
+}
+
 }  // namespace sim::core

@@ -68,6 +68,8 @@ class Time {
 std::string ToString(Time t);
 // "1.5s", "100ms", "250us", "7ns": the shortest exact form, as scenario files write it.
 std::string ToString(Duration d);
+// "250.050s": seconds with milliseconds (truncated), for the columns of state tables.
+std::string ToTableString(Duration d);
 
 }  // namespace sim::core
 

@@ -52,7 +52,7 @@ std::string L2Switch::DumpMacTable() const {
   for (const auto& [mac, e] : mac_table_) {
     const core::Duration age = now() - e.last_seen;
     if (age > aging_time_) continue;
-    s += wire::ToString(mac) + "  " + e.port->name() + "  " + core::ToString(age) + "\n";
+    s += wire::ToString(mac) + "  " + e.port->name() + "  " + core::ToTableString(age) + "\n";
   }
   return s;
 }

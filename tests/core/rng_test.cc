@@ -69,3 +69,16 @@ TEST(Time, FormatsForTraces) {
 
 }  // namespace
 }  // namespace sim::core
+
+namespace sim::core {
+namespace {
+
+TEST(Time, FormatsForTables) {
+  EXPECT_EQ(ToTableString(Seconds(250) + Microseconds(50'004)), "250.050s");
+  EXPECT_EQ(ToTableString(Milliseconds(1500)), "1.500s");
+  EXPECT_EQ(ToTableString(Duration::Zero()), "0.000s");
+  EXPECT_EQ(ToTableString(Milliseconds(-2)), "-0.002s");
+}
+
+}  // namespace
+}  // namespace sim::core
