@@ -27,7 +27,7 @@ class TraceSink {
  public:
   virtual ~TraceSink() = default;
   virtual void OnEvent(const TraceEvent& event) = 0;
-  // A frame starts on `link`, sent by endpoint `from_endpoint`.
+  // A frame starts on `link` (the instant its first bit is on the wire).
   virtual void OnFrame(core::Time at, const Link& link, wire::ByteSpan frame) = 0;
 };
 

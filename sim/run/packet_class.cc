@@ -25,7 +25,7 @@ std::optional<PacketClass> ClassifyIgmp(const wire::IgmpMessage& m) {
   return c;
 }
 
-std::optional<PacketClass> ClassifyPim(const wire::PimMessage& m, const wire::Ipv4Header& ip) {
+std::optional<PacketClass> ClassifyPim(const wire::PimMessage& m) {
   if (std::holds_alternative<wire::PimHello>(m)) return PacketClass{PacketType::kPimHello, {}};
   if (const auto* jp = std::get_if<wire::PimJoinPrune>(&m)) {
     PacketClass c{PacketType::kPimJoinPrune, {}};
@@ -38,7 +38,6 @@ std::optional<PacketClass> ClassifyPim(const wire::PimMessage& m, const wire::Ip
     return c;
   }
   if (const auto* rs = std::get_if<wire::PimRegisterStop>(&m)) return PacketClass{PacketType::kPimRegisterStop, {rs->group.group}};
-  (void)ip;
   return PacketClass{PacketType::kPimAssert, {std::get<wire::PimAssert>(m).group.group}};
 }
 
@@ -51,7 +50,7 @@ std::optional<PacketClass> ClassifyFrame(wire::ByteSpan frame) {
   const auto* ip = std::get_if<wire::DecodedIpv4>(&d->l3);
   if (ip == nullptr) return std::nullopt;
   if (const auto* igmp = std::get_if<wire::IgmpMessage>(&ip->l4)) return ClassifyIgmp(*igmp);
-  if (const auto* pim = std::get_if<wire::PimMessage>(&ip->l4)) return ClassifyPim(*pim, ip->header);
+  if (const auto* pim = std::get_if<wire::PimMessage>(&ip->l4)) return ClassifyPim(*pim);
   if (std::holds_alternative<wire::DecodedUdp>(ip->l4)) {
     PacketClass c{PacketType::kUdp, {}};
     if (ip->header.destination.is_multicast()) c.groups.push_back(ip->header.destination);

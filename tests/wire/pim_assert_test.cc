@@ -7,6 +7,7 @@
 #include "sim/wire/checksum.h"
 #include "sim/wire/pim.h"
 #include "tests/support/hex.h"
+#include "tests/wire/pim_test_util.h"
 
 namespace sim::wire {
 namespace {
@@ -47,12 +48,6 @@ Bytes Resummed(Bytes bytes) {
   return bytes;
 }
 
-ParseError ErrorOf(const Bytes& bytes) {
-  auto m = ParsePim(bytes);
-  EXPECT_FALSE(m) << ToString(*m);
-  return m ? ParseError{} : m.error();
-}
-
 TEST(PimAssert, DeconstructsCapturedBytes) {
   auto sg = ParsePim(kAssertSG);
   ASSERT_TRUE(sg) << ToString(sg.error());
@@ -82,12 +77,7 @@ TEST(PimAssert, PrintsOneLine) {
 class PimAssertRoundTrip : public testing::TestWithParam<PimAssert> {};
 
 TEST_P(PimAssertRoundTrip, RoundTrips) {
-  const PimMessage m = GetParam();
-  Bytes out(BufferLen(m), 0xa5);
-  Emit(m, out);
-  auto back = ParsePim(out);
-  ASSERT_TRUE(back) << ToString(back.error()) << " in " << ToHex(out);
-  EXPECT_EQ(*back, m) << ToString(*back);
+  ExpectRoundTrip(GetParam());
 }
 
 INSTANTIATE_TEST_SUITE_P(

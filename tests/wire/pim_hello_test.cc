@@ -6,6 +6,7 @@
 #include "sim/wire/checksum.h"
 #include "sim/wire/pim.h"
 #include "tests/support/hex.h"
+#include "tests/wire/pim_test_util.h"
 
 namespace sim::wire {
 namespace {
@@ -41,12 +42,6 @@ Bytes HelloWith(const Bytes& options) {
   return b;
 }
 
-ParseError ErrorOf(const Bytes& bytes) {
-  auto m = ParsePim(bytes);
-  EXPECT_FALSE(m) << ToString(*m);
-  return m ? ParseError{} : m.error();
-}
-
 TEST(PimHello, DeconstructsCapturedBytes) {
   auto m = ParsePim(kFrrHello);
   ASSERT_TRUE(m) << ToString(m.error());
@@ -76,12 +71,7 @@ TEST(PimHello, PrintsOneLine) {
 class PimHelloRoundTrip : public testing::TestWithParam<PimHello> {};
 
 TEST_P(PimHelloRoundTrip, RoundTrips) {
-  const PimMessage m = GetParam();
-  Bytes out(BufferLen(m), 0xa5);
-  Emit(m, out);
-  auto back = ParsePim(out);
-  ASSERT_TRUE(back) << ToString(back.error()) << " in " << ToHex(out);
-  EXPECT_EQ(*back, m) << ToString(*back);
+  ExpectRoundTrip(GetParam());
 }
 
 PimHello Goodbye() {

@@ -6,6 +6,7 @@
 #include "sim/wire/checksum.h"
 #include "sim/wire/pim.h"
 #include "tests/support/hex.h"
+#include "tests/wire/pim_test_util.h"
 
 namespace sim::wire {
 namespace {
@@ -50,12 +51,6 @@ Bytes WithByte(std::size_t at, std::uint8_t value) {
   return Resummed(bytes);
 }
 
-ParseError ErrorOf(const Bytes& bytes) {
-  auto m = ParsePim(bytes);
-  EXPECT_FALSE(m) << ToString(*m);
-  return m ? ParseError{} : m.error();
-}
-
 TEST(PimJoinPrune, DeconstructsCapturedBytes) {
   auto m = ParsePim(kStarGJoin);
   ASSERT_TRUE(m) << ToString(m.error());
@@ -81,12 +76,7 @@ TEST(PimJoinPrune, PrintsOneLine) {
 class PimJoinPruneRoundTrip : public testing::TestWithParam<PimJoinPrune> {};
 
 TEST_P(PimJoinPruneRoundTrip, RoundTrips) {
-  const PimMessage m = GetParam();
-  Bytes out(BufferLen(m), 0xa5);
-  Emit(m, out);
-  auto back = ParsePim(out);
-  ASSERT_TRUE(back) << ToString(back.error()) << " in " << ToHex(out);
-  EXPECT_EQ(*back, m) << ToString(*back);
+  ExpectRoundTrip(GetParam());
 }
 
 // The last-hop router switching to the SPT: join (S,G) and prune (S,G,rpt) in one group record.

@@ -5,6 +5,7 @@
 #include "sim/wire/checksum.h"
 #include "sim/wire/pim.h"
 #include "tests/support/hex.h"
+#include "tests/wire/pim_test_util.h"
 
 namespace sim::wire {
 namespace {
@@ -55,12 +56,6 @@ Bytes Resummed(PimType type, Bytes bytes) {
   return bytes;
 }
 
-ParseError ErrorOf(const Bytes& bytes) {
-  auto m = ParsePim(bytes);
-  EXPECT_FALSE(m) << ToString(*m);
-  return m ? ParseError{} : m.error();
-}
-
 TEST(PimRegister, DeconstructsCapturedBytes) {
   auto m = ParsePim(kRegister);
   ASSERT_TRUE(m) << ToString(m.error());
@@ -91,12 +86,7 @@ TEST(PimRegister, PrintsOneLine) {
 class PimRegisterRoundTrip : public testing::TestWithParam<PimRegister> {};
 
 TEST_P(PimRegisterRoundTrip, RoundTrips) {
-  const PimMessage m = GetParam();
-  Bytes out(BufferLen(m), 0xa5);
-  Emit(m, out);
-  auto back = ParsePim(out);
-  ASSERT_TRUE(back) << ToString(back.error()) << " in " << ToHex(out);
-  EXPECT_EQ(*back, m) << ToString(*back);
+  ExpectRoundTrip(GetParam());
 }
 
 INSTANTIATE_TEST_SUITE_P(Registers, PimRegisterRoundTrip,
@@ -196,12 +186,7 @@ TEST(PimRegisterStop, PrintsOneLine) {
 class PimRegisterStopRoundTrip : public testing::TestWithParam<PimRegisterStop> {};
 
 TEST_P(PimRegisterStopRoundTrip, RoundTrips) {
-  const PimMessage m = GetParam();
-  Bytes out(BufferLen(m), 0xa5);
-  Emit(m, out);
-  auto back = ParsePim(out);
-  ASSERT_TRUE(back) << ToString(back.error()) << " in " << ToHex(out);
-  EXPECT_EQ(*back, m) << ToString(*back);
+  ExpectRoundTrip(GetParam());
 }
 
 INSTANTIATE_TEST_SUITE_P(RegisterStops, PimRegisterStopRoundTrip,
