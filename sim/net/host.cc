@@ -1,5 +1,7 @@
 #include "sim/net/host.h"
 
+#include <algorithm>
+
 #include "sim/wire/icmp.h"
 
 namespace sim::net {
@@ -69,11 +71,14 @@ void Host::Leave(wire::Ipv4Address group, UdpSocket* socket) {
 }
 
 void Host::ChangeMembership(Interface& in, wire::Ipv4Address group, int delta) {
-  int& count = memberships_[{in.index(), group}];
-  const bool was_member = count > 0;
-  count += delta;
-  const bool member = count > 0;
-  if (count <= 0) memberships_.erase({in.index(), group});
+  auto it = std::find_if(memberships_.begin(), memberships_.end(), [&](const Membership& m) {
+    return m.interface == in.index() && m.group == group;
+  });
+  if (it == memberships_.end()) it = memberships_.insert(it, Membership{in.index(), group, 0});
+  const bool was_member = it->holders > 0;
+  it->holders += delta;
+  const bool member = it->holders > 0;
+  if (it->holders <= 0) memberships_.erase(it);
   if (was_member == member) return;
   Trace(member ? "membership.join" : "membership.leave",
         {{"interface", in.name()}, {"group", wire::ToString(group)}});
@@ -82,7 +87,10 @@ void Host::ChangeMembership(Interface& in, wire::Ipv4Address group, int delta) {
 
 bool Host::IsMember(const Interface& in, wire::Ipv4Address group) const {
   if (group == wire::kAllSystems) return true;  // RFC 1112 §4: permanently joined
-  return memberships_.count({in.index(), group}) != 0;
+  for (const Membership& m : memberships_) {
+    if (m.group == group && m.interface == in.index()) return true;
+  }
+  return false;
 }
 
 void Host::Connect(UdpSocket& socket, wire::Ipv4Address to, std::uint16_t port) {

@@ -79,6 +79,7 @@ class Host : public IpNode {
   std::string DumpSockets() const;
 
  protected:
+  void PrefetchReceiveState() const override;
   bool AcceptsMulticastMac(const Interface& in, const wire::MacAddress& mac) const override;
   void ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) override;
   void OnPowerOff() override;
@@ -90,14 +91,22 @@ class Host : public IpNode {
   void ChangeMembership(Interface& in, wire::Ipv4Address group, int delta);
   bool TakePendingError(UdpSocket& s, std::string_view during);
 
-  std::optional<wire::Ipv4Address> gateway_;
+  struct Membership {
+    std::uint32_t interface;
+    wire::Ipv4Address group;
+    int holders;  // sockets and socket-less joins holding it
+  };
+  // A flat vector, not a map: every multicast frame is checked against it by every host of the
+  // segment, and a host holds a few groups, so one cache line beats a walk through tree nodes.
+  std::vector<Membership> memberships_;
+  // With memberships_, what every received datagram reads: kept together.
   std::vector<std::unique_ptr<UdpSocket>> sockets_;  // in creation order: unicast picks the first
-  std::map<std::pair<std::uint32_t, wire::Ipv4Address>, int> memberships_;  // (interface, group)
-  std::map<std::pair<wire::Ipv4Address, std::uint32_t>, int> host_joins_;   // socket-less joins
   std::vector<ReceptionObserver> reception_observers_;
+  std::uint64_t datagrams_received_ = 0;
+  std::optional<wire::Ipv4Address> gateway_;
+  std::map<std::pair<wire::Ipv4Address, std::uint32_t>, int> host_joins_;   // socket-less joins
   std::vector<MembershipObserver> membership_observers_;
   std::uint16_t next_ephemeral_port_ = 49152;
-  std::uint64_t datagrams_received_ = 0;
   std::vector<std::pair<std::string, SocketErrorRecord>> socket_errors_;
 };
 

@@ -76,11 +76,16 @@ bool Host::SendDatagram(const SendSpec& spec) {
   return true;
 }
 
+void Host::PrefetchReceiveState() const {
+  static_assert(sizeof(Host) <= Node::kPrefetchBytes, "links prefetch the whole host object");
+  __builtin_prefetch(memberships_.data());
+  __builtin_prefetch(sockets_.data());
+}
+
 bool Host::AcceptsMulticastMac(const Interface& in, const wire::MacAddress& mac) const {
-  if (mac == wire::MulticastMac(wire::kAllSystems)) return true;
-  for (auto it = memberships_.lower_bound({in.index(), wire::Ipv4Address()});
-       it != memberships_.end() && it->first.first == in.index(); ++it) {
-    if (wire::MulticastMac(it->first.second) == mac) return true;
+  if (wire::MapsToMulticastMac(wire::kAllSystems, mac)) return true;
+  for (const Membership& m : memberships_) {
+    if (m.interface == in.index() && wire::MapsToMulticastMac(m.group, mac)) return true;
   }
   return false;
 }
@@ -106,16 +111,20 @@ void Host::ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSp
 }
 
 void Host::ReceiveUdp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
-  // Receivers of one shared frame verify its UDP checksum once (see net/frame.h).
-  const Frame* frame = rx_frame();
-  const auto check = frame != nullptr && frame->udp_checksum_verified() ? wire::UdpChecksumCheck::kAlreadyVerified
-                                                                        : wire::UdpChecksumCheck::kVerify;
-  auto udp = wire::ParseUdp(packet.payload, packet.header.source, packet.header.destination, check);
-  if (!udp) {
+  // Receivers of one shared frame decode its UDP header once (see net/frame.h); a packet looped
+  // back locally has no frame.
+  wire::Expected<wire::UdpDatagram> parsed = wire::ParseError{};
+  const wire::UdpDatagram* udp = nullptr;
+  if (const Frame* frame = rx_frame()) {
+    udp = frame->udp();
+  } else {
+    parsed = wire::ParseUdp(packet.payload, packet.header.source, packet.header.destination);
+    if (parsed) udp = &*parsed;
+  }
+  if (udp == nullptr) {
     mutable_ip_counters().bad_frames++;
     return;
   }
-  if (frame != nullptr) frame->mark_udp_checksum_verified();
   const wire::Ipv4Address dst = packet.header.destination;
   const std::uint16_t port = udp->header.destination_port;
   const std::size_t size = udp->payload.size();

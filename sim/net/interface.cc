@@ -6,7 +6,7 @@
 namespace sim::net {
 
 Interface::Interface(Node& node, std::uint32_t index, std::string name, wire::MacAddress mac)
-    : node_(node), index_(index), name_(std::move(name)), mac_(mac) {}
+    : node_(node), index_(index), mac_(mac), name_(std::move(name)) {}
 
 bool Interface::up() const { return link_ != nullptr && link_->up() && node_.powered(); }
 

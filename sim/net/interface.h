@@ -66,10 +66,12 @@ class Interface {
   void StartTransmission();
   void OnTransmissionDone();
 
+  // What receiving a frame touches first, in one cache line: node, index, MAC, counters.
   Node& node_;
   std::uint32_t index_;
-  std::string name_;
   wire::MacAddress mac_;
+  InterfaceCounters counters_;
+  std::string name_;
   std::optional<wire::Ipv4Prefix> prefix_;
   Link* link_ = nullptr;
   std::deque<FramePtr> queue_;
@@ -77,7 +79,6 @@ class Interface {
   std::uint32_t cost_ = 1;
   bool transmitting_ = false;
   std::uint64_t epoch_ = 0;  // bumped by FlushQueue so a pending "done" of a flushed frame is ignored
-  InterfaceCounters counters_;
 };
 
 }  // namespace sim::net

@@ -82,8 +82,8 @@ void IpNode::ScheduleArpRetry(Interface& out, wire::Ipv4Address target) {
 }
 
 void IpNode::Receive(Interface& in, const FramePtr& frame) {
-  auto eth = wire::ParseEthernet(*frame);
-  if (!eth) {
+  const wire::EthernetFrame* eth = frame->ethernet();
+  if (eth == nullptr) {
     ++ip_counters_.bad_frames;
     return;
   }
@@ -99,14 +99,11 @@ void IpNode::Receive(Interface& in, const FramePtr& frame) {
     return;
   }
   if (eth->header.ethertype != wire::kEtherTypeIpv4) return;
-  // Receivers of one shared frame verify its IPv4 header checksum once (see net/frame.h).
-  auto ip = wire::ParseIpv4(eth->payload, frame->ipv4_checksum_verified() ? wire::Ipv4ChecksumCheck::kAlreadyVerified
-                                                                          : wire::Ipv4ChecksumCheck::kVerify);
-  if (!ip) {
+  const wire::Ipv4Packet* ip = frame->ipv4();  // decoded once per shared frame (net/frame.h)
+  if (ip == nullptr) {
     ++ip_counters_.bad_frames;
     return;
   }
-  frame->mark_ipv4_checksum_verified();
   rx_frame_ = frame.get();
   ReceiveIp(in, *ip, eth->payload.first(ip->header_len + ip->payload.size()));
   rx_frame_ = nullptr;
@@ -155,9 +152,11 @@ void IpNode::SetProtocolHandler(std::uint8_t protocol, ProtocolHandler handler) 
     }
   }
   handlers_.emplace_back(protocol, std::move(handler));
+  handled_protocols_.set(protocol);
 }
 
 bool IpNode::DispatchProtocol(Interface& in, const wire::Ipv4Packet& packet) {
+  if (!handled_protocols_.test(packet.header.protocol)) return false;
   for (auto& [protocol, handler] : handlers_) {
     if (protocol == packet.header.protocol) {
       handler(in, packet);

@@ -3,6 +3,7 @@
 #ifndef MCASTLAB_SIM_NET_IP_NODE_H_
 #define MCASTLAB_SIM_NET_IP_NODE_H_
 
+#include <bitset>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -84,11 +85,15 @@ class IpNode : public Node {
   // Frames `packet` for `dst` and sends it; `decrement_ttl` lowers the TTL inside the frame.
   void SendOnLink(Interface& out, const wire::MacAddress& dst, wire::ByteSpan packet, bool decrement_ttl = false);
 
-  ArpCache arp_;
+  // Read by every received frame, so kept together (two cache lines).
+  const Frame* rx_frame_ = nullptr;
+  // Which protocols have a handler, kept in the node itself: a UDP datagram then passes without
+  // touching the handler vector's memory, a cache miss per receiver on large segments.
+  std::bitset<256> handled_protocols_;
+  IpCounters ip_counters_;
   std::vector<std::pair<std::uint8_t, ProtocolHandler>> handlers_;  // a few: a vector beats a map
   std::uint16_t ip_id_ = 0;
-  IpCounters ip_counters_;
-  const Frame* rx_frame_ = nullptr;
+  ArpCache arp_;
 };
 
 }  // namespace sim::net

@@ -12,21 +12,18 @@ Network::Network(core::Scheduler& scheduler, TraceSink& trace, std::uint64_t see
 Link& Network::AddLink(std::string name, core::Duration delay, std::uint64_t bandwidth_bps) {
   links_.push_back(std::make_unique<Link>(ctx_, static_cast<std::uint32_t>(links_.size()),
                                           std::move(name), delay, bandwidth_bps));
+  link_by_name_.emplace(links_.back()->name(), links_.back().get());
   return *links_.back();
 }
 
 Node* Network::FindNode(std::string_view name) const {
-  for (const auto& n : nodes_) {
-    if (n->name() == name) return n.get();
-  }
-  return nullptr;
+  auto it = node_by_name_.find(name);
+  return it == node_by_name_.end() ? nullptr : it->second;
 }
 
 Link* Network::FindLink(std::string_view name) const {
-  for (const auto& l : links_) {
-    if (l->name() == name) return l.get();
-  }
-  return nullptr;
+  auto it = link_by_name_.find(name);
+  return it == link_by_name_.end() ? nullptr : it->second;
 }
 
 void Network::SetLinkUp(Link& link, bool up) {

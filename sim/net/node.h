@@ -45,6 +45,11 @@ class Node {
 
   // Called by links: hands the frame to Receive while the node is powered.
   void Deliver(Interface& in, const FramePtr& frame);
+  // Called by a link a couple of receivers ahead of Deliver, once the node object itself has
+  // been prefetched: starts fetching the state that Receive reads through pointers.
+  virtual void PrefetchReceiveState() const {}
+  // How much of a node object a link prefetches ahead of delivering to it: a host is smaller.
+  static constexpr std::size_t kPrefetchBytes = 640;
   void PowerOff();
   void PowerOn();
   // A link of this node went down or up; subclasses that override it call this too.
@@ -80,9 +85,9 @@ class Node {
  private:
   NetContext& ctx_;
   core::NodeId id_;
+  bool powered_ = true;  // beside the vtable pointer: every delivery reads both
   std::string name_;
   core::Rng rng_;
-  bool powered_ = true;
   std::vector<std::unique_ptr<Interface>> interfaces_;
   std::vector<std::unique_ptr<NodeModule>> modules_;
 };

@@ -23,18 +23,19 @@ struct SocketErrorRecord {
 };
 
 struct UdpSocket {
-  std::string name;
+  // What every received datagram reads or bumps comes first, in one cache line.
   wire::Ipv4Address bind;  // 0.0.0.0 or a group
   std::uint16_t port = 0;
+  std::optional<SocketError> pending_error;  // reported once, by the next send or recv
+  std::uint64_t datagrams_received = 0;
+  std::uint64_t bytes_received = 0;
   struct Peer {
     wire::Ipv4Address address;
     std::uint16_t port;
   };
   std::optional<Peer> peer;  // set by connect
+  std::string name;
   std::map<wire::Ipv4Address, std::uint32_t> groups;  // IP_ADD_MEMBERSHIP: group -> interface index
-  std::optional<SocketError> pending_error;  // reported once, by the next send or recv
-  std::uint64_t datagrams_received = 0;
-  std::uint64_t bytes_received = 0;
   std::vector<SocketErrorRecord> errors;
 };
 

@@ -27,12 +27,20 @@ net::SendSpec SpecOf(const SendAction& a) {
   return s;
 }
 
-// A rate-driven send: one datagram now, then again every interval until `until`.
-void SendAtRate(net::Network& n, std::shared_ptr<const SendAction> a, core::Time until) {
-  HostOf(n, a->node).SendDatagram(SpecOf(*a));
-  const core::Time next = n.scheduler().Now() + a->rate->interval;
-  if (next > until) return;
-  n.scheduler().ScheduleAt(next, n.FindNode(a->node)->id(), [&n, a, until] { SendAtRate(n, a, until); });
+// A rate-driven send: one datagram now, then again every interval until `until`. The host and
+// the send spec are resolved once, not per datagram.
+struct RateSend {
+  net::Host& host;
+  net::SendSpec spec;
+  core::Duration interval;
+  core::Time until;
+};
+
+void SendAtRate(const std::shared_ptr<const RateSend>& r) {
+  r->host.SendDatagram(r->spec);
+  const core::Time next = r->host.now() + r->interval;
+  if (next > r->until) return;
+  r->host.scheduler().ScheduleAt(next, r->host.id(), [r] { SendAtRate(r); });
 }
 
 // IGMP settings as they stand now, per (router, interface): each `set` merges over them.
@@ -90,7 +98,8 @@ struct Runner {
   }
   void operator()(const SendAction& a) {
     if (a.rate) {
-      SendAtRate(n, std::make_shared<const SendAction>(a), core::Time::Start() + *a.until);
+      SendAtRate(std::make_shared<const RateSend>(
+          RateSend{HostOf(n, a.node), SpecOf(a), a.rate->interval, core::Time::Start() + *a.until}));
       return;
     }
     for (std::uint64_t k = 0; k < a.count; ++k) HostOf(n, a.node).SendDatagram(SpecOf(a));

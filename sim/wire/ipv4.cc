@@ -37,7 +37,7 @@ Expected<bool> ParseOptions(ByteSpan options) {
 
 }  // namespace
 
-Expected<Ipv4Packet> ParseIpv4(ByteSpan bytes, Ipv4ChecksumCheck check) {
+Expected<Ipv4Packet> ParseIpv4(ByteSpan bytes) {
   using ipv4_field::kTotalLength;
   if (bytes.size() < kIpv4MinHeaderLen) {
     return ParseError{ParseErrorCode::kTruncated, bytes.size(), "ipv4 header"};
@@ -57,7 +57,7 @@ Expected<Ipv4Packet> ParseIpv4(ByteSpan bytes, Ipv4ChecksumCheck check) {
   if (total_len > bytes.size()) {
     return ParseError{ParseErrorCode::kTruncated, bytes.size(), "ipv4 total length"};
   }
-  if (check == Ipv4ChecksumCheck::kVerify && !ChecksumVerifies(bytes.first(header_len))) {
+  if (!ChecksumVerifies(bytes.first(header_len))) {
     return ParseError{ParseErrorCode::kBadChecksum, ipv4_field::kChecksum, "ipv4 header checksum"};
   }
   auto router_alert = ParseOptions(bytes.subspan(kIpv4MinHeaderLen, header_len - kIpv4MinHeaderLen));

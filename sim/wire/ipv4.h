@@ -63,11 +63,7 @@ struct Ipv4Packet {
   ByteSpan payload;  // exactly total_length - header_len bytes
 };
 
-enum class Ipv4ChecksumCheck {
-  kVerify,           // the default
-  kAlreadyVerified,  // the caller verified these very bytes before (a shared frame)
-};
-Expected<Ipv4Packet> ParseIpv4(ByteSpan bytes, Ipv4ChecksumCheck check = Ipv4ChecksumCheck::kVerify);
+Expected<Ipv4Packet> ParseIpv4(ByteSpan bytes);
 
 // 20, or 24 with Router Alert.
 std::size_t Ipv4HeaderLen(const Ipv4Header& h);

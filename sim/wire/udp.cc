@@ -25,8 +25,7 @@ std::uint16_t PseudoHeaderChecksum(Ipv4Address source, Ipv4Address destination, 
 
 }  // namespace
 
-Expected<UdpDatagram> ParseUdp(ByteSpan bytes, Ipv4Address source, Ipv4Address destination,
-                               UdpChecksumCheck check) {
+Expected<UdpDatagram> ParseUdp(ByteSpan bytes, Ipv4Address source, Ipv4Address destination) {
   if (bytes.size() < kUdpHeaderLen) {
     return ParseError{ParseErrorCode::kTruncated, bytes.size(), "udp header"};
   }
@@ -42,7 +41,7 @@ Expected<UdpDatagram> ParseUdp(ByteSpan bytes, Ipv4Address source, Ipv4Address d
   const ByteSpan datagram = bytes.first(length);
   // RFC 768: "An all zero transmitted checksum value means that the transmitter generated no
   // checksum". Therefore: 0 is accepted unverified; anything else must sum to all ones.
-  if (check == UdpChecksumCheck::kVerify && LoadU16(datagram, udp_field::kChecksum) != 0 &&
+  if (LoadU16(datagram, udp_field::kChecksum) != 0 &&
       PseudoHeaderChecksum(source, destination, datagram) != 0) {
     return ParseError{ParseErrorCode::kBadChecksum, udp_field::kChecksum, "udp checksum"};
   }

@@ -39,12 +39,7 @@ struct UdpDatagram {
 };
 
 // `bytes` is the IP payload; `source` and `destination` come from the IP header.
-enum class UdpChecksumCheck {
-  kVerify,           // the default: a non-zero checksum must verify
-  kAlreadyVerified,  // the caller verified these very bytes before (a shared frame)
-};
-Expected<UdpDatagram> ParseUdp(ByteSpan bytes, Ipv4Address source, Ipv4Address destination,
-                               UdpChecksumCheck check = UdpChecksumCheck::kVerify);
+Expected<UdpDatagram> ParseUdp(ByteSpan bytes, Ipv4Address source, Ipv4Address destination);
 
 // kUdpHeaderLen + payload_len.
 std::size_t UdpLen(std::size_t payload_len);
