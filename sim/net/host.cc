@@ -74,7 +74,9 @@ void Host::ChangeMembership(Interface& in, wire::Ipv4Address group, int delta) {
   auto it = std::find_if(memberships_.begin(), memberships_.end(), [&](const Membership& m) {
     return m.interface == in.index() && m.group == group;
   });
-  if (it == memberships_.end()) it = memberships_.insert(it, Membership{in.index(), group, 0});
+  if (it == memberships_.end()) {
+    it = memberships_.insert(it, Membership{in.index(), group, 0, wire::MulticastMac(group).key()});
+  }
   const bool was_member = it->holders > 0;
   it->holders += delta;
   const bool member = it->holders > 0;
@@ -83,14 +85,6 @@ void Host::ChangeMembership(Interface& in, wire::Ipv4Address group, int delta) {
   Trace(member ? "membership.join" : "membership.leave",
         {{"interface", in.name()}, {"group", wire::ToString(group)}});
   for (auto& o : membership_observers_) o(in, group, member);
-}
-
-bool Host::IsMember(const Interface& in, wire::Ipv4Address group) const {
-  if (group == wire::kAllSystems) return true;  // RFC 1112 §4: permanently joined
-  for (const Membership& m : memberships_) {
-    if (m.group == group && m.interface == in.index()) return true;
-  }
-  return false;
 }
 
 void Host::Connect(UdpSocket& socket, wire::Ipv4Address to, std::uint16_t port) {
@@ -118,8 +112,7 @@ std::optional<IpNode::NextHop> Host::RouteTo(wire::Ipv4Address destination) cons
   return std::nullopt;
 }
 
-bool Host::TakePendingError(UdpSocket& s, std::string_view during) {
-  if (!s.pending_error) return false;
+bool Host::ReportPendingError(UdpSocket& s, std::string_view during) {
   s.errors.push_back({now(), *s.pending_error, during});
   socket_errors_.emplace_back(s.name, s.errors.back());
   Trace("socket.error", {{"socket", s.name}, {"error", std::string(ToString(*s.pending_error))},

@@ -65,7 +65,13 @@ class Host : public IpNode {
   // Returns false when the datagram was not sent (a pending error, no route, no interface).
   bool SendDatagram(const SendSpec& spec);
 
-  bool IsMember(const Interface& in, wire::Ipv4Address group) const;
+  bool IsMember(const Interface& in, wire::Ipv4Address group) const {
+    if (group == wire::kAllSystems) return true;  // RFC 1112 §4: permanently joined
+    for (const Membership& m : memberships_) {
+      if (m.group == group && m.interface == in.index()) return true;
+    }
+    return false;
+  }
   // The interface used when nothing else says: the gateway's, else the first with an address.
   Interface* DefaultInterface() const;
   void AddReceptionObserver(ReceptionObserver o) { reception_observers_.push_back(std::move(o)); }
@@ -89,12 +95,21 @@ class Host : public IpNode {
   void ReceiveIcmp(const wire::Ipv4Packet& packet);
   void DeliverTo(UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t size);
   void ChangeMembership(Interface& in, wire::Ipv4Address group, int delta);
-  bool TakePendingError(UdpSocket& s, std::string_view during);
+  // Reports a socket's pending error (ECONNREFUSED) to the call `during`; false when none.
+  bool TakePendingError(UdpSocket& s, std::string_view during) {
+    return s.pending_error && ReportPendingError(s, during);
+  }
+  bool ReportPendingError(UdpSocket& s, std::string_view during);
+  // ReceiveUdp for a packet with no frame (looped back by IP_MULTICAST_LOOP). Kept out of line:
+  // inlined, its parse made every reception save and restore six registers.
+  [[gnu::noinline]] void ReceiveLoopedUdp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw);
+  void DemuxUdp(Interface& in, const wire::Ipv4Packet& packet, const wire::UdpDatagram& udp, wire::ByteSpan raw);
 
   struct Membership {
     std::uint32_t interface;
     wire::Ipv4Address group;
-    int holders;  // sockets and socket-less joins holding it
+    int holders;           // sockets and socket-less joins holding it
+    std::uint64_t mac_key;  // MulticastMac(group).key(), for the NIC filter
   };
   // A flat vector, not a map: every multicast frame is checked against it by every host of the
   // segment, and a host holds a few groups, so one cache line beats a walk through tree nodes.

@@ -83,9 +83,11 @@ void Host::PrefetchReceiveState() const {
 }
 
 bool Host::AcceptsMulticastMac(const Interface& in, const wire::MacAddress& mac) const {
-  if (wire::MapsToMulticastMac(wire::kAllSystems, mac)) return true;
+  static const std::uint64_t all_systems = wire::MulticastMac(wire::kAllSystems).key();
+  const std::uint64_t key = mac.key();
+  if (key == all_systems) return true;
   for (const Membership& m : memberships_) {
-    if (m.interface == in.index() && wire::MapsToMulticastMac(m.group, mac)) return true;
+    if (m.mac_key == key && m.interface == in.index()) return true;
   }
   return false;
 }
@@ -111,23 +113,34 @@ void Host::ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSp
 }
 
 void Host::ReceiveUdp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
-  // Receivers of one shared frame decode its UDP header once (see net/frame.h); a packet looped
-  // back locally has no frame.
-  wire::Expected<wire::UdpDatagram> parsed = wire::ParseError{};
-  const wire::UdpDatagram* udp = nullptr;
-  if (const Frame* frame = rx_frame()) {
-    udp = frame->udp();
-  } else {
-    parsed = wire::ParseUdp(packet.payload, packet.header.source, packet.header.destination);
-    if (parsed) udp = &*parsed;
+  // Receivers of one shared frame decode its UDP header once (see net/frame.h).
+  const Frame* frame = rx_frame();
+  if (frame == nullptr) {
+    ReceiveLoopedUdp(in, packet, raw);
+    return;
   }
+  const wire::UdpDatagram* udp = frame->udp();
   if (udp == nullptr) {
     mutable_ip_counters().bad_frames++;
     return;
   }
+  DemuxUdp(in, packet, *udp, raw);
+}
+
+void Host::ReceiveLoopedUdp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
+  auto udp = wire::ParseUdp(packet.payload, packet.header.source, packet.header.destination);
+  if (!udp) {
+    mutable_ip_counters().bad_frames++;
+    return;
+  }
+  DemuxUdp(in, packet, *udp, raw);
+}
+
+void Host::DemuxUdp(Interface& in, const wire::Ipv4Packet& packet, const wire::UdpDatagram& udp,
+                    wire::ByteSpan raw) {
   const wire::Ipv4Address dst = packet.header.destination;
-  const std::uint16_t port = udp->header.destination_port;
-  const std::size_t size = udp->payload.size();
+  const std::uint16_t port = udp.header.destination_port;
+  const std::size_t size = udp.payload.size();
   if (dst.is_multicast()) {
     for (auto& s : sockets_) {
       if (s->port == port && (s->bind == dst || s->bind.is_unspecified())) DeliverTo(*s, packet, size);
@@ -137,7 +150,7 @@ void Host::ReceiveUdp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteS
   for (auto& s : sockets_) {
     if (s->port != port || !s->bind.is_unspecified()) continue;
     // A connected socket takes datagrams only from its peer.
-    if (s->peer && (s->peer->address != packet.header.source || s->peer->port != udp->header.source_port)) continue;
+    if (s->peer && (s->peer->address != packet.header.source || s->peer->port != udp.header.source_port)) continue;
     DeliverTo(*s, packet, size);
     return;
   }
@@ -153,6 +166,7 @@ void Host::DeliverTo(UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t s
   ++s.datagrams_received;
   s.bytes_received += size;
   ++datagrams_received_;
+  if (reception_observers_.empty()) return;
   const Reception r{now(), s, packet.header.source, packet.header.destination, size};
   for (auto& o : reception_observers_) o(r);
 }

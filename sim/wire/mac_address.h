@@ -27,12 +27,16 @@ class MacAddress {
     for (std::uint8_t b : o_) v = (v << 8) | b;
     return v;
   }
+  // The six octets as loaded from memory, in the machine's byte order: equal keys, equal
+  // addresses. For equality tests on hot paths; bits() orders.
+  std::uint64_t key() const {
+    std::uint64_t x = 0;
+    std::memcpy(&x, o_.data(), 6);
+    return x;
+  }
   friend constexpr bool operator==(const MacAddress& a, const MacAddress& b) {
     if (std::is_constant_evaluated()) return a.bits() == b.bits();
-    std::uint64_t x = 0, y = 0;  // byte order is irrelevant to equality: two plain loads
-    std::memcpy(&x, a.o_.data(), 6);
-    std::memcpy(&y, b.o_.data(), 6);
-    return x == y;
+    return a.key() == b.key();
   }
   friend constexpr std::strong_ordering operator<=>(const MacAddress& a, const MacAddress& b) {
     return a.bits() <=> b.bits();
@@ -49,13 +53,6 @@ constexpr MacAddress MulticastMac(Ipv4Address group) {
   const std::uint32_t v = group.value();
   return MacAddress({0x01, 0x00, 0x5e, static_cast<std::uint8_t>((v >> 16) & 0x7f),
                      static_cast<std::uint8_t>(v >> 8), static_cast<std::uint8_t>(v)});
-}
-
-// Whether `mac` is the MAC that `group` maps to: 01:00:5e and the group's low 23 bits.
-constexpr bool MapsToMulticastMac(Ipv4Address group, const MacAddress& mac) {
-  const auto& o = mac.octets();
-  const std::uint32_t low23 = (std::uint32_t{o[3]} << 16 | std::uint32_t{o[4]} << 8 | o[5]);
-  return o[0] == 0x01 && o[1] == 0x00 && o[2] == 0x5e && low23 == (group.value() & 0x7fffff);
 }
 
 // A locally administered unicast MAC (02:..) derived from a 32-bit interface number, so that
