@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "sim/net/ip_node.h"
 #include "sim/net/udp_socket.h"
 #include "sim/wire/udp.h"
@@ -81,7 +83,7 @@ class Host : public IpNode {
   std::uint64_t datagrams_received() const { return datagrams_received_; }
   // Every error any socket reported, closed sockets included: (socket name, record).
   const std::vector<std::pair<std::string, SocketErrorRecord>>& socket_errors() const { return socket_errors_; }
-  const std::vector<std::unique_ptr<UdpSocket>>& sockets() const { return sockets_; }
+  const auto& sockets() const { return sockets_; }
   std::string DumpSockets() const;
 
  protected:
@@ -111,11 +113,12 @@ class Host : public IpNode {
     int holders;           // sockets and socket-less joins holding it
     std::uint64_t mac_key;  // MulticastMac(group).key(), for the NIC filter
   };
-  // A flat vector, not a map: every multicast frame is checked against it by every host of the
-  // segment, and a host holds a few groups, so one cache line beats a walk through tree nodes.
-  std::vector<Membership> memberships_;
-  // With memberships_, what every received datagram reads: kept together.
-  std::vector<std::unique_ptr<UdpSocket>> sockets_;  // in creation order: unicast picks the first
+  // Every multicast frame is checked against the memberships by every host of the segment, and
+  // every datagram scans the sockets. A host has a few of each, so the first ones live inside
+  // the host object (Boost's small_vector): no tree nodes to walk, no separate allocation to
+  // miss in cache, which is what large segments spent their time on.
+  boost::container::small_vector<Membership, 2> memberships_;
+  boost::container::small_vector<std::unique_ptr<UdpSocket>, 2> sockets_;  // creation order: unicast picks the first
   std::vector<ReceptionObserver> reception_observers_;
   std::uint64_t datagrams_received_ = 0;
   std::optional<wire::Ipv4Address> gateway_;

@@ -78,8 +78,8 @@ bool Host::SendDatagram(const SendSpec& spec) {
 
 void Host::PrefetchReceiveState() const {
   static_assert(sizeof(Host) <= Node::kPrefetchBytes, "links prefetch the whole host object");
-  __builtin_prefetch(memberships_.data());
-  __builtin_prefetch(sockets_.data());
+  // Memberships and socket pointers are usually inside the object; the first socket is not.
+  if (!sockets_.empty()) __builtin_prefetch(sockets_.front().get());
 }
 
 bool Host::AcceptsMulticastMac(const Interface& in, const wire::MacAddress& mac) const {

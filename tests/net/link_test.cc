@@ -72,6 +72,40 @@ TEST_F(LinkTest, SharedSegmentReachesEveryOtherEndpointAtOnce) {
   EXPECT_EQ(a_.got[0].first, c_.got[0].first);
 }
 
+TEST_F(LinkTest, LargeSegmentReachesEveryOtherEndpointOnceInOrder) {
+  // More endpoints than the delivery loop fetches ahead, the sender in the middle.
+  std::vector<Sink*> sinks;
+  std::vector<Interface*> ends;
+  for (int k = 0; k < 20; ++k) {
+    Sink& s = net_.AddNode<Sink>("s" + std::to_string(k));
+    ends.push_back(&s.AddInterface("eth0"));
+    sinks.push_back(&s);
+  }
+  Connect("lan", ends, core::Microseconds(10), 100'000'000);
+  ends[9]->Send(Frame(1000));
+  RunFor(core::Seconds(1));
+  for (int k = 0; k < 20; ++k) {
+    SCOPED_TRACE(k);
+    if (k == 9) {
+      EXPECT_TRUE(sinks[k]->got.empty());
+      continue;
+    }
+    ASSERT_EQ(sinks[k]->got.size(), 1u);
+    // (1000 + 24) bytes at 100 Mbps = 81.92 us, then 10 us of propagation.
+    EXPECT_EQ(sinks[k]->got[0].first, core::Time::Start() + core::Nanoseconds(91'920));
+  }
+}
+
+TEST_F(NetTest, NodesAndLinksAreFoundByName) {
+  Node& h = net_.AddNode<Host>("H1");
+  net_.AddNode<Host>("H1");  // a duplicate name: the first node keeps it
+  Link& l = net_.AddLink("lan0", core::Microseconds(1), 1'000'000);
+  EXPECT_EQ(net_.FindNode("H1"), &h);
+  EXPECT_EQ(net_.FindNode("H2"), nullptr);
+  EXPECT_EQ(net_.FindLink("lan0"), &l);
+  EXPECT_EQ(net_.FindLink("lan1"), nullptr);
+}
+
 TEST_F(LinkTest, FramesInFlightAreLostWhenTheLinkGoesDown) {
   Link& l = Connect("l", {a_.interfaces()[0].get(), b_.interfaces()[0].get()}, core::Milliseconds(1));
   a_.interfaces()[0]->Send(Frame(60));

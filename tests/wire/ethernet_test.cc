@@ -18,6 +18,20 @@ TEST(MulticastMac, MapsLow23Bits) {
   EXPECT_TRUE(MulticastMac(kAllPimRouters).is_group());
 }
 
+TEST(MacAddress, EqualityAndOrderFollowTheOctets) {
+  const MacAddress a({0x00, 0x00, 0x00, 0x00, 0x00, 0xff});
+  const MacAddress b({0x00, 0x00, 0x00, 0x00, 0x01, 0x00});
+  const MacAddress c({0x01, 0x00, 0x00, 0x00, 0x00, 0x00});
+  EXPECT_LT(a, b);  // the first octet that differs decides, as for the array
+  EXPECT_LT(b, c);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(b, MacAddress({0x00, 0x00, 0x00, 0x00, 0x01, 0x00}));
+  EXPECT_EQ(a.key() == b.key(), a == b);
+  EXPECT_TRUE(kBroadcastMac.is_broadcast());
+  EXPECT_FALSE(MacAddress({0xff, 0xff, 0xff, 0xff, 0xff, 0xfe}).is_broadcast());
+  static_assert(MulticastMac(kAllSystems) == MacAddress({0x01, 0x00, 0x5e, 0x00, 0x00, 0x01}));
+}
+
 TEST(Ethernet, ConstructsExactBytesWithPadding) {
   const EthernetHeader h{MulticastMac(kAllSystems), LocalMac(0x01020304), kEtherTypeIpv4};
   const Bytes payload = Hex("aa bb");
