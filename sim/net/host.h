@@ -96,6 +96,9 @@ class Host : public IpNode {
   void ReceiveUdp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw);
   void ReceiveIcmp(const wire::Ipv4Packet& packet);
   void DeliverTo(UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t size);
+  // Out of the per-datagram path: once per socket, and only for runs with expectations.
+  [[gnu::noinline]] void TraceFirstDatagram(const UdpSocket& s, const wire::Ipv4Packet& packet);
+  [[gnu::noinline]] void NotifyReception(const UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t size);
   void ChangeMembership(Interface& in, wire::Ipv4Address group, int delta);
   // Reports a socket's pending error (ECONNREFUSED) to the call `during`; false when none.
   bool TakePendingError(UdpSocket& s, std::string_view during) {

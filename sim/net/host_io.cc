@@ -159,14 +159,19 @@ void Host::DemuxUdp(Interface& in, const wire::Ipv4Packet& packet, const wire::U
 
 void Host::DeliverTo(UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t size) {
   TakePendingError(s, "recv");  // reported first; the datagram stays queued for the next call
-  if (s.datagrams_received == 0) {
-    Trace("socket.first_datagram", {{"socket", s.name}, {"from", wire::ToString(packet.header.source)},
-                                    {"to", wire::ToString(packet.header.destination)}});
-  }
+  if (s.datagrams_received == 0) TraceFirstDatagram(s, packet);
   ++s.datagrams_received;
   s.bytes_received += size;
   ++datagrams_received_;
-  if (reception_observers_.empty()) return;
+  if (!reception_observers_.empty()) NotifyReception(s, packet, size);
+}
+
+void Host::TraceFirstDatagram(const UdpSocket& s, const wire::Ipv4Packet& packet) {
+  Trace("socket.first_datagram", {{"socket", s.name}, {"from", wire::ToString(packet.header.source)},
+                                  {"to", wire::ToString(packet.header.destination)}});
+}
+
+void Host::NotifyReception(const UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t size) {
   const Reception r{now(), s, packet.header.source, packet.header.destination, size};
   for (auto& o : reception_observers_) o(r);
 }

@@ -155,8 +155,7 @@ void IpNode::SetProtocolHandler(std::uint8_t protocol, ProtocolHandler handler) 
   handled_protocols_.set(protocol);
 }
 
-bool IpNode::DispatchProtocol(Interface& in, const wire::Ipv4Packet& packet) {
-  if (!handled_protocols_.test(packet.header.protocol)) return false;
+bool IpNode::CallHandler(Interface& in, const wire::Ipv4Packet& packet) {
   for (auto& [protocol, handler] : handlers_) {
     if (protocol == packet.header.protocol) {
       handler(in, packet);

@@ -68,7 +68,9 @@ class IpNode : public Node {
   // An IPv4 packet passed the MAC filter. `raw` is the packet's bytes (no Ethernet padding).
   virtual void ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) = 0;
   // Hands the packet to a registered protocol handler. Returns false when there is none.
-  bool DispatchProtocol(Interface& in, const wire::Ipv4Packet& packet);
+  bool DispatchProtocol(Interface& in, const wire::Ipv4Packet& packet) {
+    return handled_protocols_.test(packet.header.protocol) && CallHandler(in, packet);
+  }
   // ICMP destination unreachable, port unreachable (RFC 1122 §3.2.2.1), for a unicast
   // datagram that no socket wanted.
   void SendPortUnreachable(Interface& in, const wire::Ipv4Packet& offending, wire::ByteSpan raw);
@@ -93,6 +95,8 @@ class IpNode : public Node {
   IpCounters ip_counters_;
   std::vector<std::pair<std::uint8_t, ProtocolHandler>> handlers_;  // a few: a vector beats a map
   std::uint16_t ip_id_ = 0;
+  bool CallHandler(Interface& in, const wire::Ipv4Packet& packet);
+
   ArpCache arp_;
 };
 
