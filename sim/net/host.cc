@@ -21,6 +21,7 @@ UdpSocket& Host::Listen(const std::string& socket, wire::Ipv4Address bind, std::
   s->bind = bind;
   s->port = port;
   sockets_.push_back(std::move(s));
+  StateChanged();
   Trace("socket.open", {{"socket", socket}, {"bind", wire::ToString(bind)}, {"port", std::to_string(port)}});
   return *sockets_.back();
 }
@@ -71,6 +72,7 @@ void Host::Leave(wire::Ipv4Address group, UdpSocket* socket) {
 }
 
 void Host::ChangeMembership(Interface& in, wire::Ipv4Address group, int delta) {
+  StateChanged();
   auto it = std::find_if(memberships_.begin(), memberships_.end(), [&](const Membership& m) {
     return m.interface == in.index() && m.group == group;
   });
@@ -99,6 +101,7 @@ void Host::Close(const std::string& name) {
     // Closing drops the socket's memberships, as the kernel does.
     while (!(*it)->groups.empty()) Leave((*it)->groups.begin()->first, it->get());
     sockets_.erase(it);
+    StateChanged();
     Trace("socket.close", {{"socket", name}});
     return;
   }
@@ -124,6 +127,7 @@ bool Host::ReportPendingError(UdpSocket& s, std::string_view during) {
 void Host::OnPowerOff() {
   IpNode::OnPowerOff();
   sockets_.clear();
+  StateChanged();
   memberships_.clear();
   host_joins_.clear();
 }

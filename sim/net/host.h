@@ -87,6 +87,7 @@ class Host : public IpNode {
   std::string DumpSockets() const;
 
  protected:
+  void Receive(Interface& in, const FramePtr& frame) override;
   void PrefetchReceiveState() const override;
   bool AcceptsMulticastMac(const Interface& in, const wire::MacAddress& mac) const override;
   void ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) override;
@@ -100,6 +101,23 @@ class Host : public IpNode {
   [[gnu::noinline]] void TraceFirstDatagram(const UdpSocket& s, const wire::Ipv4Packet& packet);
   [[gnu::noinline]] void NotifyReception(const UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t size);
   void ChangeMembership(Interface& in, wire::Ipv4Address group, int delta);
+  // The last multicast datagram this host accepted, and the sockets the full receive path gave
+  // it to. A frame with the same interface, destination MAC, group and port, while no
+  // membership, socket or power change has happened since (state_epoch_), has the same
+  // outcome: the frame goes straight to those sockets, in the same order, skipping the filter
+  // chain that every host of a large segment would otherwise rerun for every frame. Only
+  // deliveries are remembered; anything else takes the full path every time.
+  struct MulticastDemuxMemo {
+    std::uint64_t epoch = 0;  // 0: empty (state_epoch_ starts at 1)
+    std::uint32_t interface = 0;
+    wire::Ipv4Address group;
+    std::uint16_t port = 0;
+    std::uint64_t mac_key = 0;
+    boost::container::small_vector<UdpSocket*, 2> sockets;
+  };
+  bool DeliverFromMemo(const Interface& in, const Frame& frame);
+  void StateChanged() { ++state_epoch_; }
+
   // Reports a socket's pending error (ECONNREFUSED) to the call `during`; false when none.
   bool TakePendingError(UdpSocket& s, std::string_view during) {
     return s.pending_error && ReportPendingError(s, during);
@@ -124,6 +142,8 @@ class Host : public IpNode {
   boost::container::small_vector<std::unique_ptr<UdpSocket>, 2> sockets_;  // creation order: unicast picks the first
   std::vector<ReceptionObserver> reception_observers_;
   std::uint64_t datagrams_received_ = 0;
+  std::uint64_t state_epoch_ = 1;
+  MulticastDemuxMemo demux_memo_;
   std::optional<wire::Ipv4Address> gateway_;
   std::map<std::pair<wire::Ipv4Address, std::uint32_t>, int> host_joins_;   // socket-less joins
   std::vector<MembershipObserver> membership_observers_;

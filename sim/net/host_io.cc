@@ -92,6 +92,23 @@ bool Host::AcceptsMulticastMac(const Interface& in, const wire::MacAddress& mac)
   return false;
 }
 
+void Host::Receive(Interface& in, const FramePtr& frame) {
+  if (DeliverFromMemo(in, *frame)) return;
+  IpNode::Receive(in, frame);
+}
+
+bool Host::DeliverFromMemo(const Interface& in, const Frame& frame) {
+  const MulticastDemuxMemo& m = demux_memo_;
+  if (m.epoch != state_epoch_ || m.interface != in.index()) return false;
+  const wire::UdpDatagram* udp = frame.udp();  // decoded once per shared frame
+  if (udp == nullptr || udp->header.destination_port != m.port) return false;
+  const wire::Ipv4Packet& ip = *frame.ipv4();
+  if (ip.header.destination != m.group || frame.ethernet()->header.destination.key() != m.mac_key) return false;
+  if (HasProtocolHandler(wire::kIpProtoUdp)) return false;  // a handler would take it first
+  for (UdpSocket* s : m.sockets) DeliverTo(*s, ip, udp->payload.size());
+  return true;
+}
+
 void Host::ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
   const wire::Ipv4Address dst = packet.header.destination;
   const bool accepted = dst.is_multicast() ? IsMember(in, dst)
@@ -142,8 +159,16 @@ void Host::DemuxUdp(Interface& in, const wire::Ipv4Packet& packet, const wire::U
   const std::uint16_t port = udp.header.destination_port;
   const std::size_t size = udp.payload.size();
   if (dst.is_multicast()) {
+    boost::container::small_vector<UdpSocket*, 2> given;
     for (auto& s : sockets_) {
-      if (s->port == port && (s->bind == dst || s->bind.is_unspecified())) DeliverTo(*s, packet, size);
+      if (s->port != port || !(s->bind == dst || s->bind.is_unspecified())) continue;
+      DeliverTo(*s, packet, size);
+      given.push_back(s.get());
+    }
+    // Remembered for the next frame of this stream (see MulticastDemuxMemo); a looped-back
+    // packet has no frame, and a datagram nobody took is not remembered.
+    if (const Frame* frame = rx_frame(); frame != nullptr && !given.empty()) {
+      demux_memo_ = {state_epoch_, in.index(), dst, port, frame->ethernet()->header.destination.key(), std::move(given)};
     }
     return;
   }

@@ -55,6 +55,7 @@ class IpNode : public Node {
   Interface* InterfaceOnLink(wire::Ipv4Address a) const;
   bool IsOwnAddress(wire::Ipv4Address a) const;
   void SetProtocolHandler(std::uint8_t protocol, ProtocolHandler handler);
+  bool HasProtocolHandler(std::uint8_t protocol) const { return handled_protocols_.test(protocol); }
 
   const IpCounters& ip_counters() const { return ip_counters_; }
   std::string DumpArpCache() const { return arp_.Dump(now()); }

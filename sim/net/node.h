@@ -53,7 +53,7 @@ class Node {
   // been prefetched: starts fetching the state that Receive reads through pointers.
   virtual void PrefetchReceiveState() const {}
   // How much of a node object a link prefetches ahead of delivering to it: a host is smaller.
-  static constexpr std::size_t kPrefetchBytes = 640;
+  static constexpr std::size_t kPrefetchBytes = 704;
   void PowerOff();
   void PowerOn();
   // A link of this node went down or up; subclasses that override it call this too.

@@ -93,6 +93,68 @@ TEST_F(HostTest, MembershipIsReferenceCountedAcrossSockets) {
   EXPECT_FALSE(b_.IsMember(eth0, Ip("239.1.1.1")));
 }
 
+// A stream's later frames go straight to the sockets the first one reached (the host's demux
+// memo). Every change of sockets, memberships or power must send the next frame through the
+// full path again, so each step below checks what the full path alone would have done.
+class MulticastStreamTest : public HostTest {
+ protected:
+  void Send(const char* group, std::uint16_t port) {
+    SendSpec s;
+    s.to = Ip(group);
+    s.port = port;
+    a_.SendDatagram(s);
+    RunFor(core::Milliseconds(1));
+  }
+};
+
+TEST_F(MulticastStreamTest, RepeatedFramesReachEverySocketOnceEach) {
+  UdpSocket& g = b_.Listen("g", Ip("239.1.1.1"), 5000);
+  UdpSocket& any = b_.Listen("any", wire::Ipv4Address(), 5000);
+  b_.Join(Ip("239.1.1.1"), &g, nullptr);
+  for (int k = 0; k < 3; ++k) Send("239.1.1.1", 5000);
+  EXPECT_EQ(g.datagrams_received, 3u);
+  EXPECT_EQ(any.datagrams_received, 3u);
+  EXPECT_EQ(b_.datagrams_received(), 6u);
+}
+
+TEST_F(MulticastStreamTest, OtherPortOrGroupIsNotTakenForTheRememberedStream) {
+  UdpSocket& g = b_.Listen("g", Ip("239.1.1.1"), 5000);
+  b_.Join(Ip("239.1.1.1"), &g, nullptr);
+  b_.Join(Ip("239.2.2.2"), nullptr, nullptr);
+  Send("239.1.1.1", 5000);
+  Send("239.1.1.1", 5001);  // no socket on that port
+  Send("239.2.2.2", 5000);  // joined, but g is bound to 239.1.1.1
+  EXPECT_EQ(g.datagrams_received, 1u);
+}
+
+TEST_F(MulticastStreamTest, LeaveCloseAndNewSocketsTakeEffectOnTheNextFrame) {
+  UdpSocket& g = b_.Listen("g", wire::Ipv4Address(), 5000);
+  b_.Join(Ip("239.1.1.1"), &g, nullptr);
+  Send("239.1.1.1", 5000);
+  UdpSocket& late = b_.Listen("late", wire::Ipv4Address(), 5000);
+  Send("239.1.1.1", 5000);  // a new socket on the port gets its copy at once
+  EXPECT_EQ(late.datagrams_received, 1u);
+  b_.Close("late");
+  Send("239.1.1.1", 5000);
+  EXPECT_EQ(g.datagrams_received, 3u);
+  b_.Leave(Ip("239.1.1.1"), &g);
+  Send("239.1.1.1", 5000);  // no longer a member: the NIC filter drops it
+  EXPECT_EQ(g.datagrams_received, 3u);
+  EXPECT_EQ(b_.ip_counters().not_for_us, 1u);
+}
+
+TEST_F(MulticastStreamTest, PowerCycleForgetsTheStream) {
+  UdpSocket& g = b_.Listen("g", wire::Ipv4Address(), 5000);
+  b_.Join(Ip("239.1.1.1"), &g, nullptr);
+  Send("239.1.1.1", 5000);
+  EXPECT_EQ(g.datagrams_received, 1u);
+  net_.SetNodeUp(b_, false);
+  net_.SetNodeUp(b_, true);
+  Send("239.1.1.1", 5000);  // the sockets went with the power: nothing to deliver to
+  EXPECT_EQ(b_.datagrams_received(), 1u);
+  EXPECT_EQ(b_.ip_counters().not_for_us, 1u);
+}
+
 TEST_F(HostTest, MulticastLoopDeliversToTheSendersOwnSocket) {
   UdpSocket& own = a_.Listen("own", Ip("239.1.1.1"), 5000);
   a_.Join(Ip("239.1.1.1"), &own, nullptr);
