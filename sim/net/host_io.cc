@@ -8,6 +8,8 @@ namespace {
 
 constexpr std::uint8_t kDefaultMulticastTtl = 1;  // IP_MULTICAST_TTL default (RFC 1112 §6.1)
 constexpr std::uint8_t kDefaultUnicastTtl = 64;   // Linux ip_default_ttl
+// The NIC always passes 224.0.0.1's MAC (RFC 1112 §4); computed once, not per frame.
+const std::uint64_t kAllSystemsMacKey = wire::MulticastMac(wire::kAllSystems).key();
 
 // The payload of a generated datagram: a 32-bit sequence number, then zeros.
 wire::Bytes DatagramPayload(std::size_t size, std::uint32_t sequence) {
@@ -83,9 +85,8 @@ void Host::PrefetchReceiveState() const {
 }
 
 bool Host::AcceptsMulticastMac(const Interface& in, const wire::MacAddress& mac) const {
-  static const std::uint64_t all_systems = wire::MulticastMac(wire::kAllSystems).key();
   const std::uint64_t key = mac.key();
-  if (key == all_systems) return true;
+  if (key == kAllSystemsMacKey) return true;
   for (const Membership& m : memberships_) {
     if (m.mac_key == key && m.interface == in.index()) return true;
   }

@@ -24,11 +24,7 @@ class RouterIgmpGlueTest : public sim::net::NetTest {
   // The instants general queries were put on the segment, as "seconds.nanoseconds".
   std::vector<std::string> QueryTimes() const {
     std::vector<std::string> times;
-    for (const std::string& f : sink_.frames) {
-      if (f.find(" lan ") != std::string::npos && f.find("query") != std::string::npos) {
-        times.push_back(f.substr(0, f.find(' ')));
-      }
-    }
+    for (const std::string& f : sink_.FramesOn("lan", "query")) times.push_back(sim::net::RecordingSink::TimeOf(f));
     return times;
   }
   const RouterInterface& State() const { return *igmp_->interface_state(*r_.interfaces()[0]); }

@@ -26,10 +26,9 @@ class SnoopingQuerierGlueTest : public sim::net::NetTest {
   // "time source" of every query the host's cable carried.
   std::vector<std::string> QueriesToHost() const {
     std::vector<std::string> out;
-    for (const std::string& f : sink_.frames) {
-      if (f.find(" h ") == std::string::npos || f.find("query") == std::string::npos) continue;
+    for (const std::string& f : sink_.FramesOn("h", "query")) {
       const bool from_switch = f.find("192.0.2.254") != std::string::npos;
-      out.push_back(f.substr(0, f.find(' ')) + (from_switch ? " SW" : " R"));
+      out.push_back(sim::net::RecordingSink::TimeOf(f) + (from_switch ? " SW" : " R"));
     }
     return out;
   }

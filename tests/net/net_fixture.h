@@ -24,6 +24,18 @@ class RecordingSink : public TraceSink {
     frames.push_back(core::ToString(at) + " " + link.name() + " " +
                      (d ? ToString(*d) : "bad: " + ToString(d.error())));
   }
+  // The frames carried by `link` whose text holds `word`, as "time text" lines.
+  std::vector<std::string> FramesOn(std::string_view link, std::string_view word) const {
+    std::vector<std::string> out;
+    const std::string on = " " + std::string(link) + " ";
+    for (const std::string& f : frames) {
+      if (f.find(on) != std::string::npos && f.find(word) != std::string::npos) out.push_back(f);
+    }
+    return out;
+  }
+  // The instant of a line of `frames`: its first word.
+  static std::string TimeOf(const std::string& frame_line) { return frame_line.substr(0, frame_line.find(' ')); }
+
   std::vector<std::string> events;
   std::vector<std::string> frames;
 };
