@@ -2,42 +2,62 @@
 
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <optional>
 #include <string>
 
+#include "sim/run/output_folder.h"
 #include "sim/run/runner.h"
 #include "sim/scenario/loader.h"
+#include "sim/scenario/values.h"
 #include "sim/trace/output_error.h"
 #include "tools/exit_codes.h"
+#include "tools/run_control.h"
 
 namespace tools {
 namespace {
 
 constexpr const char* kRunUsage =
-    "usage: mcastlab run FILE [--out DIR] [--stats]\n"
+    "usage: mcastlab run FILE [--out DIR] [--stats] [--max-wall TIME]\n"
     "  Runs the scenario; writes DIR (default out/<name>): one pcap per link, events.jsonl,\n"
-    "  summary.json. Exit 0: all expectations hold; 1: some failed; 2: invalid input.\n"
-    "  --stats  also print the run counters on stderr\n";
+    "  summary.json, state snapshots. DIR must be new, empty, or written by an earlier run.\n"
+    "  Exit 0: all expectations hold; 1: some failed; 2: invalid input; 3: internal error;\n"
+    "  124: --max-wall reached; 130/143: interrupted by SIGINT/SIGTERM (DIR left as it was).\n"
+    "  --stats          also write DIR/stats.json (wall time, rates, peak memory) and print it\n"
+    "  --max-wall TIME  stop the run after TIME of real time (\"90s\", \"10min\")\n";
 
 struct RunArgs {
   std::string file;
   std::optional<std::string> out;
   bool stats = false;
+  std::optional<std::chrono::duration<double>> max_wall;
 };
 
-std::optional<RunArgs> ParseArgs(std::span<const std::string_view> args, bool allow_out) {
+void BadArgument(std::string_view what, std::string_view arg) {
+  std::fprintf(stderr, "mcastlab: %.*s '%.*s'\n", static_cast<int>(what.size()), what.data(),
+               static_cast<int>(arg.size()), arg.data());
+}
+
+std::optional<RunArgs> ParseArgs(std::span<const std::string_view> args, bool run) {
   RunArgs r;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (allow_out && args[i] == "--out" && i + 1 < args.size()) {
+    const std::string_view a = args[i];
+    const bool has_value = i + 1 < args.size();
+    if (run && a == "--out" && has_value) {
       r.out = std::string(args[++i]);
-    } else if (allow_out && args[i] == "--stats") {
+    } else if (run && a == "--stats") {
       r.stats = true;
-    } else if (!args[i].starts_with("-") && r.file.empty()) {
-      r.file = std::string(args[i]);
+    } else if (run && a == "--max-wall" && has_value) {
+      const auto t = sim::scenario::ParseTime(args[++i]);
+      if (!t.ok() || t.value().nanos() <= 0) {
+        BadArgument("--max-wall needs a positive time such as 90s or 10min, not", args[i]);
+        return std::nullopt;
+      }
+      r.max_wall = std::chrono::duration<double>(static_cast<double>(t.value().nanos()) / 1e9);
+    } else if ((!a.starts_with("-") || a == "-") && r.file.empty()) {
+      r.file = std::string(a);
     } else {
-      std::fprintf(stderr, "mcastlab: unexpected argument '%.*s'\n", static_cast<int>(args[i].size()), args[i].data());
+      BadArgument(a.starts_with("--") && !has_value ? "missing value or unknown option" : "unexpected argument", a);
       return std::nullopt;
     }
   }
@@ -53,30 +73,31 @@ std::optional<sim::scenario::Scenario> Load(const std::string& file) {
   return std::nullopt;
 }
 
-void PrintStats(const sim::run::RunCounters& c) {
-  const double wall = c.wall_seconds > 0 ? c.wall_seconds : 1e-9;
+void PrintStats(const sim::run::RunResult& r) {
+  const auto& c = r.counters;
+  const double wall = r.stats.wall_seconds > 0 ? r.stats.wall_seconds : 1e-9;
   std::fprintf(stderr,
                "events %llu, frames %llu, receptions %llu, drops %llu, wall %.3f s, "
                "%.0f events/s, %.0f receptions/s, peak RSS %.1f MB\n",
                static_cast<unsigned long long>(c.events), static_cast<unsigned long long>(c.frames_sent),
                static_cast<unsigned long long>(c.receptions), static_cast<unsigned long long>(c.drops),
-               c.wall_seconds, static_cast<double>(c.events) / wall, static_cast<double>(c.receptions) / wall,
-               static_cast<double>(c.peak_rss_bytes) / 1e6);
+               r.stats.wall_seconds, static_cast<double>(c.events) / wall, static_cast<double>(c.receptions) / wall,
+               static_cast<double>(r.stats.peak_rss_bytes) / 1e6);
 }
 
-// A progress line on stderr, only at a terminal and only once the run has taken a second.
-sim::run::RunOptions ProgressOptions() {
-  sim::run::RunOptions o;
-  if (isatty(STDERR_FILENO) == 0) return o;
-  const auto start = std::chrono::steady_clock::now();
-  o.progress = [start, shown = false](int percent, std::uint64_t events) mutable {
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (wall < 1.0 && !shown) return;
-    shown = true;
-    std::fprintf(stderr, "\r%3d%%  %llu events  %.1f s", percent, static_cast<unsigned long long>(events), wall);
-    if (percent == 100) std::fputc('\n', stderr);
-  };
-  return o;
+int Report(const sim::scenario::Scenario& s, const sim::run::RunResult& r, const std::string& out, bool stats) {
+  std::size_t failed = 0;
+  for (const auto& o : r.outcomes) {
+    if (o.passed) continue;
+    ++failed;
+    std::printf("FAIL %s %s: expected %s, found %s\n", o.path.c_str(), o.kind.c_str(), o.expected.c_str(), o.found.c_str());
+  }
+  std::printf("%s: %zu of %zu expectations passed; %llu frames, %llu datagrams received; outputs in %s\n",
+              s.name.c_str(), r.outcomes.size() - failed, r.outcomes.size(),
+              static_cast<unsigned long long>(r.counters.frames_sent),
+              static_cast<unsigned long long>(r.counters.receptions), out.c_str());
+  if (stats) PrintStats(r);
+  return failed == 0 ? kExitOk : kExitFailed;
 }
 
 }  // namespace
@@ -90,24 +111,29 @@ int RunCommand(std::span<const std::string_view> args) {
   auto scenario = Load(parsed->file);
   if (!scenario) return kExitBadInput;
   const std::string out = parsed->out.value_or("out/" + scenario->name);
+  RunControl control(parsed->max_wall, isatty(STDERR_FILENO) != 0);
+  sim::run::RunOptions options;
+  options.inputs = {parsed->file};
+  options.write_stats = parsed->stats;
+  control.Attach(options);
   try {
-    const sim::run::RunResult r = sim::run::RunScenario(*scenario, out, ProgressOptions());
-    std::size_t failed = 0;
-    for (const auto& o : r.outcomes) {
-      if (o.passed) continue;
-      ++failed;
-      std::printf("FAIL %s %s: expected %s, found %s\n", o.path.c_str(), o.kind.c_str(), o.expected.c_str(), o.found.c_str());
-    }
-    std::printf("%s: %zu of %zu expectations passed; %llu frames, %llu datagrams received; outputs in %s\n",
-                scenario->name.c_str(), r.outcomes.size() - failed, r.outcomes.size(),
-                static_cast<unsigned long long>(r.counters.frames_sent),
-                static_cast<unsigned long long>(r.counters.receptions), out.c_str());
-    if (parsed->stats) PrintStats(r.counters);
-    return failed == 0 ? kExitOk : kExitFailed;
-  } catch (const sim::trace::OutputError& e) {
+    const sim::run::RunResult r = sim::run::RunScenario(*scenario, out, options);
+    control.FinishLine();
+    return Report(*scenario, r, out, parsed->stats);
+  } catch (const sim::run::RunInterrupted& e) {
+    control.FinishLine();
+    std::fprintf(stderr, "mcastlab run: %s at simulated time %s s; nothing written, %s left as it was\n",
+                 control.reason().c_str(), sim::core::ToString(e.at()).c_str(), out.c_str());
+    return control.exit_code();
+  } catch (const sim::run::OutputPathError& e) {
     std::fprintf(stderr, "mcastlab run: %s\n", e.what());
+    return kExitBadInput;
+  } catch (const sim::trace::OutputError& e) {
+    control.FinishLine();
+    std::fprintf(stderr, "mcastlab run: %s; %s left as it was\n", e.what(), out.c_str());
     return kExitInternal;
   } catch (const std::exception& e) {
+    control.FinishLine();
     std::fprintf(stderr, "mcastlab run: internal error: %s\n", e.what());
     return kExitInternal;
   }

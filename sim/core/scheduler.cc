@@ -95,15 +95,20 @@ bool Scheduler::Step() {
   return true;
 }
 
-void Scheduler::RunUntil(Time limit) {
+bool Scheduler::RunUntil(Time limit) {
   stop_requested_ = false;
-  while (!stop_requested_ && SkipStale() && heap_.front().when <= limit.nanos()) RunTop();
-  if (!stop_requested_ && now_ < limit) now_ = limit;
+  while (SkipStale() && heap_.front().when <= limit.nanos()) {
+    if (stop_requested_ || *watched_flag_ != 0) return false;
+    RunTop();
+  }
+  if (stop_requested_ || *watched_flag_ != 0) return false;
+  if (now_ < limit) now_ = limit;
+  return true;
 }
 
 void Scheduler::RunUntilEmpty() {
   stop_requested_ = false;
-  while (!stop_requested_ && SkipStale()) RunTop();
+  while (!stop_requested_ && *watched_flag_ == 0 && SkipStale()) RunTop();
 }
 
 }  // namespace sim::core

@@ -7,6 +7,7 @@
 #ifndef MCASTLAB_SIM_CORE_SCHEDULER_H_
 #define MCASTLAB_SIM_CORE_SCHEDULER_H_
 
+#include <csignal>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -50,14 +51,20 @@ class Scheduler {
   // The instant a pending event will run at; Time::Max() for an id that is not pending.
   Time DeadlineOf(EventId id) const;
 
-  // Runs every event due at or before `limit`, then leaves the clock at `limit`.
-  void RunUntil(Time limit);
+  // Runs every event due at or before `limit`, then leaves the clock at `limit` and returns
+  // true. Returns false, with the clock at the last event run, when Stop() was called or the
+  // watched flag was found set.
+  bool RunUntil(Time limit);
   // Runs until no event is left (or Stop() is called).
   void RunUntilEmpty();
   // Runs the next event, if any. Returns false when the queue is empty.
   bool Step();
   // Makes RunUntil/RunUntilEmpty return after the event in progress.
   void Stop() { stop_requested_ = true; }
+  // RunUntil/RunUntilEmpty also return, after the event in progress, whenever *flag is non-zero.
+  // A signal handler may set it: it is read before every event (one load, no clock read). The
+  // scheduler never clears it.
+  void WatchFlag(const volatile std::sig_atomic_t* flag) { watched_flag_ = flag; }
 
   Time Now() const { return now_; }
   NodeId current_node() const { return current_node_; }
@@ -100,6 +107,8 @@ class Scheduler {
   std::uint64_t executed_ = 0;
   std::size_t pending_ = 0;
   bool stop_requested_ = false;
+  const volatile std::sig_atomic_t* watched_flag_ = &kNeverSet;
+  static constexpr std::sig_atomic_t kNeverSet = 0;
 };
 
 }  // namespace sim::core

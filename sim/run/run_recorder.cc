@@ -1,19 +1,45 @@
 #include "sim/run/run_recorder.h"
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
 #include "sim/net/link.h"
 #include "sim/run/json_text.h"
+#include "sim/trace/output_error.h"
 
 namespace sim::run {
+namespace {
+
+constexpr std::size_t kEventsBufferBytes = 1 << 20;
+// All pcap buffers together stay under this; each gets between the two bounds below.
+constexpr std::size_t kPcapBuffersTotal = 256u << 20;
+constexpr std::size_t kPcapBufferMin = 16u << 10;
+constexpr std::size_t kPcapBufferMax = 1u << 20;
+
+[[noreturn]] void Fail(const char* doing, const std::string& path, int err) {
+  throw trace::OutputError(std::string(doing) + " " + path + ": " + std::strerror(err));
+}
+
+}  // namespace
+
+RunRecorder::RunRecorder() = default;
+
+RunRecorder::~RunRecorder() {
+  if (events_ != nullptr) std::fclose(events_);
+}
 
 void RunRecorder::OnEvent(const net::TraceEvent& e) {
+  ++event_count_;
+  if (events_ == nullptr) return;
   JsonObject o;
   o.Str("t", core::ToString(e.at));
   if (!e.node.empty()) o.Str("node", e.node);
   o.Str("kind", e.kind);  // fields may use "event" for the trigger of a transition
   for (const auto& [k, v] : e.fields) o.Str(k, v);
-  events_ += o.Close();
-  events_ += '\n';
-  ++event_count_;
+  line_ = o.Close();
+  line_ += '\n';
+  if (std::fwrite(line_.data(), 1, line_.size(), events_) != line_.size()) Fail("cannot write", events_path_, errno);
 }
 
 void RunRecorder::OnFrame(core::Time at, const net::Link& link, wire::ByteSpan frame) {
@@ -23,12 +49,31 @@ void RunRecorder::OnFrame(core::Time at, const net::Link& link, wire::ByteSpan f
   }
 }
 
-void RunRecorder::Capture(std::uint32_t link_index, const std::string& path) {
-  pcaps_[link_index] = std::make_unique<trace::PcapWriter>(path);
+void RunRecorder::WriteEventsTo(const std::string& path) {
+  events_path_ = path;
+  events_ = std::fopen(path.c_str(), "wb");
+  if (events_ == nullptr) Fail("cannot create", path, errno);
+  std::setvbuf(events_, nullptr, _IOFBF, kEventsBufferBytes);
 }
 
-void RunRecorder::ClosePcaps() {
+void RunRecorder::Capture(const std::vector<std::uint32_t>& link_indexes, const std::vector<std::string>& paths) {
+  if (link_indexes.empty()) return;
+  pool_ = std::make_unique<trace::FilePool>(trace::FilePool::DefaultMaxOpen());
+  const std::size_t buffer =
+      std::clamp(kPcapBuffersTotal / link_indexes.size(), kPcapBufferMin, kPcapBufferMax);
+  for (std::size_t i = 0; i < link_indexes.size(); ++i) {
+    pcaps_[link_indexes[i]] = std::make_unique<trace::PcapWriter>(paths[i], *pool_, buffer);
+  }
+}
+
+void RunRecorder::Close() {
   for (auto& [index, w] : pcaps_) w->Close();
+  if (events_ == nullptr) return;
+  const bool ok = std::fflush(events_) == 0 && std::ferror(events_) == 0;
+  const int err = errno;
+  const bool closed = std::fclose(events_) == 0;
+  events_ = nullptr;
+  if (!ok || !closed) Fail("cannot finish writing", events_path_, ok ? errno : err);
 }
 
 }  // namespace sim::run

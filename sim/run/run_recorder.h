@@ -1,9 +1,14 @@
 // The trace sink of a run: events.jsonl lines, one pcap per captured link, and the frame
 // counts that `packets` expectations ask for.
+//
+// events.jsonl is written as the run goes (through a 1 MiB buffer), so a long run's memory
+// does not grow with its event count. Pcaps are written through one FilePool, so any number of
+// captured links fits under the process's descriptor limit.
 #ifndef MCASTLAB_SIM_RUN_RUN_RECORDER_H_
 #define MCASTLAB_SIM_RUN_RUN_RECORDER_H_
 
 #include <cstdint>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <memory>
@@ -11,6 +16,7 @@
 #include <vector>
 
 #include "sim/net/trace_sink.h"
+#include "sim/trace/file_pool.h"
 #include "sim/trace/pcap_writer.h"
 
 namespace sim::run {
@@ -20,21 +26,32 @@ class RunRecorder : public net::TraceSink {
   // Called for every frame on a watched link (a link some `packets` check names).
   using FrameWatcher = std::function<void(core::Time, wire::ByteSpan)>;
 
+  RunRecorder();
+  RunRecorder(const RunRecorder&) = delete;
+  RunRecorder& operator=(const RunRecorder&) = delete;
+  ~RunRecorder() override;
+
   void OnEvent(const net::TraceEvent& e) override;
   void OnFrame(core::Time at, const net::Link& link, wire::ByteSpan frame) override;
 
-  // Frames of `link_index` go to a pcap at `path` from now on.
-  void Capture(std::uint32_t link_index, const std::string& path);
+  // Event lines go to `path` from now on (without it they are counted, not kept).
+  // Throws trace::OutputError.
+  void WriteEventsTo(const std::string& path);
+  // Frames of the given links go to one pcap each; `paths[i]` is the file of `link_indexes[i]`.
+  // Throws trace::OutputError.
+  void Capture(const std::vector<std::uint32_t>& link_indexes, const std::vector<std::string>& paths);
   void Watch(std::uint32_t link_index, FrameWatcher w) { watchers_[link_index].push_back(std::move(w)); }
-  // Flushes and closes every pcap; throws trace::OutputError on failure.
-  void ClosePcaps();
+  // Flushes and closes events.jsonl and every pcap; throws trace::OutputError on failure.
+  void Close();
 
-  const std::string& events_jsonl() const { return events_; }
   std::uint64_t event_count() const { return event_count_; }
 
  private:
-  std::string events_;
+  std::FILE* events_ = nullptr;
+  std::string events_path_;
+  std::string line_;  // reused for every event line
   std::uint64_t event_count_ = 0;
+  std::unique_ptr<trace::FilePool> pool_;
   std::map<std::uint32_t, std::unique_ptr<trace::PcapWriter>> pcaps_;
   std::map<std::uint32_t, std::vector<FrameWatcher>> watchers_;
 };

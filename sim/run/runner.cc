@@ -1,7 +1,6 @@
 #include "sim/run/runner.h"
 
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <fstream>
@@ -9,7 +8,9 @@
 #include "sim/run/build_network.h"
 #include "sim/run/expectation_checks.h"
 #include "sim/run/json_text.h"
+#include "sim/run/output_folder.h"
 #include "sim/run/run_recorder.h"
+#include "sim/run/snapshot_names.h"
 #include "sim/run/timeline.h"
 #include "sim/trace/output_error.h"
 
@@ -52,38 +53,55 @@ RunCounters Count(const net::Network& network) {
   return c;
 }
 
+void StartCaptures(const scenario::Scenario& s, const net::Network& network, const fs::path& dir,
+                   RunRecorder& recorder) {
+  std::vector<std::uint32_t> links;
+  std::vector<std::string> paths;
+  for (const auto& l : network.links()) {
+    if (!Captured(s, l->name())) continue;
+    links.push_back(l->index());
+    paths.push_back((dir / (l->name() + ".pcap")).string());
+  }
+  recorder.Capture(links, paths);
+}
+
+// Runs to the end, pausing whenever the attention flag is raised; throws RunInterrupted when
+// the options' callback says stop.
+void RunToEnd(const scenario::Scenario& s, core::Scheduler& scheduler, const RunOptions& options) {
+  const core::Time end = core::Time::Start() + s.duration;
+  if (options.attention != nullptr) scheduler.WatchFlag(options.attention);
+  while (!scheduler.RunUntil(end)) {
+    const RunProgress p{scheduler.Now(), s.duration, scheduler.executed_events()};
+    if (!options.on_attention || options.on_attention(p)) throw RunInterrupted(scheduler.Now());
+  }
+}
+
 RunResult RunInto(const scenario::Scenario& s, const fs::path& dir, const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   core::Scheduler scheduler;
   RunRecorder recorder;
+  recorder.WriteEventsTo((dir / "events.jsonl").string());
   net::Network network(scheduler, recorder, s.seed);
   BuildNetwork(s, network);
-  for (const auto& l : network.links()) {
-    if (Captured(s, l->name())) recorder.Capture(l->index(), (dir / (l->name() + ".pcap")).string());
-  }
+  StartCaptures(s, network, dir, recorder);
   ExpectationChecks checks(s, network, recorder);
   checks.Arm();
-  ScheduleTimeline(s, network, [&network, &dir, &scheduler](const std::string& label) {
+  SnapshotNames names(s.duration);
+  ScheduleTimeline(s, network, [&network, &dir, &scheduler, &names](const std::string& label) {
     std::string text = "# snapshot at " + core::ToString(scheduler.Now()) + (label.empty() ? "" : " " + label) + "\n";
-    WriteFile(dir / ("state-" + core::ToString(scheduler.Now()) + ".txt"), text + DumpState(network));
+    WriteFile(dir / names.Next(scheduler.Now(), label), text + DumpState(network));
   });
-  if (options.progress) {
-    for (int percent = 1; percent <= 100; ++percent) {
-      scheduler.RunUntil(core::Time::Start() + s.duration * percent / 100);
-      options.progress(percent, scheduler.executed_events());
-    }
-  }
-  scheduler.RunUntil(core::Time::Start() + s.duration);
+  RunToEnd(s, scheduler, options);
 
   RunResult r;
   r.outcomes = checks.Finish();
   r.counters = Count(network);
   r.counters.events = scheduler.executed_events();
-  r.counters.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  r.counters.peak_rss_bytes = PeakRssBytes();
-  recorder.ClosePcaps();
-  WriteFile(dir / "events.jsonl", recorder.events_jsonl());
+  recorder.Close();
   WriteFile(dir / "summary.json", SummaryJson(s, r));
+  r.stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  r.stats.peak_rss_bytes = PeakRssBytes();
+  if (options.write_stats) WriteFile(dir / "stats.json", StatsJson(r));
   return r;
 }
 
@@ -97,22 +115,10 @@ bool RunResult::passed() const {
 }
 
 RunResult RunScenario(const scenario::Scenario& s, const fs::path& out_dir, const RunOptions& options) {
-  const fs::path parent = out_dir.has_parent_path() ? out_dir.parent_path() : fs::path(".");
-  const fs::path temp = parent / ("." + out_dir.filename().string() + ".partial-" + std::to_string(getpid()));
-  std::error_code ec;
-  fs::create_directories(parent, ec);
-  fs::remove_all(temp, ec);
-  if (!fs::create_directory(temp, ec)) throw trace::OutputError("cannot create " + temp.string() + ": " + ec.message());
-  try {
-    RunResult r = RunInto(s, temp, options);
-    fs::remove_all(out_dir, ec);
-    fs::rename(temp, out_dir, ec);
-    if (ec) throw trace::OutputError("cannot move " + temp.string() + " to " + out_dir.string() + ": " + ec.message());
-    return r;
-  } catch (...) {
-    fs::remove_all(temp, ec);
-    throw;
-  }
+  OutputFolder folder(out_dir, options.inputs);  // removes its partial folder unless committed
+  RunResult r = RunInto(s, folder.partial(), options);
+  folder.Commit();
+  return r;
 }
 
 std::string SummaryJson(const scenario::Scenario& s, const RunResult& r) {
@@ -125,18 +131,22 @@ std::string SummaryJson(const scenario::Scenario& s, const RunResult& r) {
   expectations += "]";
   JsonObject links;
   for (const auto& [name, frames] : r.counters.frames_per_link) links.Num(name, frames);
-  const double wall = r.counters.wall_seconds > 0 ? r.counters.wall_seconds : 1e-9;
   JsonObject counters;
   counters.Num("events", r.counters.events).Num("frames_sent", r.counters.frames_sent)
       .Num("receptions", r.counters.receptions).Num("drops", r.counters.drops)
-      .Real("wall_seconds", r.counters.wall_seconds)
-      .Real("events_per_second", static_cast<double>(r.counters.events) / wall)
-      .Real("receptions_per_second", static_cast<double>(r.counters.receptions) / wall)
-      .Num("peak_rss_bytes", r.counters.peak_rss_bytes).Raw("frames_per_link", links.Close());
+      .Raw("frames_per_link", links.Close());
   return JsonObject().Str("scenario", s.name).Str("description", s.description)
              .Num("seed", s.seed).Str("duration", core::ToString(s.duration))
              .Bool("passed", r.passed()).Raw("expectations", expectations)
              .Raw("counters", counters.Close()).Close() + "\n";
+}
+
+std::string StatsJson(const RunResult& r) {
+  const double wall = r.stats.wall_seconds > 0 ? r.stats.wall_seconds : 1e-9;
+  return JsonObject().Real("wall_seconds", r.stats.wall_seconds)
+             .Real("events_per_second", static_cast<double>(r.counters.events) / wall)
+             .Real("receptions_per_second", static_cast<double>(r.counters.receptions) / wall)
+             .Num("peak_rss_bytes", r.stats.peak_rss_bytes).Close() + "\n";
 }
 
 }  // namespace sim::run

@@ -1,18 +1,23 @@
 // Runs a loaded scenario from start to `duration` and writes its outputs: one pcap per
-// captured link, events.jsonl, summary.json, and state-<time>.txt for each snapshot.
+// captured link, events.jsonl, summary.json, state-<time>.txt for each snapshot, and with
+// RunOptions::write_stats, stats.json.
 //
-// Everything is written into a temporary folder beside OUT and moved into place at the end, so
-// a failed run never leaves a half-written OUT over an older good one.
+// Every file but stats.json depends only on the scenario and its seed: two runs give the same
+// bytes. Where the files go, and what may be replaced, is OutputFolder's business
+// (output_folder.h): a failed or interrupted run leaves an older OUT as it was.
 #ifndef MCASTLAB_SIM_RUN_RUNNER_H_
 #define MCASTLAB_SIM_RUN_RUNNER_H_
 
+#include <csignal>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "sim/core/time.h"
 #include "sim/run/outcome.h"
 #include "sim/scenario/scenario.h"
 
@@ -23,29 +28,61 @@ struct RunCounters {
   std::uint64_t frames_sent = 0;
   std::uint64_t receptions = 0;  // datagrams delivered to sockets
   std::uint64_t drops = 0;       // egress queue and link-down drops
-  double wall_seconds = 0;       // measured, for the report only
-  std::uint64_t peak_rss_bytes = 0;
   std::map<std::string, std::uint64_t> frames_per_link;
+};
+
+// Measurements of this process, not of the simulation: they differ from run to run, so they
+// go to stats.json and never to summary.json.
+struct RunStats {
+  double wall_seconds = 0;
+  std::uint64_t peak_rss_bytes = 0;
 };
 
 struct RunResult {
   std::vector<Outcome> outcomes;
   RunCounters counters;
+  RunStats stats;
   bool passed() const;
 };
 
-struct RunOptions {
-  // Called after each hundredth of the simulated duration: percent done, executed events.
-  // Running in slices changes nothing in the run itself (events keep their order).
-  std::function<void(int percent, std::uint64_t events)> progress;
+// Where a run stands, for progress lines and for deciding to stop it.
+struct RunProgress {
+  core::Time now;
+  core::Duration duration;
+  std::uint64_t events = 0;
 };
 
-// Throws trace::OutputError when the outputs cannot be written.
+struct RunOptions {
+  // Files the run reads (the scenario): OUT may not be, or hold, their folder.
+  std::vector<std::filesystem::path> inputs;
+  bool write_stats = false;
+  // Read before every event. When found non-zero the runner calls `on_attention`, which must
+  // clear it; if it returns true the run stops (RunInterrupted) and nothing reaches OUT.
+  // A signal handler or an interval timer sets it: the run loop itself never reads a clock.
+  const volatile std::sig_atomic_t* attention = nullptr;
+  std::function<bool(const RunProgress&)> on_attention;
+};
+
+// The run was stopped by RunOptions::on_attention; the old OUT is kept.
+class RunInterrupted : public std::runtime_error {
+ public:
+  explicit RunInterrupted(core::Time at)
+      : std::runtime_error("run stopped at simulated time " + core::ToString(at) + " s"), at_(at) {}
+  core::Time at() const { return at_; }
+
+ private:
+  core::Time at_;
+};
+
+// Throws OutputPathError (OUT may not be used: bad input), trace::OutputError (a write
+// failed), RunInterrupted.
 RunResult RunScenario(const scenario::Scenario& s, const std::filesystem::path& out_dir,
                       const RunOptions& options = {});
 
-// summary.json's text.
+// summary.json's text: deterministic.
 std::string SummaryJson(const scenario::Scenario& s, const RunResult& r);
+// stats.json's text: wall time, rates and peak memory of this run.
+std::string StatsJson(const RunResult& r);
 
 }  // namespace sim::run
 

@@ -18,8 +18,45 @@ constexpr std::size_t kPcapRecordHeaderBytes = 16;
 PcapWriter::PcapWriter(std::string path) : path_(std::move(path)) {
   file_ = std::fopen(path_.c_str(), "wb");
   if (file_ == nullptr) Fail("cannot create", errno);
+  Open(kBufferBytes);
+}
+
+PcapWriter::PcapWriter(std::string path, FilePool& pool, std::size_t buffer_bytes)
+    : path_(std::move(path)), pool_(&pool) {
+  pool_id_ = pool.Create(path_);  // throws OutputError with the reason
+  cookie_io_functions_t io{};
+  io.write = &PcapWriter::PoolWrite;
+  io.close = &PcapWriter::PoolClose;
+  file_ = fopencookie(this, "w", io);
+  if (file_ == nullptr) Fail("cannot set up a stream for", errno);
+  Open(buffer_bytes);
+}
+
+ssize_t PcapWriter::PoolWrite(void* cookie, const char* data, std::size_t size) {
+  auto* self = static_cast<PcapWriter*>(cookie);
+  try {
+    self->pool_->Append(self->pool_id_, data, size);
+    return static_cast<ssize_t>(size);
+  } catch (const OutputError& e) {
+    self->pool_error_ = e.what();
+    return -1;  // stdio marks the stream as failed
+  }
+}
+
+int PcapWriter::PoolClose(void* cookie) {
+  auto* self = static_cast<PcapWriter*>(cookie);
+  try {
+    self->pool_->Close(self->pool_id_);
+    return 0;
+  } catch (const OutputError& e) {
+    self->pool_error_ = e.what();
+    return -1;
+  }
+}
+
+void PcapWriter::Open(std::size_t buffer_bytes) {
   // Our own buffer size, set before the first write as stdio requires.
-  std::setvbuf(file_, nullptr, _IOFBF, kBufferBytes);
+  std::setvbuf(file_, nullptr, _IOFBF, buffer_bytes);
   pcap_ = pcap_open_dead_with_tstamp_precision(DLT_EN10MB, kSnapLen, PCAP_TSTAMP_PRECISION_NANO);
   if (pcap_ == nullptr) Fail("cannot set up libpcap for", ENOMEM);
   dumper_ = pcap_dump_fopen(pcap_, file_);
@@ -37,6 +74,8 @@ PcapWriter::~PcapWriter() {
 
 void PcapWriter::Write(core::Time at, wire::ByteSpan frame) {
   if (dumper_ == nullptr) throw OutputError(path_ + ": write after close");
+  // A classic pcap record holds 32-bit seconds; the loader caps a scenario's duration to fit.
+  if (at.nanos() / 1'000'000'000 > 0xffffffffLL) throw OutputError(path_ + ": time beyond what pcap can hold");
   pcap_pkthdr h{};
   h.ts.tv_sec = static_cast<time_t>(at.nanos() / 1'000'000'000);
   // With nanosecond precision libpcap stores this field as nanoseconds.
@@ -57,9 +96,10 @@ void PcapWriter::Close() {
     file_ = nullptr;
     return;
   }
-  const bool flushed = pcap_dump_flush(dumper_) == 0 && !std::ferror(file_);
+  bool flushed = pcap_dump_flush(dumper_) == 0 && !std::ferror(file_);
   const int flush_errno = errno;
-  pcap_dump_close(dumper_);  // also closes file_
+  pcap_dump_close(dumper_);  // also closes file_ (for a pooled writer: its descriptor)
+  flushed = flushed && pool_error_.empty();
   dumper_ = nullptr;
   file_ = nullptr;
   pcap_close(pcap_);
@@ -68,7 +108,8 @@ void PcapWriter::Close() {
 }
 
 void PcapWriter::Fail(const char* doing, int err) {
-  std::string message = std::string(doing) + " " + path_ + ": " + std::strerror(err);
+  std::string message =
+      pool_error_.empty() ? std::string(doing) + " " + path_ + ": " + std::strerror(err) : pool_error_;
   if (dumper_ != nullptr) {
     pcap_dump_close(dumper_);
     dumper_ = nullptr;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <csignal>
 #include <memory>
 #include <string>
 #include <vector>
@@ -120,6 +121,38 @@ TEST(Scheduler, StopEndsTheRunAfterTheCurrentEvent) {
   EXPECT_EQ(s.Now(), Time::FromNanos(1'000'000'000));
   s.RunUntilEmpty();
   EXPECT_EQ(count, 2);
+}
+
+TEST(Scheduler, WatchedFlagStopsBeforeTheNextEventAndKeepsTheClock) {
+  Scheduler s;
+  volatile std::sig_atomic_t flag = 0;
+  s.WatchFlag(&flag);
+  std::vector<int> ran;
+  s.ScheduleIn(Seconds(1), 0, [&] {
+    ran.push_back(1);
+    flag = 1;  // as a signal handler arriving during this event would
+  });
+  s.ScheduleIn(Seconds(1), 0, [&] { ran.push_back(2); });
+  s.ScheduleIn(Seconds(3), 0, [&] { ran.push_back(3); });
+  EXPECT_FALSE(s.RunUntil(Time::Start() + Seconds(5)));
+  EXPECT_EQ(ran, std::vector<int>{1});
+  EXPECT_EQ(s.Now(), Time::Start() + Seconds(1));  // not moved to the limit
+  flag = 0;
+  EXPECT_TRUE(s.RunUntil(Time::Start() + Seconds(5)));
+  EXPECT_EQ(ran, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(s.Now(), Time::Start() + Seconds(5));
+}
+
+TEST(Scheduler, WatchedFlagAlreadySetRunsNothing) {
+  Scheduler s;
+  volatile std::sig_atomic_t flag = 1;
+  s.WatchFlag(&flag);
+  int count = 0;
+  s.ScheduleIn(Seconds(1), 0, [&] { ++count; });
+  EXPECT_FALSE(s.RunUntil(Time::Start() + Seconds(2)));
+  s.RunUntilEmpty();
+  EXPECT_EQ(count, 0);
+  EXPECT_EQ(s.Now(), Time::Start());
 }
 
 TEST(Scheduler, DeadlineOfPendingEvent) {
