@@ -62,6 +62,7 @@ TEST(Cli, BadPrefixMessageNamesTheJsonPathAndTheValue) {
 TEST(Cli, PassingScenarioExitsZeroAndFailingOneExitsOne) {
   const fs::path src = fs::path(MCASTLAB_SOURCE_DIR) / "topologies/udp-closed-port.json";
   const fs::path out = fs::path(testing::TempDir()) / "cli-pass";
+  fs::remove_all(out);
   EXPECT_EQ(RunCli("run " + src.string() + " --out " + out.string()).exit_code, 0);
   EXPECT_TRUE(fs::exists(out / "summary.json"));
   EXPECT_TRUE(fs::exists(out / "lan.pcap"));

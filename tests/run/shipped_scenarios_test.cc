@@ -39,8 +39,11 @@ std::string Slurp(const fs::path& p) {
 
 class ShippedScenario : public testing::TestWithParam<std::string> {
  protected:
+  // A fresh folder of this test's own (an earlier build's leftovers may lack the output marker).
   fs::path Out(const std::string& tag) const {
-    return fs::path(testing::TempDir()) / (fs::path(GetParam()).stem().string() + "-" + tag);
+    const fs::path p = fs::path(testing::TempDir()) / (fs::path(GetParam()).stem().string() + "-" + tag);
+    fs::remove_all(p);
+    return p;
   }
   scenario::Scenario Load() const {
     auto r = scenario::LoadScenarioFile(GetParam());
@@ -78,7 +81,6 @@ TEST_P(ShippedScenario, PcapsDecodeCleanlyInTshark) {
 TEST_P(ShippedScenario, TwoProcessesWriteByteIdenticalFiles) {
   const fs::path a = Out("det1"), b = Out("det2");
   for (const fs::path& out : {a, b}) {
-    fs::remove_all(out);
     const std::string cmd = std::string(MCASTLAB_CLI) + " run " + GetParam() + " --out " + out.string() + " > /dev/null";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   }

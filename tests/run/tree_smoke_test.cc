@@ -21,6 +21,7 @@ int Shell(const std::string& cmd) {
 
 TEST(TreeSmoke, SmallestTreeDeliversExactlyEveryDatagram) {
   const fs::path dir = fs::path(testing::TempDir()) / "tree-smoke";
+  fs::remove_all(dir);
   fs::create_directories(dir);
   const std::string cli = MCASTLAB_CLI;
   ASSERT_EQ(Shell(cli + " gen tree --routers 4 --hosts 10 --rate 1000 --seconds 10 > " + (dir / "tree.json").string()), 0);
