@@ -1,10 +1,6 @@
 #include "sim/run/build_network.h"
 
 #include <set>
-
-#include "igmp/host_igmp.h"
-#include "igmp/router_igmp.h"
-#include "igmp/snooping_switch.h"
 #include <stdexcept>
 
 namespace sim::run {
@@ -37,50 +33,25 @@ void AddRouter(const scenario::Router& spec, net::Router& router) {
   }
 }
 
-igmp::SnoopingConfig SnoopingConfigOf(const scenario::Switch& sw) {
-  // The switch ages members and routers with the RFC default intervals of the querier.
-  const igmp::RouterConfig defaults;
-  igmp::SnoopingConfig c;
-  c.group_membership_interval = defaults.group_membership_interval;
-  c.router_port_timeout = defaults.other_querier_present_interval;
-  c.last_member_query_time = defaults.last_member_query_interval * defaults.last_member_query_count;
-  c.fast_leave = sw.fast_leave;
-  return c;
-}
-
-// IGMP on every host and router interface, snooping on switches that ask for it. Attached once
-// the links exist, so the protocols start on interfaces that are up.
-void AttachProtocols(const scenario::Scenario& s, net::Network& network) {
-  for (const scenario::Node& n : s.nodes) {
-    net::Node& node = *network.FindNode(n.name);
-    if (const auto* h = n.host()) {
-      igmp::HostIgmp::Attach(dynamic_cast<net::Host&>(node), h->igmp);
-    } else if (const auto* r = n.router()) {
-      igmp::RouterIgmp::Attach(dynamic_cast<net::Router&>(node), [r](const net::Interface& i) {
-        for (const auto& spec : r->interfaces) {
-          if (spec.name == i.name()) return spec.igmp;
-        }
-        return igmp::RouterConfig{};
-      });
-    } else if (const auto* sw = n.l2_switch(); sw != nullptr && sw->igmp_snooping) {
-      auto& snooping = dynamic_cast<igmp::SnoopingSwitch&>(node);
-      snooping.Configure(SnoopingConfigOf(*sw));
-      if (sw->querier) snooping.EnableQuerier(sw->querier->address, igmp::RouterConfig{});
-    }
+// The node a protocol asks for (a snooping switch), or nullptr.
+net::Node* AddProtocolNode(const scenario::Node& n, net::Network& network, const ProtocolBindings& protocols) {
+  for (const auto& p : protocols) {
+    if (net::Node* node = p->AddNode(n, network)) return node;
   }
+  return nullptr;
 }
 
 }  // namespace
 
-void BuildNetwork(const scenario::Scenario& s, net::Network& network) {
+void BuildNetwork(const scenario::Scenario& s, net::Network& network, const ProtocolBindings& protocols) {
   for (const scenario::Node& n : s.nodes) {
     if (const auto* h = n.host()) {
       AddHost(*h, network.AddNode<net::Host>(n.name));
     } else if (const auto* r = n.router()) {
       AddRouter(*r, network.AddNode<net::Router>(n.name));
     } else if (const auto* sw = n.l2_switch()) {
-      net::L2Switch& node = sw->igmp_snooping ? network.AddNode<igmp::SnoopingSwitch>(n.name)
-                                              : network.AddNode<net::L2Switch>(n.name);
+      net::Node* special = AddProtocolNode(n, network, protocols);
+      net::Node& node = special != nullptr ? *special : network.AddNode<net::L2Switch>(n.name);
       for (const auto& p : sw->ports) node.AddInterface(p);
     }
   }
@@ -94,7 +65,7 @@ void BuildNetwork(const scenario::Scenario& s, net::Network& network) {
     }
   }
   network.RecomputeRoutes();
-  AttachProtocols(s, network);
+  for (const auto& p : protocols) p->Attach(s, network);
 }
 
 }  // namespace sim::run

@@ -31,8 +31,8 @@ bool InRange(std::uint64_t n, std::uint64_t min, std::optional<std::uint64_t> ma
 }  // namespace
 
 ExpectationChecks::ExpectationChecks(const scenario::Scenario& s, net::Network& network,
-                                     RunRecorder& recorder)
-    : scenario_(s), network_(network), recorder_(recorder),
+                                     RunRecorder& recorder, const ProtocolBindings& protocols)
+    : scenario_(s), network_(network), recorder_(recorder), protocols_(protocols),
       counts_(s.expectations.size(), 0), decided_(s.expectations.size()) {}
 
 void ExpectationChecks::Arm() {
@@ -104,7 +104,7 @@ Outcome ExpectationChecks::Evaluate(const Expectation& e) {
     o.found = errors == 0 ? "no error" : std::to_string(errors) + " ECONNREFUSED";
     o.passed = errors > 0;
   } else {
-    EvaluateStateCheck(e.check, network_, o);
+    EvaluateStateCheck(e.check, network_, protocols_, o);
   }
   return o;
 }

@@ -12,6 +12,7 @@
 
 #include "sim/net/network.h"
 #include "sim/run/outcome.h"
+#include "sim/run/protocol_binding.h"
 #include "sim/run/run_recorder.h"
 #include "sim/scenario/scenario.h"
 
@@ -19,7 +20,9 @@ namespace sim::run {
 
 class ExpectationChecks {
  public:
-  ExpectationChecks(const scenario::Scenario& s, net::Network& network, RunRecorder& recorder);
+  // `protocols` must outlive the run.
+  ExpectationChecks(const scenario::Scenario& s, net::Network& network, RunRecorder& recorder,
+                    const ProtocolBindings& protocols);
   // Hooks counters and schedules the state checks; call once, before the run.
   void Arm();
   // Everything decided, in file order; call after the run.
@@ -32,6 +35,7 @@ class ExpectationChecks {
   const scenario::Scenario& scenario_;
   net::Network& network_;
   RunRecorder& recorder_;
+  const ProtocolBindings& protocols_;
   std::vector<std::uint64_t> counts_;
   std::vector<std::optional<Outcome>> decided_;  // state checks, decided at their instant
 };

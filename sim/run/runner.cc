@@ -82,14 +82,15 @@ RunResult RunInto(const scenario::Scenario& s, const fs::path& dir, const RunOpt
   RunRecorder recorder;
   recorder.WriteEventsTo((dir / "events.jsonl").string());
   net::Network network(scheduler, recorder, s.seed);
-  BuildNetwork(s, network);
+  const ProtocolBindings protocols = MakeProtocolBindings(s);
+  BuildNetwork(s, network, protocols);
   StartCaptures(s, network, dir, recorder);
-  ExpectationChecks checks(s, network, recorder);
+  ExpectationChecks checks(s, network, recorder, protocols);
   checks.Arm();
   SnapshotNames names(s.duration);
-  ScheduleTimeline(s, network, [&network, &dir, &scheduler, &names](const std::string& label) {
+  ScheduleTimeline(s, network, protocols, [&](const std::string& label) {
     std::string text = "# snapshot at " + core::ToString(scheduler.Now()) + (label.empty() ? "" : " " + label) + "\n";
-    WriteFile(dir / names.Next(scheduler.Now(), label), text + DumpState(network));
+    WriteFile(dir / names.Next(scheduler.Now(), label), text + DumpState(network, protocols));
   });
   RunToEnd(s, scheduler, options);
 

@@ -1,8 +1,10 @@
-// Expectations about protocol state at one instant: mroute, igmp_group, querier, snooping.
+// Expectations about state at one instant: mroute here, the protocols' kinds (igmp_group,
+// querier, snooping, pim_neighbor...) through their bindings.
 #ifndef MCASTLAB_SIM_RUN_STATE_CHECKS_H_
 #define MCASTLAB_SIM_RUN_STATE_CHECKS_H_
 
 #include "sim/net/network.h"
+#include "sim/run/protocol_binding.h"
 #include "sim/run/outcome.h"
 #include "sim/scenario/expectations.h"
 
@@ -11,7 +13,8 @@ namespace sim::run {
 // True for the kinds evaluated here (at `at`, or at `until` for a window).
 bool IsStateCheck(const scenario::Check& c);
 // Fills o.passed, o.expected and o.found.
-void EvaluateStateCheck(const scenario::Check& c, net::Network& network, Outcome& o);
+void EvaluateStateCheck(const scenario::Check& c, net::Network& network, const ProtocolBindings& protocols,
+                        Outcome& o);
 
 }  // namespace sim::run
 

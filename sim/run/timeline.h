@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sim/net/network.h"
+#include "sim/run/protocol_binding.h"
 #include "sim/scenario/scenario.h"
 
 namespace sim::run {
@@ -13,10 +14,12 @@ namespace sim::run {
 // Writes a snapshot of every node's tables; the runner decides where.
 using SnapshotWriter = std::function<void(const std::string& label)>;
 
-void ScheduleTimeline(const scenario::Scenario& s, net::Network& network, SnapshotWriter snapshot);
+// `protocols` must outlive the run.
+void ScheduleTimeline(const scenario::Scenario& s, net::Network& network, const ProtocolBindings& protocols,
+                      SnapshotWriter snapshot);
 
 // Every node's tables, as `show` commands print them.
-std::string DumpState(const net::Network& network);
+std::string DumpState(const net::Network& network, const ProtocolBindings& protocols);
 
 }  // namespace sim::run
 
