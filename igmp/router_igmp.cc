@@ -56,7 +56,13 @@ RouterIgmp::RouterIgmp(sim::net::Router& router, const ConfigFor& config) : rout
 }
 
 void RouterIgmp::OnPowerOff() {
-  for (auto& [index, p] : interfaces_) p->state.Stop();
+  for (auto& [index, p] : interfaces_) StopAndReport(index, *p);
+}
+
+void RouterIgmp::StopAndReport(std::uint32_t index, PerInterface& p) {
+  for (Ipv4Address group : p.state.Stop()) {
+    for (auto& o : observers_) o(*router_.interfaces()[index], group, false);
+  }
 }
 
 void RouterIgmp::OnPowerOn() {
@@ -71,7 +77,7 @@ void RouterIgmp::OnLinkStateChanged(sim::net::Interface& i) {
   if (i.up()) {
     it->second->state.Start();
   } else {
-    it->second->state.Stop();
+    StopAndReport(i.index(), *it->second);
   }
 }
 

@@ -18,7 +18,8 @@ namespace igmp {
 
 class RouterIgmp : public sim::net::NodeModule {
  public:
-  // (interface, group, members present): the router's view of local membership changed.
+  // (interface, group, members present): the router's view of local membership changed,
+  // including the memberships dropped when an interface goes down or the router powers off.
   using MembershipObserver = std::function<void(sim::net::Interface&, sim::wire::Ipv4Address, bool)>;
   using ConfigFor = std::function<RouterConfig(const sim::net::Interface&)>;
 
@@ -45,6 +46,8 @@ class RouterIgmp : public sim::net::NodeModule {
   class Port;
   struct PerInterface;
   void OnIgmp(sim::net::Interface& in, const sim::wire::Ipv4Packet& packet);
+  // Stops one interface and tells the observers of every membership it dropped.
+  void StopAndReport(std::uint32_t index, PerInterface& p);
 
   sim::net::Router& router_;
   std::map<std::uint32_t, std::unique_ptr<PerInterface>> interfaces_;

@@ -31,11 +31,16 @@ RouterInterface::RouterInterface(sim::core::Scheduler& s, sim::core::NodeId node
 
 void RouterInterface::Start() { querier_.Start(); }
 
-void RouterInterface::Stop() {
-  if (!running()) return;
+std::vector<Ipv4Address> RouterInterface::Stop() {
+  std::vector<Ipv4Address> dropped;
+  if (!running()) return dropped;
   querier_.Stop();
-  for (auto& [group, record] : groups_) record.Stop();
+  for (auto& [group, record] : groups_) {
+    if (record.members_present()) dropped.push_back(group);
+    record.Stop();
+  }
   groups_.clear();
+  return dropped;
 }
 
 void RouterInterface::OnQuery(Ipv4Address source, const sim::wire::IgmpQuery& q) {

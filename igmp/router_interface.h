@@ -40,8 +40,9 @@ class RouterInterface {
   // Power on / interface up: Querier, with the startup queries. No effect when running.
   void Start();
   // Power off / interface down: every timer cancelled, every group forgotten, nothing sent.
-  // MembershipChanged is not called: read Groups() first if PIM must hear of the loss.
-  void Stop();
+  // MembershipChanged is not called; the groups that had members are returned instead, in
+  // address order, for the caller to report (PIM must hear of the loss).
+  std::vector<sim::wire::Ipv4Address> Stop();
 
   // Messages heard on the interface (already parsed; `source` is the IP source address).
   void OnQuery(sim::wire::Ipv4Address source, const sim::wire::IgmpQuery& q);

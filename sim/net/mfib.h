@@ -19,20 +19,33 @@ struct MfibKey {
   auto operator<=>(const MfibKey&) const = default;
 };
 
+// Who made an entry. Static entries come from the scenario and no protocol changes them.
+enum class MfibOwner { kStatic, kPim };
+
 struct MfibEntry {
   std::uint32_t iif = 0;
   std::set<std::uint32_t> oifs;  // interface indices, never the iif
   std::uint64_t packets = 0;
   std::uint64_t rpf_failures = 0;
+  MfibOwner owner = MfibOwner::kStatic;
+  // The owner's flags as routers print them ("SC", "SPT"...), for `show ip mroute`.
+  std::string flags;
+  // Data forwarded on this entry is reported to the router's multicast observers (PIM sets it
+  // while it waits for data: keepalive, SPT bit, register-stop); off, the fast path stays quiet.
+  bool notify_data = false;
 };
 
 class Mfib {
  public:
-  void Set(const MfibKey& key, std::uint32_t iif, std::set<std::uint32_t> oifs);
+  // Creates or updates the entry (counters kept); returns it for the owner's flags.
+  MfibEntry& Set(const MfibKey& key, std::uint32_t iif, std::set<std::uint32_t> oifs,
+                 MfibOwner owner = MfibOwner::kStatic);
   void Erase(const MfibKey& key) { entries_.erase(key); }
-  // The (S,G) entry, else the (*,G) entry, else null.
-  MfibEntry* Lookup(wire::Ipv4Address source, wire::Ipv4Address group);
+  using Item = std::pair<const MfibKey, MfibEntry>;
+  // The (S,G) entry, else the (*,G) entry, else null; with the key it was found under.
+  Item* Lookup(wire::Ipv4Address source, wire::Ipv4Address group);
   const MfibEntry* Find(const MfibKey& key) const;
+  MfibEntry* Find(const MfibKey& key);
   const std::map<MfibKey, MfibEntry>& entries() const { return entries_; }
   void Clear() { entries_.clear(); }
 

@@ -80,13 +80,17 @@ void Network::RecomputeRoutes() {
     }
   }
   auto tables = ComputeUnicastRoutes(static_cast<std::uint32_t>(routers.size()), ports);
+  std::vector<Router*> changed;
   for (std::size_t k = 0; k < routers.size(); ++k) {
     Fib fresh;
     fresh.Replace(std::move(tables[k]));
     if (routers[k]->fib().routes() == fresh.routes()) continue;
     routers[k]->fib() = std::move(fresh);
     routers[k]->Trace("routes.changed", {{"routes", std::to_string(routers[k]->fib().routes().size())}});
+    changed.push_back(routers[k]);
   }
+  // Every table first, then the protocols: an RPF check on one router may look at another's.
+  for (Router* r : changed) r->OnRoutesChanged();
 }
 
 }  // namespace sim::net

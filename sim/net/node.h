@@ -24,6 +24,9 @@ class NodeModule {
   virtual void OnPowerOff() {}
   virtual void OnPowerOn() {}
   virtual void OnLinkStateChanged(Interface&) {}
+  // The unicast routes were recomputed (a link or node went down or up, a cost changed):
+  // RPF neighbors may have moved.
+  virtual void OnRoutesChanged() {}
 };
 
 class Node {
@@ -59,6 +62,10 @@ class Node {
   // A link of this node went down or up; subclasses that override it call this too.
   virtual void OnLinkStateChanged(Interface& i) {
     for (auto& m : modules_) m->OnLinkStateChanged(i);
+  }
+  // Called by the network after every route computation.
+  void OnRoutesChanged() {
+    for (auto& m : modules_) m->OnRoutesChanged();
   }
   // Attaches a protocol module; returns it for the caller to keep a typed pointer.
   template <typename M>

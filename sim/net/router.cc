@@ -42,17 +42,19 @@ void Router::DeliverLocally(Interface& in, const wire::Ipv4Packet& packet, wire:
 
 void Router::ForwardMulticast(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
   const wire::Ipv4Address s = packet.header.source, g = packet.header.destination;
-  MfibEntry* entry = mfib_.Lookup(s, g);
-  if (entry == nullptr) {
+  Mfib::Item* item = mfib_.Lookup(s, g);
+  if (item == nullptr) {
     ++counters_.no_mroute;
-    if (miss_hook_) miss_hook_(in, packet, raw);
+    for (MulticastObserver* o : observers_) o->OnNoEntry(in, packet, raw);
     TraceDropOnce("no-mroute", packet);
     return;
   }
+  const MfibKey key = item->first;  // a copy: an observer may change the MFIB
+  MfibEntry* entry = &item->second;
   if (entry->iif != in.index()) {
     ++counters_.rpf_failures;
     ++entry->rpf_failures;
-    if (miss_hook_) miss_hook_(in, packet, raw);
+    for (MulticastObserver* o : observers_) o->OnWrongInterface(in, key, packet, raw);
     TraceDropOnce("rpf-failure", packet);
     return;
   }
@@ -66,6 +68,9 @@ void Router::ForwardMulticast(Interface& in, const wire::Ipv4Packet& packet, wir
   for (std::uint32_t oif : entry->oifs) {
     Interface& out = *interfaces()[oif];
     if (out.up()) ForwardIpPacket(out, g, raw);
+  }
+  if (entry->notify_data) {
+    for (MulticastObserver* o : observers_) o->OnData(in, key, packet, raw);
   }
 }
 

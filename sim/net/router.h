@@ -34,12 +34,25 @@ struct StaticMroute {
   std::set<std::uint32_t> oifs;
 };
 
+// What a multicast routing protocol hears from the router's forwarding plane. Each call comes
+// after the router has decided, before the next packet; `raw` is the whole IPv4 packet.
+class MulticastObserver {
+ public:
+  virtual ~MulticastObserver() = default;
+  // Data found no MFIB entry and is dropped (a first-hop DR registers it).
+  virtual void OnNoEntry(Interface& /*in*/, const wire::Ipv4Packet& /*packet*/, wire::ByteSpan /*raw*/) {}
+  // Data arrived on an interface other than the entry's iif and is dropped: when `in` is one of
+  // the entry's oifs, this is RFC 7761 §4.6's trigger for an Assert.
+  virtual void OnWrongInterface(Interface& /*in*/, const MfibKey& /*key*/, const wire::Ipv4Packet& /*packet*/,
+                                wire::ByteSpan /*raw*/) {}
+  // Data arrived on the iif of an entry with notify_data set and was forwarded (keepalive, SPT
+  // bit, the RP's native data). Called once the copies are sent.
+  virtual void OnData(Interface& /*in*/, const MfibKey& /*key*/, const wire::Ipv4Packet& /*packet*/,
+                      wire::ByteSpan /*raw*/) {}
+};
+
 class Router : public IpNode {
  public:
-  // Called for multicast data that found no MFIB entry or failed RPF, before it is dropped;
-  // PIM registers here (first-hop registers, asserts).
-  using MulticastMissHook = std::function<void(Interface& in, const wire::Ipv4Packet&, wire::ByteSpan raw)>;
-
   Router(NetContext& ctx, core::NodeId id, std::string name);
   std::string_view type() const override { return "router"; }
 
@@ -48,7 +61,8 @@ class Router : public IpNode {
   Mfib& mfib() { return mfib_; }
   const Mfib& mfib() const { return mfib_; }
   void AddStaticMroute(StaticMroute m);
-  void set_multicast_miss_hook(MulticastMissHook h) { miss_hook_ = std::move(h); }
+  // `o` must outlive the router or be removed first.
+  void AddMulticastObserver(MulticastObserver* o) { observers_.push_back(o); }
   const RouterCounters& counters() const { return counters_; }
   std::optional<NextHop> RouteTo(wire::Ipv4Address destination) const override;
 
@@ -71,7 +85,7 @@ class Router : public IpNode {
   Fib fib_;
   Mfib mfib_;
   std::vector<StaticMroute> static_mroutes_;
-  MulticastMissHook miss_hook_;
+  std::vector<MulticastObserver*> observers_;
   RouterCounters counters_;
   std::set<std::tuple<std::string_view, wire::Ipv4Address, wire::Ipv4Address>> drops_traced_;
 };

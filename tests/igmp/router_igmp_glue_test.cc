@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "igmp/host_igmp.h"
 #include "tests/net/net_fixture.h"
 
 namespace igmp {
@@ -13,6 +14,8 @@ namespace {
 using sim::core::Milliseconds;
 using sim::core::Seconds;
 using sim::core::Time;
+
+std::string T(Time t) { return sim::core::ToString(t); }
 
 class RouterIgmpGlueTest : public sim::net::NetTest {
  protected:
@@ -64,6 +67,22 @@ TEST_F(RouterIgmpGlueTest, ReconfigureKeepsTheDueQueryThenUsesTheNewInterval) {
   // applies from it on.
   EXPECT_EQ(QueryTimes(), (std::vector<std::string>{"0.000000000", "31.250000000", "156.250000000",
                                                     "176.250000000", "196.250000000", "216.250000000"}));
+}
+
+// PIM hears of memberships lost with the interface, not only of those that time out.
+TEST_F(RouterIgmpGlueTest, LinkDownReportsEveryMembershipItDrops) {
+  std::vector<std::string> heard;
+  igmp_->AddMembershipObserver([&](sim::net::Interface& i, sim::wire::Ipv4Address g, bool present) {
+    heard.push_back(T(r_.now()) + " " + i.name() + " " + sim::wire::ToString(g) + (present ? " +" : " -"));
+  });
+  HostIgmp::Attach(h_, HostConfig{});
+  h_.Join(sim::wire::Ipv4Address(239, 1, 1, 1), nullptr, nullptr);
+  h_.Join(sim::wire::Ipv4Address(239, 2, 2, 2), nullptr, nullptr);
+  RunFor(Seconds(1));
+  net_.SetLinkUp(*lan_, false);  // at 1 s
+  // The two reports arrive one frame time apart (672 ns at 1 Gbit/s, after 1 us of cable).
+  EXPECT_EQ(heard, (std::vector<std::string>{"0.000001672 eth0 239.1.1.1 +", "0.000002344 eth0 239.2.2.2 +",
+                                             "1.000000000 eth0 239.1.1.1 -", "1.000000000 eth0 239.2.2.2 -"}));
 }
 
 }  // namespace

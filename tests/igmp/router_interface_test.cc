@@ -338,7 +338,8 @@ TEST_F(RouterInterfaceTest, StopCancelsEveryTimerForgetsEveryGroupAndSendsNothin
   rif_.OnLeave(kHostA, kG1);
   RunUntil(Milliseconds(20'500));
   const std::size_t before = port_.log.size();
-  rif_.Stop();
+  // Both groups still had members (G1 in Checking Membership): Stop reports them, in order.
+  EXPECT_EQ(rif_.Stop(), (std::vector<Ipv4Address>{kG1, kG2}));
   EXPECT_FALSE(rif_.running());
   EXPECT_FALSE(rif_.is_querier());
   EXPECT_TRUE(rif_.Groups().empty());
