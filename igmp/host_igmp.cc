@@ -1,5 +1,6 @@
 #include "igmp/host_igmp.h"
 
+#include "sim/core/text_table.h"
 #include "sim/wire/encode.h"
 #include "sim/wire/frame_builder.h"
 
@@ -96,21 +97,14 @@ void HostIgmp::OnIgmp(sim::net::Interface& in, const sim::wire::Ipv4Packet& pack
 }
 
 std::string HostIgmp::Dump() const {
-  std::string out = "Interface  Group            State           Report in  Last reporter\n";
+  sim::core::TextTable t({"Interface", "Group", "State", "Report in", "Last reporter"});
   for (const auto& [index, p] : interfaces_) {
     for (const auto& g : p->state.Groups()) {
-      std::string line = host_.interfaces()[index]->name();
-      line.resize(11, ' ');
-      std::string group = sim::wire::ToString(g.group);
-      group.resize(17, ' ');
-      std::string state(ToString(g.state));
-      state.resize(16, ' ');
-      std::string in = g.report_in ? sim::core::ToTableString(*g.report_in) : "-";
-      in.resize(11, ' ');
-      out += line + group + state + in + (g.last_reporter ? "yes" : "no") + "\n";
+      t.Row({host_.interfaces()[index]->name(), sim::wire::ToString(g.group), std::string(ToString(g.state)),
+             g.report_in ? sim::core::ToTableString(*g.report_in) : "-", g.last_reporter ? "yes" : "no"});
     }
   }
-  return out;
+  return t.Render();
 }
 
 HostIgmp::~HostIgmp() = default;

@@ -1,5 +1,6 @@
 #include "igmp/router_igmp.h"
 
+#include "sim/core/text_table.h"
 #include "sim/wire/encode.h"
 #include "sim/wire/frame_builder.h"
 
@@ -124,23 +125,15 @@ void RouterIgmp::OnIgmp(sim::net::Interface& in, const sim::wire::Ipv4Packet& pa
 
 std::string RouterIgmp::DumpGroups() const {
   const sim::core::Time now = router_.now();
-  std::string out = "Group Address    Interface  Uptime        Expires       Last Reporter    State\n";
+  sim::core::TextTable t({"Group Address", "Interface", "Uptime", "Expires", "Last Reporter", "State"});
   for (const auto& [index, p] : interfaces_) {
     for (const auto& g : p->state.Groups()) {
-      std::string group = sim::wire::ToString(g.group);
-      group.resize(17, ' ');
-      std::string ifname = router_.interfaces()[index]->name();
-      ifname.resize(11, ' ');
-      std::string up = sim::core::ToTableString(now - g.since);
-      up.resize(14, ' ');
-      std::string exp = g.expires_in ? sim::core::ToTableString(*g.expires_in) : "never";
-      exp.resize(14, ' ');
-      std::string last = sim::wire::ToString(g.last_reporter);
-      last.resize(17, ' ');
-      out += group + ifname + up + exp + last + std::string(ToString(g.state)) + "\n";
+      t.Row({sim::wire::ToString(g.group), router_.interfaces()[index]->name(), sim::core::ToTableString(now - g.since),
+             g.expires_in ? sim::core::ToTableString(*g.expires_in) : "never", sim::wire::ToString(g.last_reporter),
+             std::string(ToString(g.state))});
     }
   }
-  return out;
+  return t.Render();
 }
 
 std::string RouterIgmp::DumpInterfaces() const {

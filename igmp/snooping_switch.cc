@@ -1,5 +1,6 @@
 #include "igmp/snooping_switch.h"
 
+#include "sim/core/text_table.h"
 #include "sim/wire/encode.h"
 #include "sim/wire/ethernet.h"
 #include "sim/wire/frame_builder.h"
@@ -152,15 +153,13 @@ std::string SnoopingSwitch::DumpSnooping() const {
   }
   out += "Router ports:";
   for (SwitchPort p : table_->RouterPorts()) out += " " + interfaces()[p]->name();
-  out += "\nGroup            Port   Expires\n";
+  out += "\n";
+  sim::core::TextTable t({"Group", "Port", "Expires"});
   for (const auto& g : table_->Groups()) {
-    std::string group = sim::wire::ToString(g.group);
-    group.resize(17, ' ');
-    std::string port = interfaces()[g.port]->name();
-    port.resize(7, ' ');
-    out += group + port + (g.expires_in ? sim::core::ToTableString(*g.expires_in) : "-") + "\n";
+    t.Row({sim::wire::ToString(g.group), interfaces()[g.port]->name(),
+           g.expires_in ? sim::core::ToTableString(*g.expires_in) : "-"});
   }
-  return out;
+  return out + t.Render();
 }
 
 SnoopingSwitch::~SnoopingSwitch() = default;

@@ -1,5 +1,7 @@
 #include "sim/net/arp_cache.h"
 
+#include "sim/core/text_table.h"
+
 namespace sim::net {
 
 std::optional<wire::MacAddress> ArpCache::Lookup(const Key& key, core::Time now) const {
@@ -42,16 +44,14 @@ void ArpCache::Clear() {
   pending_.clear();
 }
 
-std::string ArpCache::Dump(core::Time now) const {
-  std::string s = "Address          HW address         Iface  Age\n";
+std::string ArpCache::Dump(core::Time now, const std::vector<std::string>& interface_names) const {
+  core::TextTable t({"Address", "HW address", "Interface", "Age"});
   for (const auto& [key, e] : entries_) {
     if (now - e.learned >= kEntryLifetime) continue;
-    std::string addr = wire::ToString(key.second);
-    addr.resize(17, ' ');
-    s += addr + wire::ToString(e.mac) + "  " + std::to_string(key.first) + "      " +
-         core::ToString(now - e.learned) + "\n";
+    const std::string iface = key.first < interface_names.size() ? interface_names[key.first] : std::to_string(key.first);
+    t.Row({wire::ToString(key.second), wire::ToString(e.mac), iface, core::ToTableString(now - e.learned)});
   }
-  return s;
+  return t.Render();
 }
 
 }  // namespace sim::net

@@ -44,7 +44,8 @@ class ArpCache {
   std::size_t DropPending(const Key& key);
   void Clear();
 
-  std::string Dump(core::Time now) const;
+  // "show arp": `interface_names[i]` names interface index i.
+  std::string Dump(core::Time now, const std::vector<std::string>& interface_names) const;
 
  private:
   struct Entry {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sim/core/text_table.h"
 #include "sim/wire/icmp.h"
 
 namespace sim::net {
@@ -133,19 +134,13 @@ void Host::OnPowerOff() {
 }
 
 std::string Host::DumpSockets() const {
-  std::string s = "Socket        Local                 Peer                  Groups  Received\n";
+  core::TextTable t({"Socket", "Local", "Peer", "Groups", "Received"});
   for (const auto& sock : sockets_) {
-    std::string line = sock->name;
-    line.resize(14, ' ');
-    std::string local = wire::ToString(sock->bind) + ":" + std::to_string(sock->port);
-    local.resize(22, ' ');
-    std::string peer = sock->peer ? wire::ToString(sock->peer->address) + ":" + std::to_string(sock->peer->port) : "-";
-    peer.resize(22, ' ');
-    std::string groups = std::to_string(sock->groups.size());
-    groups.resize(8, ' ');
-    s += line + local + peer + groups + std::to_string(sock->datagrams_received) + "\n";
+    t.Row({sock->name, wire::ToString(sock->bind) + ":" + std::to_string(sock->port),
+           sock->peer ? wire::ToString(sock->peer->address) + ":" + std::to_string(sock->peer->port) : "-",
+           std::to_string(sock->groups.size()), std::to_string(sock->datagrams_received)});
   }
-  return s;
+  return t.Render();
 }
 
 }  // namespace sim::net

@@ -167,6 +167,12 @@ bool IpNode::CallHandler(Interface& in, const wire::Ipv4Packet& packet) {
 
 void IpNode::OnPowerOff() { arp_.Clear(); }
 
+std::string IpNode::DumpArpCache() const {
+  std::vector<std::string> names;
+  for (const auto& i : interfaces()) names.push_back(i->name());
+  return arp_.Dump(now(), names);
+}
+
 bool IpNode::SendRouted(const wire::Ipv4Header& header, wire::ByteSpan payload) {
   const auto hop = RouteTo(header.destination);
   if (!hop) {

@@ -58,7 +58,7 @@ class IpNode : public Node {
   bool HasProtocolHandler(std::uint8_t protocol) const { return handled_protocols_.test(protocol); }
 
   const IpCounters& ip_counters() const { return ip_counters_; }
-  std::string DumpArpCache() const { return arp_.Dump(now()); }
+  std::string DumpArpCache() const;
 
  protected:
   void Receive(Interface& in, const FramePtr& frame) override;

@@ -1,5 +1,7 @@
 #include "sim/net/l2_switch.h"
 
+#include "sim/core/text_table.h"
+
 #include "sim/wire/ethernet.h"
 
 namespace sim::net {
@@ -48,13 +50,13 @@ void L2Switch::OnLinkStateChanged(Interface& port) {
 }
 
 std::string L2Switch::DumpMacTable() const {
-  std::string s = "MAC address        port   age\n";
+  core::TextTable t({"MAC address", "Port", "Age"});
   for (const auto& [mac, e] : mac_table_) {
     const core::Duration age = now() - e.last_seen;
     if (age > aging_time_) continue;
-    s += wire::ToString(mac) + "  " + e.port->name() + "  " + core::ToTableString(age) + "\n";
+    t.Row({wire::ToString(mac), e.port->name(), core::ToTableString(age)});
   }
-  return s;
+  return t.Render();
 }
 
 }  // namespace sim::net

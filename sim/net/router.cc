@@ -1,5 +1,7 @@
 #include "sim/net/router.h"
 
+#include "sim/core/text_table.h"
+
 namespace sim::net {
 
 Router::Router(NetContext& ctx, core::NodeId id, std::string name) : IpNode(ctx, id, std::move(name)) {}
@@ -124,17 +126,12 @@ std::string Router::DumpMroutes() const {
 }
 
 std::string Router::DumpRoutes() const {
-  std::string s = "Destination        Gateway          Interface  Metric\n";
+  core::TextTable t({"Destination", "Gateway", "Interface", "Metric"});
   for (const Route& r : fib_.routes()) {
-    std::string dest = wire::ToString(r.destination);
-    dest.resize(19, ' ');
-    std::string gw = r.next_hop.is_unspecified() ? "connected" : wire::ToString(r.next_hop);
-    gw.resize(17, ' ');
-    std::string ifname = interfaces()[r.out_interface]->name();
-    ifname.resize(11, ' ');
-    s += dest + gw + ifname + std::to_string(r.metric) + "\n";
+    t.Row({wire::ToString(r.destination), r.next_hop.is_unspecified() ? "connected" : wire::ToString(r.next_hop),
+           interfaces()[r.out_interface]->name(), std::to_string(r.metric)});
   }
-  return s;
+  return t.Render();
 }
 
 }  // namespace sim::net

@@ -49,10 +49,10 @@ class RouterTest : public NetTest {
 
 TEST_F(RouterTest, ComputesRoutesAcrossTheCore) {
   EXPECT_EQ(r1_.DumpRoutes(),
-            "Destination        Gateway          Interface  Metric\n"
-            "10.0.0.0/30        connected        eth1       0\n"
-            "10.1.0.0/24        connected        eth0       0\n"
-            "10.2.0.0/24        10.0.0.2         eth1       2\n");
+            "Destination  Gateway    Interface  Metric\n"
+            "10.0.0.0/30  connected  eth1       0\n"
+            "10.1.0.0/24  connected  eth0       0\n"
+            "10.2.0.0/24  10.0.0.2   eth1       2\n");
 }
 
 TEST_F(RouterTest, TtlOneStopsAtTheFirstRouter) {
