@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks docs/scenario.schema.json against the scenario files of the project.
 
-- Every topologies/*.json and tests/scenario/valid/*.json must validate.
+- Every topologies/*.json and tests/scenario/valid/*.json must validate, and so must every
+  JSON example of docs/scenario-reference.md (against the part of the schema it shows).
 - Every file in tests/scenario/broken/ is listed below under the reason mcastlab refuses it:
   SHAPE files (a type, an unknown or missing key, a value's syntax, keys that exclude each
   other) must fail the schema; SYNTAX files must fail to parse as JSON (duplicate keys count,
@@ -15,6 +16,7 @@ The last line is "N passed, M failed".
 """
 import json
 import pathlib
+import re
 import sys
 
 try:
@@ -108,6 +110,35 @@ def first_error(validator, document):
     return f"{where}: {e.message[:160]}"
 
 
+# The examples of docs/scenario-reference.md: a whole scenario, or one event, node, expectation,
+# or a single top-level key or settings object, checked against the part of the schema it is.
+FRAGMENT_DEFS = {"action": "event", "type": "node", "at": "expectation", "from": "expectation",
+                 "until": "expectation", "kind": "expectation"}
+SETTINGS_DEFS = {"igmp": "igmp_router", "pim": "pim"}
+
+
+def example_errors(schema, text):
+    text = text.strip()
+    document = json.loads(text if text[0] in "{[" else "{" + text + "}", object_pairs_hook=no_duplicates)
+    sub = None
+    if "format" in document:
+        target = document
+    elif len(document) == 1 and next(iter(document)) in SETTINGS_DEFS:
+        key = next(iter(document))
+        target, sub = document[key], SETTINGS_DEFS[key]
+    elif len(document) == 1 and next(iter(document)) in schema["properties"]:
+        target = {"format": 1, "name": "example", "duration": "600s", "nodes": [], "links": []}
+        target.update(document)
+    else:
+        sub = next((d for k, d in FRAGMENT_DEFS.items() if k in document), None)
+        if sub is None:
+            return "not a scenario, event, node, expectation or top-level key"
+        target = document
+    checked = schema if sub is None else {"$schema": schema["$schema"], "$defs": schema["$defs"],
+                                          "$ref": "#/$defs/" + sub}
+    return first_error(jsonschema.Draft202012Validator(checked), target)
+
+
 def main():
     root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parents[2])
     schema = load(root / "docs" / "scenario.schema.json")
@@ -133,6 +164,15 @@ def main():
             report(False, name, f"does not parse: {e}")
             continue
         report(error is None, name, f"a valid scenario fails the schema at {error}")
+
+    reference = root / "docs" / "scenario-reference.md"
+    blocks = re.findall(r"```json\n(.*?)```", reference.read_text(encoding="utf-8"), re.S)
+    for number, block in enumerate(blocks, 1):
+        try:
+            error = example_errors(schema, block)
+        except ValueError as e:
+            error = f"does not parse: {e}"
+        report(error is None, f"docs/scenario-reference.md example {number}", str(error))
 
     broken = {p.stem: p for p in sorted((root / "tests" / "scenario" / "broken").glob("*.json"))}
     listed = set(SHAPE) | set(SYNTAX) | set(CROSS_REFERENCE)
