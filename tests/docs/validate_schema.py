@@ -102,7 +102,8 @@ def load(path):
 
 
 def first_error(validator, document):
-    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+    errors = sorted(validator.iter_errors(document),
+                    key=lambda e: [str(p) for p in e.absolute_path])
     if not errors:
         return None
     e = errors[0]
@@ -119,7 +120,8 @@ SETTINGS_DEFS = {"igmp": "igmp_router", "pim": "pim"}
 
 def example_errors(schema, text):
     text = text.strip()
-    document = json.loads(text if text[0] in "{[" else "{" + text + "}", object_pairs_hook=no_duplicates)
+    wrapped = text if text[0] in "{[" else "{" + text + "}"
+    document = json.loads(wrapped, object_pairs_hook=no_duplicates)
     sub = None
     if "format" in document:
         target = document
@@ -140,7 +142,8 @@ def example_errors(schema, text):
 
 
 def main():
-    root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parents[2])
+    default_root = pathlib.Path(__file__).resolve().parents[2]
+    root = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else default_root
     schema = load(root / "docs" / "scenario.schema.json")
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
@@ -195,7 +198,8 @@ def main():
         if stem in SHAPE:
             report(error is not None, name, f"passes the schema despite {SHAPE[stem]}")
         else:
-            report(error is None, name, f"well shaped ({CROSS_REFERENCE[stem]}) but fails the schema at {error}")
+            report(error is None, name,
+                   f"well shaped ({CROSS_REFERENCE[stem]}) but fails the schema at {error}")
 
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
