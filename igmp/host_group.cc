@@ -106,7 +106,7 @@ void HostGroup::OnReportReceived() {
   if (state_ == HostGroupState::kDelayingMember) {
     // RFC 2236 §3: "If a host receives another host's Report (version 1 or 2) while it has a
     // timer running, it stops its timer for the specified group and does not send a Report".
-    // Therefore (and as Linux does, RFC-NOTES §6): the timer stops whether it was answering a
+    // Therefore (and as Linux hosts do): the timer stops whether it was answering a
     // query or waiting to repeat the join's report, so no unsolicited repeat is owed either.
     report_timer_.Cancel();
     unsolicited_left_ = 0;
@@ -115,7 +115,7 @@ void HostGroup::OnReportReceived() {
     return;
   }
   // RFC 2236 §6: a report "is ignored for memberships in the Non-Member or Idle Member state".
-  // Linux clears the last-reporter flag in Idle Member too (RFC-NOTES §6), which the issue
+  // Linux clears the last-reporter flag in Idle Member too (seen in captures), which the issue
   // asks for: the later leave then comes only from the host that answered last. Therefore:
   // clear it, and trace only when it was set.
   if (state_ == HostGroupState::kIdleMember && last_reporter_) {

@@ -89,7 +89,7 @@ void RouterQuerier::OnQueryReceived(Ipv4Address source) {
   if (state_ == QuerierState::kNonQuerier) return;
   // RFC 2236 §7: Querier --query received from a router with a lower IP address-->
   // Non-Querier. A Non-Querier sends no queries, so the general query timer stops, and with
-  // it whatever was left of the startup burst (RFC-NOTES §6: no new burst on takeover).
+  // it whatever was left of the startup burst (FRR too starts no new burst on takeover).
   general_query_timer_.Cancel();
   startup_queries_left_ = 0;
   TransitionTo(QuerierState::kNonQuerier, "query from lower address");
@@ -111,7 +111,7 @@ void RouterQuerier::OnOtherQuerierPresentTimerExpired() {
   // Querier Present Interval], it resumes the role of Querier."
   // RFC 2236 §7: Non-Querier --other querier present timer expired (send general query, set
   // gen. q. timer)--> Querier.
-  // Therefore (and as FRR does, RFC-NOTES §6): one query now, then one every Query Interval;
+  // Therefore (and as FRR 8.4 does in captures): one query now, then one every Query Interval;
   // the startup burst belongs to the Initial state only.
   other_querier_ = Ipv4Address();
   TransitionTo(QuerierState::kQuerier, "other querier present timer expired", kSendGeneralQuery);

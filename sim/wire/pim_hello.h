@@ -6,7 +6,7 @@
 // the modelled options first, in the order FRR sends them (1, 2, 19, 20), then the others.
 //
 // A Hello without a Holdtime option parses (holdtime_s is empty). Senders must include one
-// (RFC 7761 §4.9.2, summarised in RFC-NOTES §4); what a receiver does without it (FRR logs and
+// (RFC 7761 §4.9.2); what a receiver does without it (FRR logs and
 // keeps the neighbor, Junos uses Default_Hello_Holdtime) is the neighbor state machine's decision,
 // not the codec's.
 #ifndef MCASTLAB_SIM_WIRE_PIM_HELLO_H_

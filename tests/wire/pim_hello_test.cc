@@ -14,7 +14,7 @@ namespace {
 using testing_support::Hex;
 using testing_support::ToHex;
 
-// A Hello laid out as FRR 8.4 sends it (RFC-NOTES §6): holdtime 105, LAN prune delay (T=0,
+// A Hello laid out as FRR 8.4 sends it (seen in a capture): holdtime 105, LAN prune delay (T=0,
 // 500 ms, 2500 ms), DR priority 1, generation ID 0x12345678 (FRR's is random; fixed here).
 // Checksum: the words 2000+0000+0001+0002+0069+0002+0004+01f4+09c4+0013+0004+0000+0001+0014
 // +0004+1234+5678 sum to 0x9506, with no carry to fold; complemented 0x6af9.

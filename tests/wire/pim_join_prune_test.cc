@@ -14,8 +14,8 @@ namespace {
 using testing_support::Hex;
 using testing_support::ToHex;
 
-// The (*,G) join a last-hop DR sends towards the RP, laid out as FRR 8.4 sends it (RFC-NOTES
-// §6): upstream 10.0.0.2, holdtime 210, group 239.1.1.1/32, one join with the RP 10.0.0.9 as
+// The (*,G) join a last-hop DR sends towards the RP, laid out as FRR 8.4 sends it (seen in a
+// capture): upstream 10.0.0.2, holdtime 210, group 239.1.1.1/32, one join with the RP 10.0.0.9 as
 // source and the S, W and R bits set (flags 0x07), no prunes.
 // Checksum: the words 2300+0000+0100+0a00+0002+0001+00d2+0100+0020+ef01+0101+0001+0000+0100
 // +0720+0a00+0009 sum to 0x13221; folded 0x3221 + 0x1 = 0x3222; complemented 0xcddd.
