@@ -67,8 +67,8 @@ std::string_view ToString(DownstreamJoinState s) {
   return "?";
 }
 
-DownstreamJoin::DownstreamJoin(sim::core::Scheduler& scheduler, sim::core::NodeId node,
-                               JoinKey key, DownstreamJoinPort& port)
+DownstreamJoin::DownstreamJoin(sim::core::Scheduler& scheduler, sim::core::NodeId node, JoinKey key,
+                               DownstreamJoinPort& port)
     : scheduler_(scheduler),
       key_(key),
       port_(port),

@@ -70,8 +70,7 @@ class DownstreamJoin {
   // Cancels both timers and goes to NoInfo; the caller then makes its port calls.
   void EndJoinState(std::string_view event, std::string_view action = {});
   // The only writer of state_; traces one "pim.downstream" line.
-  void TransitionTo(DownstreamJoinState next, std::string_view event,
-                    std::string_view action = {});
+  void TransitionTo(DownstreamJoinState next, std::string_view event, std::string_view action = {});
 
   sim::core::Scheduler& scheduler_;
   JoinKey key_;

@@ -156,9 +156,9 @@ void UpstreamJoin::OnRpfNeighborChangedByAssert(Ipv4Address new_neighbor, Durati
   // seconds, reset it so that it expires after t_override seconds."
   // Therefore: nothing is sent now; the new RPF' (the Assert winner) hears a Join within
   // t_override, and the old one gets no Prune.
-  DecreaseJoinTimer("RPF' changes by Assert", t_override,
-                    {{"old_rpf", sim::wire::ToString(old)},
-                     {"rpf", sim::wire::ToString(new_neighbor)}});
+  DecreaseJoinTimer(
+      "RPF' changes by Assert", t_override,
+      {{"old_rpf", sim::wire::ToString(old)}, {"rpf", sim::wire::ToString(new_neighbor)}});
 }
 
 void UpstreamJoin::DecreaseJoinTimer(std::string_view event, Duration t_override,

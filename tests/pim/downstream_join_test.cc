@@ -83,13 +83,14 @@ TEST_F(DownstreamJoinTest, ReceiveJoinInJoinRestartsTheExpiryTimer) {
   JoinAt(Seconds(0));
   JoinAt(Seconds(60));
   EXPECT_EQ(join_.expiry_in(), Seconds(210));
-  EXPECT_EQ(port_.traces.back(), "pim.downstream (*,239.1.1.1) Join --receive Join--> Join et=210s");
+  EXPECT_EQ(port_.traces.back(),
+            "pim.downstream (*,239.1.1.1) Join --receive Join--> Join et=210s");
   EXPECT_EQ(join_.since(), T(Seconds(0)));
   RunUntil(Seconds(269));
   EXPECT_EQ(join_.state(), DownstreamJoinState::kJoin);
   RunUntil(Seconds(270));
-  EXPECT_EQ(port_.log,
-            (std::vector<Did>{At(Seconds(0), "+(*,239.1.1.1)"), At(Seconds(270), "-(*,239.1.1.1)")}));
+  EXPECT_EQ(port_.log, (std::vector<Did>{At(Seconds(0), "+(*,239.1.1.1)"),
+                                         At(Seconds(270), "-(*,239.1.1.1)")}));
 }
 
 TEST_F(DownstreamJoinTest, ReceiveJoinInJoinKeepsALongerExpiryTimer) {
@@ -110,8 +111,8 @@ TEST_F(DownstreamJoinTest, ExpiryTimerExpiresInJoinGoesToNoInfo) {
   EXPECT_EQ(join_.state(), DownstreamJoinState::kJoin);
   RunUntil(Seconds(330));
   EXPECT_EQ(join_.state(), DownstreamJoinState::kNoInfo);
-  EXPECT_EQ(port_.log,
-            (std::vector<Did>{At(Seconds(0), "+(*,239.1.1.1)"), At(Seconds(330), "-(*,239.1.1.1)")}));
+  EXPECT_EQ(port_.log, (std::vector<Did>{At(Seconds(0), "+(*,239.1.1.1)"),
+                                         At(Seconds(330), "-(*,239.1.1.1)")}));
   EXPECT_EQ(port_.traces.back(), "pim.downstream (*,239.1.1.1) Join --ET expires--> NoInfo");
   EXPECT_EQ(join_.expiry_in(), std::nullopt);
   EXPECT_EQ(s_.pending_events(), 0u);
@@ -123,8 +124,8 @@ TEST_F(DownstreamJoinTest, ExpiryTimerWithShortenedHoldtime) {
   JoinAt(Seconds(10), Seconds(35));
   JoinAt(Seconds(20), Seconds(35));
   RunUntil(Seconds(100));
-  EXPECT_EQ(port_.log,
-            (std::vector<Did>{At(Seconds(0), "+(*,239.1.1.1)"), At(Seconds(55), "-(*,239.1.1.1)")}));
+  EXPECT_EQ(port_.log, (std::vector<Did>{At(Seconds(0), "+(*,239.1.1.1)"),
+                                         At(Seconds(55), "-(*,239.1.1.1)")}));
 }
 
 TEST_F(DownstreamJoinTest, ReceivePruneInJoinOnLanGoesToPrunePending) {
@@ -147,8 +148,8 @@ TEST_F(DownstreamJoinTest, ReceivePruneInJoinOnPointToPointGoesToNoInfoAtOnce) {
   JoinAt(Seconds(0));
   PruneAt(Seconds(12), Duration::Zero(), kPointToPoint);
   EXPECT_EQ(join_.state(), DownstreamJoinState::kNoInfo);
-  EXPECT_EQ(port_.log,
-            (std::vector<Did>{At(Seconds(0), "+(*,239.1.1.1)"), At(Seconds(12), "-(*,239.1.1.1)")}));
+  EXPECT_EQ(port_.log, (std::vector<Did>{At(Seconds(0), "+(*,239.1.1.1)"),
+                                         At(Seconds(12), "-(*,239.1.1.1)")}));
   EXPECT_EQ(port_.traces,
             (std::vector<std::string>{
                 "pim.downstream (*,239.1.1.1) NoInfo --receive Join--> Join et=210s",
@@ -247,8 +248,8 @@ TEST_F(DownstreamJoinTest, ExpiryTimerExpiresInPrunePendingGoesToNoInfoWithoutEc
   PruneAt(Seconds(9));
   RunUntil(Seconds(10));
   EXPECT_EQ(join_.state(), DownstreamJoinState::kNoInfo);
-  EXPECT_EQ(port_.log,
-            (std::vector<Did>{At(Seconds(0), "+(*,239.1.1.1)"), At(Seconds(10), "-(*,239.1.1.1)")}));
+  EXPECT_EQ(port_.log, (std::vector<Did>{At(Seconds(0), "+(*,239.1.1.1)"),
+                                         At(Seconds(10), "-(*,239.1.1.1)")}));
   EXPECT_EQ(port_.traces.back(),
             "pim.downstream (*,239.1.1.1) PrunePending --ET expires--> NoInfo");
   EXPECT_EQ(s_.pending_events(), 0u);

@@ -65,8 +65,8 @@ class UpstreamJoinTest : public testing::Test {
   Config config_;
   Duration t_suppressed_ = Seconds(75);
   RecordingUpstreamPort port_{s_};
-  UpstreamJoin up_{s_, 1, JoinKey::StarG(kGroup), config_, kRpf, port_,
-                   [this] { return t_suppressed_; }};
+  UpstreamJoin up_{s_,   1,     JoinKey::StarG(kGroup),          config_,
+                   kRpf, port_, [this] { return t_suppressed_; }};
 };
 
 // --- NotJoined ----------------------------------------------------------------------------------
@@ -128,8 +128,8 @@ TEST_F(UpstreamJoinTest, JoinDesiredFalseInJoinedSendsPruneAndGoesToNotJoined) {
             "send=prune 10.0.0.2 why=pruned");
   EXPECT_EQ(s_.pending_events(), 0u);
   RunUntil(Seconds(1000));
-  EXPECT_EQ(port_.log, (std::vector<Did>{Join(Seconds(0)), Join(Seconds(60)),
-                                         Prune(Seconds(100))}));
+  EXPECT_EQ(port_.log,
+            (std::vector<Did>{Join(Seconds(0)), Join(Seconds(60)), Prune(Seconds(100))}));
 }
 
 TEST_F(UpstreamJoinTest, JoinTimerExpiresInJoinedSendsPeriodicJoin) {
@@ -159,7 +159,8 @@ TEST_F(UpstreamJoinTest, SeeJoinInJoinedSuppressesThePeriodicJoin) {
   EXPECT_EQ(port_.traces.back(),
             "pim.upstream (*,239.1.1.1) Joined --see Join--> Joined why=suppressed jt=75s");
   RunUntil(Seconds(185));
-  EXPECT_EQ(port_.log, (std::vector<Did>{Join(Seconds(0)), Join(Seconds(125)), Join(Seconds(185))}));
+  EXPECT_EQ(port_.log,
+            (std::vector<Did>{Join(Seconds(0)), Join(Seconds(125)), Join(Seconds(185))}));
 }
 
 TEST_F(UpstreamJoinTest, SeeJoinSuppressesOnlyForItsHoldtime) {
@@ -243,6 +244,17 @@ TEST_F(UpstreamJoinTest, RpfChangesNotDueToAssertSendsJoinToNewAndPruneToOld) {
                                          Prune(Seconds(30), kRpf), Join(Seconds(90), kNewRpf)}));
 }
 
+TEST_F(UpstreamJoinTest, RpfLostSendsOnlyThePruneToTheOld) {
+  // No route to the RP at 30 s: RPF' becomes unknown. The old neighbor gets its Prune; the
+  // Joins wait for a new RPF' (the JT still runs).
+  DesiredAt(Seconds(0));
+  RunUntil(Seconds(30));
+  up_.OnRpfNeighborChanged(Ipv4Address());
+  EXPECT_EQ(up_.state(), UpstreamJoinState::kJoined);
+  RunUntil(Seconds(200));
+  EXPECT_EQ(port_.log, (std::vector<Did>{Join(Seconds(0)), Prune(Seconds(30), kRpf)}));
+}
+
 TEST_F(UpstreamJoinTest, RpfChangeToTheSameNeighborIsNoEvent) {
   DesiredAt(Seconds(0));
   up_.OnRpfNeighborChanged(kRpf);
@@ -284,8 +296,8 @@ TEST(UpstreamJoin, UnknownRpfNeighborGetsNothingUntilKnown) {
   Scheduler s;
   Config config;
   RecordingUpstreamPort port{s};
-  UpstreamJoin up{s, 1, JoinKey::StarG(kGroup), config, Ipv4Address(), port,
-                  [] { return Seconds(75); }};
+  UpstreamJoin up{
+      s, 1, JoinKey::StarG(kGroup), config, Ipv4Address(), port, [] { return Seconds(75); }};
   up.OnJoinDesired(true);
   EXPECT_EQ(up.state(), UpstreamJoinState::kJoined);
   EXPECT_EQ(port.traces.back(),
@@ -313,8 +325,8 @@ TEST(UpstreamJoin, SourceGroupEntryIsNamedInPortCallsAndTraces) {
   Scheduler s;
   Config config;
   RecordingUpstreamPort port{s};
-  UpstreamJoin up{s, 1, JoinKey::SG(kSource, kGroup), config, kRpf, port,
-                  [] { return Seconds(75); }};
+  UpstreamJoin up{s,    1,    JoinKey::SG(kSource, kGroup), config,
+                  kRpf, port, [] { return Seconds(75); }};
   up.OnJoinDesired(true);
   up.OnJoinDesired(false);
   EXPECT_EQ(port.log, (std::vector<Did>{At(Seconds(0), "join (10.0.0.1,239.1.1.1) 10.0.0.2"),
