@@ -31,11 +31,12 @@
 // - Stop() (interface down) returns to NoInfo without notifying, like igmp::RouterGroup::Stop.
 //
 // Trace lines (kind "pim.downstream"), one per table edge, fields in this order: entry, from,
-// event, to, then et (time left, absent in NoInfo), ppt (in Prune-Pending) and action. Rendered:
+// event, to, then et (time left, "forever" for 0xffff, absent in NoInfo), ppt (in
+// Prune-Pending) and action. Rendered as in the tests:
 //   t=12.000000000 r1 eth1 pim.downstream (*,239.1.1.1) Join --receive Prune--> PrunePending
 //       et=198s ppt=3s
 //   t=15.000000000 r1 eth1 pim.downstream (*,239.1.1.1) PrunePending --PPT expires--> NoInfo
-//       [send PruneEcho]
+//       action=send PruneEcho
 #include "pim/downstream_join.h"
 
 #include <string>
@@ -119,14 +120,10 @@ void DownstreamJoin::OnPruneReceived(Duration jp_override_interval, std::size_t 
   // otherwise, it is set to zero, causing it to expire immediately."
   echo_on_expiry_ = neighbor_count > 1;
   const Duration ppt = echo_on_expiry_ ? jp_override_interval : Duration::Zero();
-  if (ppt > Duration::Zero()) {
-    prune_pending_timer_.Restart(ppt);
-    TransitionTo(DownstreamJoinState::kPrunePending, kReceivePrune);
-    return;
-  }
-  // Therefore: a zero PPT expires here and now, before the caller goes on with the message.
+  if (ppt > Duration::Zero()) prune_pending_timer_.Restart(ppt);
   TransitionTo(DownstreamJoinState::kPrunePending, kReceivePrune);
-  OnPrunePendingTimerExpired();
+  // Therefore: a zero PPT expires here and now, before the caller goes on with the message.
+  if (ppt == Duration::Zero()) OnPrunePendingTimerExpired();
 }
 
 void DownstreamJoin::OnPrunePendingTimerExpired() {

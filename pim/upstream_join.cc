@@ -32,9 +32,9 @@
 //
 // Trace lines (kind "pim.upstream"), one per table edge, fields in this order: entry, from,
 // event, to, then old_rpf and rpf (RPF' edges), send, why, and jt (time left, in Joined).
-// Rendered:
+// Rendered as in the tests (durations in sim::core::ToString form):
 //   t=60.000000000 r2 pim.upstream (*,239.1.1.1) Joined --JT expires--> Joined
-//       send=join 10.0.0.1 why=periodic jt=60s
+//       send=join 10.0.0.1 why=periodic jt=1min
 //   t=61.200000000 r2 pim.upstream (*,239.1.1.1) Joined --see Prune--> Joined why=override jt=1.8s
 #include "pim/upstream_join.h"
 
