@@ -96,8 +96,8 @@ void RegisterStateMachine::OnCouldRegisterFalse(std::string_view why) {
     case RegisterState::kJoinPending:
     case RegisterState::kPrune:
       // RFC 7761 §4.4.1: -> NI state; the tunnel is already pruned. The RST is "kept if the
-      // state machine is not in the NoInfo state". Therefore: it is cancelled here, or its
-      // expiry would send a Null-Register for a source we no longer register.
+      // state machine is not in the NoInfo state". Therefore: it is cancelled here; NoInfo
+      // shows no RST and nothing fires later.
       register_stop_timer_.Cancel();
       TransitionTo(RegisterState::kNoInfo, "CouldRegister->False", "cancel RST", why);
       return;
