@@ -14,19 +14,9 @@
 #include "sim/core/time.h"
 #include "tests/pim/register_test_port.h"
 
-namespace pim {
+namespace pim::register_testing {
 namespace {
 
-using register_testing::At;
-using register_testing::Did;
-using register_testing::kGroup;
-using register_testing::kKatExpired;
-using register_testing::kRp;
-using register_testing::kSource;
-using register_testing::kTunnelDown;
-using register_testing::kTunnelUp;
-using register_testing::RecordingRegisterPort;
-using register_testing::T;
 using sim::core::Duration;
 using sim::core::Nanoseconds;
 using sim::core::Scheduler;
@@ -109,4 +99,4 @@ TEST(KeepaliveAndRegister, KatExpiryEndsRegistering) {
 }
 
 }  // namespace
-}  // namespace pim
+}  // namespace pim::register_testing

@@ -14,22 +14,9 @@
 #include "tests/pim/register_state_fixture.h"
 #include "tests/pim/register_test_port.h"
 
-namespace pim {
+namespace pim::register_testing {
 namespace {
 
-using register_testing::At;
-using register_testing::Did;
-using register_testing::kGroup;
-using register_testing::kNullRegister;
-using register_testing::kRp;
-using register_testing::kRst1;
-using register_testing::kRst2;
-using register_testing::kRst3;
-using register_testing::kSource;
-using register_testing::kTunnelDown;
-using register_testing::kTunnelUp;
-using register_testing::RecordingRegisterPort;
-using register_testing::RegisterStateTest;
 using sim::core::Duration;
 using sim::core::Nanoseconds;
 using sim::core::Rng;
@@ -115,4 +102,4 @@ TEST(RegisterStateNames, AreTheRfcNames) {
 }
 
 }  // namespace
-}  // namespace pim
+}  // namespace pim::register_testing

@@ -9,20 +9,9 @@
 
 #include "tests/pim/register_state_fixture.h"
 
-namespace pim {
+namespace pim::register_testing {
 namespace {
 
-using register_testing::At;
-using register_testing::Did;
-using register_testing::kNewRp;
-using register_testing::kNullRegister;
-using register_testing::kRp;
-using register_testing::kRst1;
-using register_testing::kRst2;
-using register_testing::kTunnelDown;
-using register_testing::kTunnelUp;
-using register_testing::kTunnelUpNewRp;
-using register_testing::RegisterStateTest;
 using sim::core::Nanoseconds;
 using sim::core::Seconds;
 
@@ -230,4 +219,4 @@ TEST_F(RegisterStateTest, CouldRegisterTrueInJoinPendingIsIgnored) {
 }
 
 }  // namespace
-}  // namespace pim
+}  // namespace pim::register_testing
