@@ -1,0 +1,62 @@
+// KAT(S,G): see keepalive_timer.h. The RFC gives it two states (running, not running) and two
+// edges, which this file traces:
+//
+//   stopped --set KeepaliveTimer(S,G) to P--> running (expires P from now)
+//   running --set KeepaliveTimer(S,G) to P--> running (expires P from now; not traced)
+//   running --KAT expires (KeepaliveExpired)--> stopped
+#include "pim/keepalive_timer.h"
+
+#include <string>
+#include <utility>
+
+namespace pim {
+
+using sim::core::Duration;
+using sim::wire::Ipv4Address;
+
+namespace {
+
+constexpr std::string_view kTraceKind = "pim.keepalive";
+
+}  // namespace
+
+KeepaliveTimer::KeepaliveTimer(sim::core::Scheduler& scheduler, sim::core::NodeId node,
+                               Ipv4Address source, Ipv4Address group, KeepalivePort& port)
+    : source_(source),
+      group_(group),
+      port_(port),
+      keepalive_timer_(scheduler, node, [this] { OnKeepaliveTimerExpired(); }) {}
+
+bool KeepaliveTimer::Set(Duration period, std::string_view why) {
+  const bool started = !keepalive_timer_.running();
+  keepalive_timer_.Restart(period);
+  if (started) {
+    std::string action = "start " + sim::core::ToString(period);
+    if (!why.empty()) action += " (" + std::string(why) + ")";
+    Trace(action);
+  }
+  return started;
+}
+
+void KeepaliveTimer::Stop() { keepalive_timer_.Cancel(); }
+
+std::optional<Duration> KeepaliveTimer::expires_in() const {
+  if (!keepalive_timer_.running()) return std::nullopt;
+  return keepalive_timer_.remaining();
+}
+
+void KeepaliveTimer::OnKeepaliveTimerExpired() {
+  // RFC 7761 §4.1.3: the KAT keeps (S,G) state alive while data flows; its expiry is what lets
+  // CouldRegister(S,G) and JoinDesired(S,G) fall, and the (S,G) entry go.
+  Trace("expired");
+  port_.KeepaliveExpired(source_, group_);
+}
+
+void KeepaliveTimer::Trace(std::string_view action) {
+  port_.Trace(kTraceKind, TraceFields{{"group", sim::wire::ToString(group_)},
+                                      {"source", sim::wire::ToString(source_)},
+                                      {"timer", "KAT"},
+                                      {"action", std::string(action)}});
+}
+
+}  // namespace pim
