@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   libpcap-dev libboost-graph-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  tshark graphviz
+  tshark graphviz python3-jsonschema
 )
 
 missing=()
