@@ -144,9 +144,11 @@ void HelloInterface::OnHelloReceived(Ipv4Address source, const PimHello& hello) 
 }
 
 void HelloInterface::AddNeighbor(Ipv4Address source, const PimHello& hello) {
-  auto [it, inserted] = neighbors_.try_emplace(
-      source, scheduler_, node_, [this, source] { OnNeighborLivenessTimerExpired(source); });
-  NeighborEntry& entry = it->second;
+  NeighborEntry& entry =
+      neighbors_
+          .try_emplace(source, scheduler_, node_,
+                       [this, source] { OnNeighborLivenessTimerExpired(source); })
+          .first->second;
   entry.info.address = source;
   entry.info.since = scheduler_.Now();
   ApplyHello(entry, hello);
@@ -202,7 +204,8 @@ void HelloInterface::OnHelloTimerExpired() {
   // every Hello_Period seconds."
   SendHello(hello_timer_expired_ ? "periodic" : "start", AdvertisedHoldtime());
   hello_timer_expired_ = true;
-  hello_timer_.Restart(config_.hello_period);
+  // A zero period would send Hellos forever at one instant: none periodic then.
+  if (config_.hello_period > Duration::Zero()) hello_timer_.Restart(config_.hello_period);
 }
 
 void HelloInterface::OnTriggeredHelloTimerExpired() {
@@ -245,8 +248,10 @@ void HelloInterface::SendHelloBeforeJoinPruneOrAssert() {
 }
 
 void HelloInterface::SendHello(std::string_view reason, std::uint16_t holdtime_s) {
-  // RFC 7761 §4.3.1: the DR Priority, Generation ID and LAN Prune Delay options "SHOULD be
-  // included in all Hello messages".
+  // RFC 7761 §4.3.1: the DR Priority option "SHOULD be included in every Hello message", the
+  // GenID option "SHOULD be included in all Hello messages", the LAN Prune Delay option "SHOULD
+  // be included in all Hello messages sent on multi-access LANs". Therefore: all three, on
+  // every interface (a point-to-point link is a LAN of two to this class).
   PimHello hello;
   hello.holdtime_s = holdtime_s;
   hello.lan_prune_delay = own_lan_prune_delay();

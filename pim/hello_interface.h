@@ -63,8 +63,8 @@ class HelloInterface {
 
   // PIM enabled on the interface, or router start: a new Generation ID, this router DR
   // (DrChanged), the first Hello after rand(0, Triggered_Hello_Delay), then one every
-  // Hello_Period. No effect when running. Draws from the RNG: the Generation ID, then the
-  // first delay.
+  // Hello_Period (none when Hello_Period is zero). No effect when running. Draws from the
+  // RNG: the Generation ID, then the first delay.
   void Start();
   // Interface down, PIM disabled or router shutdown. With `goodbye`, a Hello with Holdtime 0
   // first (RFC 7761 §4.3.1). Then every timer is cancelled, each neighbor is reported down
