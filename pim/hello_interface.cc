@@ -35,7 +35,6 @@
 #include <utility>
 
 #include "pim/dr_election.h"
-#include "pim/hello_options.h"
 
 namespace pim {
 
@@ -98,7 +97,7 @@ void HelloInterface::Stop(bool goodbye) {
   if (!running_) return;
   // RFC 7761 §4.3.1: "Before an interface goes down or changes primary IP address, a Hello
   // message with a zero HoldTime should be sent immediately".
-  if (goodbye) SendHello("goodbye", 0);
+  if (goodbye) SendHello("goodbye", /*goodbye=*/true);
   hello_timer_.Cancel();
   triggered_hello_timer_.Cancel();
   running_ = false;  // no election while the neighbors go
@@ -202,15 +201,13 @@ void HelloInterface::TraceNeighbor(std::string_view change, const PimNeighbor& n
 void HelloInterface::OnHelloTimerExpired() {
   // RFC 7761 §4.3.1: "After the initial randomized interval, Hello messages must be sent
   // every Hello_Period seconds."
-  SendHello(hello_timer_expired_ ? "periodic" : "start", AdvertisedHoldtime());
+  SendHello(hello_timer_expired_ ? "periodic" : "start");
   hello_timer_expired_ = true;
   // A zero period would send Hellos forever at one instant: none periodic then.
   if (config_.hello_period > Duration::Zero()) hello_timer_.Restart(config_.hello_period);
 }
 
-void HelloInterface::OnTriggeredHelloTimerExpired() {
-  SendHello(triggered_reason_, AdvertisedHoldtime());
-}
+void HelloInterface::OnTriggeredHelloTimerExpired() { SendHello(triggered_reason_); }
 
 void HelloInterface::ScheduleTriggeredHello(std::string_view reason) {
   // RFC 7761 §4.3.1: "This triggered message need not change the timing of the scheduled
@@ -234,7 +231,7 @@ void HelloInterface::SetDrPriority(std::uint32_t priority) {
   // new neighbor) so that they do not all send together; its own-change Hellos (Holdtime 0,
   // a new secondary address, §4.3.1) are "sent immediately". A priority change happens on
   // this router alone. Therefore: the Hello goes at once, and the election runs with it.
-  SendHello("priority change", AdvertisedHoldtime());
+  SendHello("priority change");
   ElectDr("priority change");
 }
 
@@ -244,14 +241,15 @@ void HelloInterface::SendHelloBeforeJoinPruneOrAssert() {
   // then it MUST immediately send the relevant Hello message without waiting for the Hello
   // Timer to expire", and the same before the triggered Hello to a new neighbor is out.
   if (!running_ || (hello_sent_ && !triggered_hello_timer_.running())) return;
-  SendHello("before join/prune or assert", AdvertisedHoldtime());
+  SendHello("before join/prune or assert");
 }
 
-void HelloInterface::SendHello(std::string_view reason, std::uint16_t holdtime_s) {
+void HelloInterface::SendHello(std::string_view reason, bool goodbye) {
   // RFC 7761 §4.3.1: the DR Priority option "SHOULD be included in every Hello message", the
   // GenID option "SHOULD be included in all Hello messages", the LAN Prune Delay option "SHOULD
   // be included in all Hello messages sent on multi-access LANs". Therefore: all three, on
   // every interface (a point-to-point link is a LAN of two to this class).
+  const std::uint16_t holdtime_s = goodbye ? 0 : HoldtimeOption(config_.hello_holdtime);
   PimHello hello;
   hello.holdtime_s = holdtime_s;
   hello.lan_prune_delay = own_lan_prune_delay();
@@ -264,14 +262,6 @@ void HelloInterface::SendHello(std::string_view reason, std::uint16_t holdtime_s
                            {"dr_priority", std::to_string(dr_priority_)},
                            {"generation_id", Hex32(generation_id_)}});
   port_.SendHello(hello);
-}
-
-std::uint16_t HelloInterface::AdvertisedHoldtime() const {
-  return HoldtimeOption(config_.hello_holdtime);
-}
-
-sim::wire::PimLanPruneDelay HelloInterface::own_lan_prune_delay() const {
-  return LanPruneDelayOption(config_.propagation_delay, config_.override_interval);
 }
 
 void HelloInterface::ElectDr(std::string_view why) {

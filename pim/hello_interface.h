@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "pim/config.h"
+#include "pim/hello_options.h"
 #include "pim/hello_port.h"
 #include "pim/lan_prune_delay.h"
 #include "sim/core/rng.h"
@@ -116,7 +117,9 @@ class HelloInterface {
   // When the next Hello goes (periodic or triggered); empty while stopped.
   std::optional<sim::core::Time> next_hello_at() const;
   // The LAN Prune Delay option this router sends (T bit clear).
-  sim::wire::PimLanPruneDelay own_lan_prune_delay() const;
+  sim::wire::PimLanPruneDelay own_lan_prune_delay() const {
+    return LanPruneDelayOption(config_.propagation_delay, config_.override_interval);
+  }
 
  private:
   struct NeighborEntry {
@@ -138,8 +141,8 @@ class HelloInterface {
   void TraceNeighbor(std::string_view change, const PimNeighbor& n);
   // A Hello after rand(0, Triggered_Hello_Delay), unless one is already due by then.
   void ScheduleTriggeredHello(std::string_view reason);
-  void SendHello(std::string_view reason, std::uint16_t holdtime_s);
-  std::uint16_t AdvertisedHoldtime() const;
+  // A Hello with every option; Holdtime 0 for a goodbye, else the configured holdtime.
+  void SendHello(std::string_view reason, bool goodbye = false);
   // Runs DR(I); when the DR changed, traces "pim.dr" with `why` and calls DrChanged.
   void ElectDr(std::string_view why);
   // The only writer of dr_ (and of dr_by_priority_).
