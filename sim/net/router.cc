@@ -112,11 +112,13 @@ void Router::OnPowerOn() {
 }
 
 std::string Router::DumpMroutes() const {
-  std::string s = "IP Multicast Routing Table\n";
+  std::string s = "IP Multicast Routing Table\nFlags: S sparse, C connected, P pruned, T SPT bit, F register\n";
   for (const auto& [key, e] : mfib_.entries()) {
+    // A (*,G) entry at its RP has no incoming interface: its data arrives in Registers.
+    const std::string iif = e.iif < interfaces().size() ? interfaces()[e.iif]->name() : "Null";
     s += "(" + (key.source.is_unspecified() ? std::string("*") : wire::ToString(key.source)) + ", " +
-         wire::ToString(key.group) + ")\n  Incoming interface: " + interfaces()[e.iif]->name() +
-         "\n  Outgoing interface list:";
+         wire::ToString(key.group) + "), flags: " + (e.owner == MfibOwner::kStatic ? "static" : e.flags) +
+         "\n  Incoming interface: " + iif + "\n  Outgoing interface list:";
     if (e.oifs.empty()) s += " Null";
     for (std::uint32_t o : e.oifs) s += "\n    " + interfaces()[o]->name();
     s += "\n  Packets forwarded: " + std::to_string(e.packets) +

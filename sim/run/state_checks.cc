@@ -24,7 +24,7 @@ void EvaluateMroute(const scenario::MrouteCheck& c, net::Network& net, Outcome& 
     o.found = "no " + sg + " route";
     return;
   }
-  const std::string iif = router.interfaces()[e->iif]->name();
+  const std::string iif = e->iif < router.interfaces().size() ? router.interfaces()[e->iif]->name() : "Null";
   std::vector<std::string> oifs;
   for (std::uint32_t i : e->oifs) oifs.push_back(router.interfaces()[i]->name());
   o.found = sg + " iif " + iif + " oifs " + NameList(oifs);

@@ -56,7 +56,6 @@ void ApplySet(net::Network& n, const ProtocolBindings& protocols, const SetActio
   if (a.cost) fields.emplace_back("cost", std::to_string(*a.cost));
   if (a.dr_priority) fields.emplace_back("dr_priority", std::to_string(*a.dr_priority));
   for (const auto& p : protocols) p->ApplySet(a, n, fields);
-  if (a.pim || a.pim_interface) fields.emplace_back("pim", "settings take effect once the PIM module exists");
   node.Trace("config.set", std::move(fields));
 }
 

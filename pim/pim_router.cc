@@ -1,0 +1,235 @@
+// PimRouter: attaching to a router, power and link changes, and PIM messages in.
+#include "pim/pim_router.h"
+
+#include "pim/join_prune_batch.h"
+#include "pim/join_timers.h"
+#include "pim/pim_router_state.h"
+#include "sim/wire/encode.h"
+#include "sim/wire/frame_builder.h"
+
+namespace pim {
+
+using sim::wire::Ipv4Address;
+
+PimRouter& PimRouter::Attach(sim::net::Router& router, const ConfigFor& config, RpSet rps) {
+  return router.AddModule(std::make_unique<PimRouter>(router, config, std::move(rps)));
+}
+
+PimRouter::PimRouter(sim::net::Router& router, const ConfigFor& config, RpSet rps)
+    : router_(router), rps_(std::move(rps)), ports_(std::make_unique<PimRouterPorts>(*this)) {
+  for (const auto& i : router.interfaces()) {
+    if (!i->prefix()) continue;
+    auto c = config(*i);
+    if (!c) continue;
+    if (interfaces_.empty()) router_config_ = *c;
+    interfaces_.emplace(i->index(), std::make_unique<Interface>(*this, router, *i, *c));
+  }
+  batch_ = std::make_unique<JoinPruneBatch>(
+      router.scheduler(), router.id(), [this](std::uint32_t index, const sim::wire::PimJoinPrune& jp) {
+        auto it = interfaces_.find(index);
+        if (it == interfaces_.end() || !it->second->iface.up()) return;
+        Interface& pi = *it->second;
+        // RFC 7761 §4.3.1: a Hello goes out on an interface before any other PIM message.
+        pi.hello.SendHelloBeforeJoinPruneOrAssert();
+        const auto header = sim::wire::ControlHeader(sim::wire::kIpProtoPim, pi.iface.address(), sim::wire::kAllPimRouters);
+        router_.SendIp(pi.iface, sim::wire::kAllPimRouters, header, sim::wire::Encode(sim::wire::PimMessage(jp)));
+      });
+  router.AddMulticastObserver(this);
+  router.SetProtocolHandler(sim::wire::kIpProtoPim,
+                            [this](sim::net::Interface& in, const sim::wire::Ipv4Packet& p) { OnPim(in, p); });
+  // Start as an event of the run, so that the first Hellos are scheduled like every other.
+  router.scheduler().ScheduleIn(sim::core::Duration::Zero(), router.id(), [this] { OnPowerOn(); });
+}
+
+PimRouter::~PimRouter() { router_.scheduler().Cancel(cleanup_); }
+
+PimRouter::Interface* PimRouter::Find(const sim::net::Interface& i) {
+  auto it = interfaces_.find(i.index());
+  return it == interfaces_.end() ? nullptr : it->second.get();
+}
+
+const PimRouter::Interface* PimRouter::Find(const sim::net::Interface& i) const {
+  auto it = interfaces_.find(i.index());
+  return it == interfaces_.end() ? nullptr : it->second.get();
+}
+
+const HelloInterface* PimRouter::hello(const sim::net::Interface& i) const {
+  const Interface* pi = Find(i);
+  return pi == nullptr ? nullptr : &pi->hello;
+}
+
+void PimRouter::Trace(std::string_view kind, std::vector<std::pair<std::string_view, std::string>> fields) {
+  router_.Trace(kind, std::move(fields));
+}
+
+void PimRouter::OnPowerOff() {
+  // All state is lost with the power: nothing is sent (no goodbye Hello).
+  for (auto& [index, pi] : interfaces_) {
+    pi->hello.Stop(false);
+    pi->members.clear();
+  }
+  entries_.clear();
+  batch_->Clear();
+  std::vector<sim::net::MfibKey> ours;
+  for (const auto& [key, e] : router_.mfib().entries()) {
+    if (e.owner == sim::net::MfibOwner::kPim) ours.push_back(key);
+  }
+  for (const auto& key : ours) router_.mfib().Erase(key);
+}
+
+void PimRouter::OnPowerOn() {
+  for (auto& [index, pi] : interfaces_) {
+    if (pi->iface.up()) StartInterface(*pi);
+  }
+}
+
+void PimRouter::StartInterface(Interface& pi) {
+  if (!pi.hello.running()) pi.hello.Start();
+}
+
+void PimRouter::StopInterface(Interface& pi) {
+  // The link is gone: no goodbye can be heard. Neighbors go (NeighborDown), and every
+  // downstream state of the interface with them.
+  pi.hello.Stop(false);
+  pi.members.clear();
+  for (auto& [key, e] : entries_) {
+    if (auto it = e->downstream.find(pi.iface.index()); it != e->downstream.end()) it->second->Stop();
+  }
+  RecomputeAll();
+}
+
+void PimRouter::OnLinkStateChanged(sim::net::Interface& i) {
+  Interface* pi = Find(i);
+  if (pi == nullptr || !router_.powered()) return;
+  if (i.up()) {
+    StartInterface(*pi);
+  } else {
+    StopInterface(*pi);
+  }
+}
+
+void PimRouter::OnRoutesChanged() { RecomputeAll(); }
+
+void PimRouter::OnMembershipChanged(sim::net::Interface& i, Ipv4Address group, bool present) {
+  Interface* pi = Find(i);
+  if (pi == nullptr) return;
+  if (present) {
+    pi->members.insert(group);
+    Ensure(JoinKey::StarG(group));
+  } else {
+    pi->members.erase(group);
+  }
+  Recompute(JoinKey::StarG(group));
+}
+
+void PimRouter::SetDrPriority(const sim::net::Interface& i, std::uint32_t priority) {
+  if (Interface* pi = Find(i)) pi->hello.SetDrPriority(priority);
+}
+
+void PimRouter::NeighborChanged(Interface& /*pi*/) { RecomputeAll(); }
+
+void PimRouter::DrChanged(Interface& /*pi*/) { RecomputeAll(); }
+
+void PimRouter::NeighborRestarted(Interface& pi, Ipv4Address neighbor) {
+  // RFC 7761 §4.5.4/§4.5.5: "GenID of RPF' changes": the Join Timer drops to t_override, so
+  // the restarted neighbor hears our Joins again soon.
+  for (auto& [key, e] : entries_) {
+    if (e->upstream && e->upstream->rpf_neighbor() == neighbor) {
+      e->upstream->OnRpfNeighborGenIdChanged(TOverride(router_.rng(), pi.hello.effective_override_interval()));
+    }
+  }
+}
+
+void PimRouter::OnPim(sim::net::Interface& in, const sim::wire::Ipv4Packet& packet) {
+  Interface* pi = Find(in);
+  auto m = sim::wire::ParsePim(packet.payload);
+  if (!m) {
+    Trace("pim.bad_message", {{"interface", in.name()}, {"reason", sim::wire::ToString(m.error())}});
+    return;
+  }
+  const Ipv4Address from = packet.header.source;
+  if (const auto* reg = std::get_if<sim::wire::PimRegister>(&*m)) {
+    OnRegister(in, packet, *reg);
+  } else if (const auto* stop = std::get_if<sim::wire::PimRegisterStop>(&*m)) {
+    OnRegisterStop(*stop);
+  } else if (pi == nullptr) {
+    return;  // PIM is off on that interface: its Hellos, Joins and Asserts are not ours
+  } else if (const auto* hello = std::get_if<sim::wire::PimHello>(&*m)) {
+    pi->hello.OnHelloReceived(from, *hello);
+  } else if (const auto* jp = std::get_if<sim::wire::PimJoinPrune>(&*m)) {
+    OnJoinPrune(*pi, from, *jp);
+  } else {
+    Trace("pim.ignored", {{"interface", in.name()}, {"message", "assert"}, {"why", "Assert is not built yet"}});
+  }
+}
+
+void PimRouter::OnJoinPrune(Interface& pi, Ipv4Address from, const sim::wire::PimJoinPrune& jp) {
+  // RFC 7761 §4.5: Join/Prune messages are accepted from PIM neighbors only.
+  if (!pi.hello.IsNeighbor(from)) {
+    Trace("pim.ignored", {{"interface", pi.iface.name()}, {"message", "join/prune"}, {"from", sim::wire::ToString(from)},
+                          {"why", "not a PIM neighbor"}});
+    return;
+  }
+  const bool to_me = jp.upstream_neighbor == pi.iface.address();
+  const sim::core::Duration holdtime =
+      jp.holdtime_s == 0xffff ? kHoldForever : sim::core::Seconds(jp.holdtime_s);
+  for (const auto& g : jp.groups) {
+    for (int list = 0; list < 2; ++list) {
+      const bool join = list == 0;
+      for (const auto& s : join ? g.joins : g.prunes) {
+        if (s.rpt && !s.wildcard) continue;  // (S,G,rpt): part 2
+        if (s.wildcard && RpFor(g.group.group) != s.source) continue;  // §4.5.1: not our RP for G
+        const JoinKey key = s.wildcard ? JoinKey::StarG(g.group.group) : JoinKey::SG(s.source, g.group.group);
+        if (to_me) {
+          DownstreamJoin& d = Downstream(Ensure(key), pi.iface.index());
+          if (join) {
+            d.OnJoinReceived(holdtime);
+          } else {
+            d.OnPruneReceived(pi.hello.jp_override_interval(), pi.hello.neighbors().size());
+          }
+        } else if (Entry* e = FindEntry(key); e != nullptr && e->upstream &&
+                                                e->upstream->rpf_neighbor() == jp.upstream_neighbor) {
+          // Another router's message to our RPF': suppress our Join, or override its Prune.
+          if (join) {
+            e->upstream->OnJoinSeen(holdtime);
+          } else {
+            e->upstream->OnPruneSeen(TOverride(router_.rng(), pi.hello.effective_override_interval()));
+          }
+        }
+      }
+    }
+  }
+  ScheduleCleanup();
+}
+
+// --- ports ---
+
+void HelloPortOf::SendHello(const sim::wire::PimHello& hello) {
+  if (!pi_.iface.up()) return;
+  const auto header = sim::wire::ControlHeader(sim::wire::kIpProtoPim, pi_.iface.address(), sim::wire::kAllPimRouters);
+  owner_.router_.SendIp(pi_.iface, sim::wire::kAllPimRouters, header, sim::wire::Encode(sim::wire::PimMessage(hello)));
+}
+void HelloPortOf::NeighborUp(Ipv4Address) { owner_.NeighborChanged(pi_); }
+void HelloPortOf::NeighborDown(Ipv4Address) { owner_.NeighborChanged(pi_); }
+void HelloPortOf::NeighborRestarted(Ipv4Address neighbor) { owner_.NeighborRestarted(pi_, neighbor); }
+void HelloPortOf::DrChanged(Ipv4Address, bool) { owner_.DrChanged(pi_); }
+void HelloPortOf::Trace(std::string_view kind, TraceFields fields) {
+  fields.insert(fields.begin(), {"interface", pi_.iface.name()});
+  owner_.Trace(kind, std::move(fields));
+}
+
+void DownstreamPortOf::StateChanged(const JoinKey& key, bool) { owner_.Recompute(key); }
+void DownstreamPortOf::SendPruneEcho(const JoinKey& key) {
+  // RFC 7761 §4.5.1: a Prune to ourselves on the interface, so that a router whose Join was
+  // lost can override it.
+  const auto source = key.source ? sim::wire::EncodedSource{*key.source}
+                                 : sim::wire::EncodedSource{owner_.RpFor(key.group).value_or(Ipv4Address()), 32, true, true, true};
+  owner_.batch_->Add(pi_.iface.index(), pi_.iface.address(), static_cast<std::uint16_t>(pi_.config.join_prune_holdtime.nanos() / 1'000'000'000),
+                     key.group, source, false);
+}
+void DownstreamPortOf::Trace(std::string_view kind, TraceFields fields) {
+  fields.insert(fields.begin(), {"interface", pi_.iface.name()});
+  owner_.Trace(kind, std::move(fields));
+}
+
+}  // namespace pim

@@ -1,0 +1,148 @@
+// PIM-SM on one router (RFC 7761): the glue between the protocol's state machines and the
+// router they run on.
+//
+// It owns, per PIM interface, the Hello machine (neighbors, DR); per tree entry, (*,G) or (S,G),
+// the downstream Join/Prune machine of each interface, the upstream machine, and for (S,G) the
+// keepalive timer and, at the source's DR, the Register machine. From that state it computes
+// the RFC's olist macros (§4.1.6, §4.4, §4.5: immediate_olist, inherited_olist, pim_include) and
+// programs the router's MFIB with entries it owns; static entries are left alone.
+//
+// Split by concern: pim_router.cc (attach, power, links, routes, messages in), pim_tree.cc
+// (entries, olists, MFIB), pim_data.cc (data plane: register, decapsulation, keepalive),
+// pim_show.cc (the `show ip pim` tables). Messages out go through JoinPruneBatch, which puts
+// every Join and Prune for one neighbor at one instant into one message.
+//
+// Not done here (RFC 7761 part 2): SPT switchover at the last hop and (S,G,rpt) prunes, Assert,
+// the (*,*,RP) entries (removed from the RFC anyway), BSR and Auto-RP.
+#ifndef MCASTLAB_PIM_PIM_ROUTER_H_
+#define MCASTLAB_PIM_PIM_ROUTER_H_
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "pim/config.h"
+#include "pim/downstream_join.h"
+#include "pim/hello_interface.h"
+#include "pim/join_ports.h"
+#include "pim/keepalive_timer.h"
+#include "pim/register_state.h"
+#include "pim/rp_set.h"
+#include "pim/upstream_join.h"
+#include "sim/net/router.h"
+#include "sim/wire/pim.h"
+
+namespace pim {
+
+class JoinPruneBatch;
+class PimRouterPorts;
+class HelloPortOf;
+class DownstreamPortOf;
+
+class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserver {
+ public:
+  // PIM's configuration of an interface, or nothing where PIM does not run.
+  using ConfigFor = std::function<std::optional<Config>(const sim::net::Interface&)>;
+
+  static PimRouter& Attach(sim::net::Router& router, const ConfigFor& config, RpSet rps);
+  PimRouter(sim::net::Router& router, const ConfigFor& config, RpSet rps);
+  ~PimRouter() override;
+
+  // IGMP's view of one interface changed (RouterIgmp's membership observer).
+  void OnMembershipChanged(sim::net::Interface& i, sim::wire::Ipv4Address group, bool present);
+  // A run-time `set` of an interface's DR priority.
+  void SetDrPriority(const sim::net::Interface& i, std::uint32_t priority);
+
+  void OnPowerOff() override;
+  void OnPowerOn() override;
+  void OnLinkStateChanged(sim::net::Interface& i) override;
+  void OnRoutesChanged() override;
+  void OnNoEntry(sim::net::Interface& in, const sim::wire::Ipv4Packet& p, sim::wire::ByteSpan raw) override;
+  void OnWrongInterface(sim::net::Interface& in, const sim::net::MfibKey& key, const sim::wire::Ipv4Packet& p,
+                        sim::wire::ByteSpan raw) override;
+  void OnData(sim::net::Interface& in, const sim::net::MfibKey& key, const sim::wire::Ipv4Packet& p,
+              sim::wire::ByteSpan raw) override;
+
+  // For `show` tables and expectations. Null where PIM does not run.
+  const HelloInterface* hello(const sim::net::Interface& i) const;
+  const RpSet& rps() const { return rps_; }
+  std::string DumpInterfaces() const;
+  std::string DumpNeighbors() const;
+  std::string DumpJoins() const;
+  std::string DumpRpMapping() const;
+
+  // Parts of the glue, public for the port classes of pim_router.cc and pim_tree.cc.
+  struct Interface;
+  struct Entry;
+
+ private:
+  friend class PimRouterPorts;
+  friend class HelloPortOf;
+  friend class DownstreamPortOf;
+
+  // --- pim_router.cc: messages in, interfaces ---
+  void OnPim(sim::net::Interface& in, const sim::wire::Ipv4Packet& packet);
+  void OnJoinPrune(Interface& pi, sim::wire::Ipv4Address from, const sim::wire::PimJoinPrune& jp);
+  void OnRegister(sim::net::Interface& in, const sim::wire::Ipv4Packet& outer, const sim::wire::PimRegister& r);
+  void OnRegisterStop(const sim::wire::PimRegisterStop& rs);
+  Interface* Find(const sim::net::Interface& i);
+  const Interface* Find(const sim::net::Interface& i) const;
+  void StartInterface(Interface& pi);
+  void StopInterface(Interface& pi);
+  void NeighborChanged(Interface& pi);
+  void DrChanged(Interface& pi);
+  void NeighborRestarted(Interface& pi, sim::wire::Ipv4Address neighbor);
+  void Trace(std::string_view kind, std::vector<std::pair<std::string_view, std::string>> fields);
+
+  // --- pim_tree.cc: entries, RPF, olists, MFIB ---
+  struct Rpf {
+    std::optional<std::uint32_t> interface;  // RPF_interface; empty: this router (the RP) or no route
+    sim::wire::Ipv4Address neighbor;         // RPF'; 0.0.0.0: none to send Joins to
+  };
+  Rpf RpfToward(sim::wire::Ipv4Address target) const;
+  std::optional<sim::wire::Ipv4Address> RpFor(sim::wire::Ipv4Address group) const;
+  bool IAmRp(sim::wire::Ipv4Address group) const;
+  Entry& Ensure(const JoinKey& key);
+  Entry* FindEntry(const JoinKey& key);
+  DownstreamJoin& Downstream(Entry& e, std::uint32_t interface);
+  std::set<std::uint32_t> Joins(const Entry& e) const;
+  std::set<std::uint32_t> PimInclude(sim::wire::Ipv4Address group) const;
+  std::set<std::uint32_t> ImmediateOlist(const Entry& e) const;
+  std::set<std::uint32_t> InheritedOlist(const Entry& sg) const;
+  bool JoinDesired(const Entry& e) const;
+  // Re-derives everything of one entry (and of a (*,G)'s (S,G) entries): upstream machine,
+  // MFIB, and schedules the removal of entries left with no state.
+  void Recompute(const JoinKey& key);
+  void RecomputeAll();
+  void RecomputeOne(Entry& e);
+  void ProgramMfib(Entry& e);
+  void ScheduleCleanup();
+  void Cleanup();
+
+  // --- pim_data.cc: data plane ---
+  void FirstHop(sim::net::Interface& in, const sim::wire::Ipv4Packet& p, sim::wire::ByteSpan raw);
+  bool CouldRegister(const Entry& sg) const;
+  void UpdateRegister(Entry& sg);
+  void SendRegister(const Entry& sg, sim::wire::ByteSpan raw, bool null_register);
+  void SendRegisterStop(sim::wire::Ipv4Address to, sim::wire::Ipv4Address source, sim::wire::Ipv4Address group);
+  void ForwardDown(const std::set<std::uint32_t>& olist, sim::wire::Ipv4Address group, sim::wire::ByteSpan raw);
+  void KeepaliveExpired(sim::wire::Ipv4Address source, sim::wire::Ipv4Address group);
+
+  sim::net::Router& router_;
+  // The router-wide timers (t_periodic, keepalive, register): the first PIM interface's.
+  Config router_config_;
+  RpSet rps_;
+  std::map<std::uint32_t, std::unique_ptr<Interface>> interfaces_;
+  std::map<JoinKey, std::unique_ptr<Entry>> entries_;
+  std::unique_ptr<JoinPruneBatch> batch_;
+  std::unique_ptr<PimRouterPorts> ports_;
+  sim::core::EventId cleanup_;
+};
+
+}  // namespace pim
+
+#endif  // MCASTLAB_PIM_PIM_ROUTER_H_

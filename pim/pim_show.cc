@@ -1,0 +1,76 @@
+// The `show ip pim` tables of a router, as FRR and Cisco print them (columns trimmed to what
+// this model has): interfaces with their DR and Hello timer, neighbors, the Join/Prune state of
+// every entry and interface with its timers, and the RP mapping.
+#include "pim/join_timers.h"
+#include "pim/pim_router.h"
+#include "pim/pim_router_state.h"
+#include "sim/core/text_table.h"
+
+namespace pim {
+
+using sim::core::TextTable;
+using sim::core::ToTableString;
+
+namespace {
+
+std::string Timer(std::optional<sim::core::Duration> d) {
+  if (!d) return "-";
+  return *d == kHoldForever ? "never" : ToTableString(*d);
+}
+
+}  // namespace
+
+std::string PimRouter::DumpInterfaces() const {
+  TextTable t({"Interface", "State", "Address", "DR", "DR priority", "Neighbors", "Hello in"});
+  const sim::core::Time now = router_.now();
+  for (const auto& [index, pi] : interfaces_) {
+    const HelloInterface& h = pi->hello;
+    const auto next = h.next_hello_at();
+    t.Row({pi->iface.name(), h.running() ? "up" : "down", sim::wire::ToString(pi->iface.address()),
+           h.running() ? sim::wire::ToString(h.dr()) + (h.is_dr() ? " (this router)" : "") : "-",
+           std::to_string(h.dr_priority()), std::to_string(h.neighbors().size()),
+           next ? ToTableString(*next - now) : "-"});
+  }
+  return t.Render();
+}
+
+std::string PimRouter::DumpNeighbors() const {
+  TextTable t({"Interface", "Neighbor", "Uptime", "Expires", "DR priority", "Generation ID", "DR"});
+  const sim::core::Time now = router_.now();
+  for (const auto& [index, pi] : interfaces_) {
+    for (const PimNeighbor& n : pi->hello.neighbors()) {
+      t.Row({pi->iface.name(), sim::wire::ToString(n.address), ToTableString(now - n.since),
+             n.expires_at ? ToTableString(*n.expires_at - now) : "never",
+             n.dr_priority ? std::to_string(*n.dr_priority) : "-",
+             n.generation_id ? std::to_string(*n.generation_id) : "-", pi->hello.dr() == n.address ? "yes" : ""});
+    }
+  }
+  return t.Render();
+}
+
+std::string PimRouter::DumpJoins() const {
+  TextTable down({"Interface", "Entry", "State", "Uptime", "Expires", "Prune pending"});
+  TextTable up({"Entry", "Upstream", "RPF neighbor", "Join timer", "Keepalive", "Register", "SPT"});
+  const sim::core::Time now = router_.now();
+  for (const auto& [key, e] : entries_) {
+    for (const auto& [index, d] : e->downstream) {
+      if (d->state() == DownstreamJoinState::kNoInfo) continue;
+      down.Row({router_.interfaces()[index]->name(), ToString(key), std::string(ToString(d->state())),
+                ToTableString(now - d->since()), Timer(d->expiry_in()), Timer(d->prune_pending_in())});
+    }
+    up.Row({ToString(key), std::string(ToString(e->upstream->state())), sim::wire::ToString(e->upstream->rpf_neighbor()),
+            Timer(e->upstream->join_timer_in()), e->keepalive ? Timer(e->keepalive->expires_in()) : "-",
+            e->register_state ? std::string(ToString(e->register_state->state())) : "-", e->spt_bit ? "yes" : "no"});
+  }
+  return down.Render() + up.Render();
+}
+
+std::string PimRouter::DumpRpMapping() const {
+  TextTable t({"Group range", "RP", "This router"});
+  for (const RpEntry& r : rps_.entries()) {
+    t.Row({sim::wire::ToString(r.group_range), sim::wire::ToString(r.rp), router_.IsOwnAddress(r.rp) ? "yes" : ""});
+  }
+  return t.Render();
+}
+
+}  // namespace pim

@@ -1,0 +1,228 @@
+// PimRouter's tree information: entries, RPF, the olist macros of RFC 7761 and the MFIB they
+// program.
+//
+// The macros, as this part of the RFC needs them (no Assert, no (S,G,rpt) prunes yet):
+//   pim_include(*,G)        = { I : I_am_DR(I) AND local_receiver_include(*,G,I) }      §4.1.6
+//   immediate_olist(*,G)    = joins(*,G) + pim_include(*,G)                             §4.1.6
+//   immediate_olist(S,G)    = joins(S,G)        (pim_include(S,G) needs IGMPv3)         §4.1.6
+//   inherited_olist(S,G)    = joins(*,G) + pim_include(*,G) + joins(S,G)                §4.1.6
+//   JoinDesired(*,G)        = immediate_olist(*,G) != NULL                              §4.5.4
+//   JoinDesired(S,G)        = immediate_olist(S,G) != NULL
+//                             OR (KeepaliveTimer(S,G) running AND inherited_olist(S,G) != NULL)  §4.5.5
+// MFIB: (*,G) comes in on RPF_interface(RP(G)) (none at the RP, where data arrives in
+// Registers) and goes out immediate_olist(*,G); (S,G) comes in on RPF_interface(S) and goes out
+// inherited_olist(S,G). An interface is never in its own entry's olist.
+#include <algorithm>
+
+#include "pim/join_prune_batch.h"
+#include "pim/join_timers.h"
+#include "pim/pim_router.h"
+#include "pim/pim_router_state.h"
+
+namespace pim {
+
+using sim::wire::Ipv4Address;
+
+namespace {
+
+// The iif of a (*,G) entry at its RP: no interface, so native data on (*,G) never matches.
+constexpr std::uint32_t kNoInterface = UINT32_MAX;
+
+std::string Flags(const std::string& base, bool c, bool p, bool t, bool f) {
+  return base + (c ? "C" : "") + (p ? "P" : "") + (t ? "T" : "") + (f ? "F" : "");
+}
+
+}  // namespace
+
+std::optional<Ipv4Address> PimRouter::RpFor(Ipv4Address group) const { return rps_.RpFor(group); }
+
+bool PimRouter::IAmRp(Ipv4Address group) const {
+  const auto rp = RpFor(group);
+  return rp && router_.IsOwnAddress(*rp);
+}
+
+PimRouter::Rpf PimRouter::RpfToward(Ipv4Address target) const {
+  Rpf r;
+  if (router_.IsOwnAddress(target)) return r;
+  const auto hop = router_.RouteTo(target);
+  if (!hop) return r;
+  r.interface = hop->out->index();
+  // RPF'(...) is a PIM neighbor, never a directly connected source (§4.1.6 "NBR").
+  const Interface* pi = Find(*hop->out);
+  if (hop->next_hop != target && pi != nullptr && pi->hello.IsNeighbor(hop->next_hop)) r.neighbor = hop->next_hop;
+  return r;
+}
+
+PimRouter::Entry* PimRouter::FindEntry(const JoinKey& key) {
+  auto it = entries_.find(key);
+  return it == entries_.end() ? nullptr : it->second.get();
+}
+
+PimRouter::Entry& PimRouter::Ensure(const JoinKey& key) {
+  auto [it, fresh] = entries_.try_emplace(key);
+  if (fresh) {
+    it->second = std::make_unique<Entry>();
+    Entry& e = *it->second;
+    e.key = key;
+    e.since = router_.now();
+    const Ipv4Address target = key.source ? *key.source : RpFor(key.group).value_or(Ipv4Address());
+    e.upstream = std::make_unique<UpstreamJoin>(
+        router_.scheduler(), router_.id(), key, router_config_, RpfToward(target).neighbor,
+        *ports_, [this, target] {
+          const Rpf rpf = RpfToward(target);
+          const Interface* pi = rpf.interface ? Find(*router_.interfaces()[*rpf.interface]) : nullptr;
+          const Config& cfg = pi != nullptr ? pi->config : router_config_;
+          return TSuppressed(router_.rng(), cfg.join_prune_period, pi == nullptr || pi->hello.suppression_enabled());
+        });
+    if (key.source) e.keepalive = std::make_unique<KeepaliveTimer>(router_.scheduler(), router_.id(), *key.source, key.group, *ports_);
+  }
+  return *it->second;
+}
+
+DownstreamJoin& PimRouter::Downstream(Entry& e, std::uint32_t interface) {
+  auto& d = e.downstream[interface];
+  if (!d) d = std::make_unique<DownstreamJoin>(router_.scheduler(), router_.id(), e.key, interfaces_.at(interface)->downstream_port);
+  return *d;
+}
+
+std::set<std::uint32_t> PimRouter::Joins(const Entry& e) const {
+  std::set<std::uint32_t> out;
+  for (const auto& [index, d] : e.downstream) {
+    if (d->joined()) out.insert(index);
+  }
+  return out;
+}
+
+std::set<std::uint32_t> PimRouter::PimInclude(Ipv4Address group) const {
+  std::set<std::uint32_t> out;
+  for (const auto& [index, pi] : interfaces_) {
+    if (pi->hello.running() && pi->hello.is_dr() && pi->members.contains(group)) out.insert(index);
+  }
+  return out;
+}
+
+std::set<std::uint32_t> PimRouter::ImmediateOlist(const Entry& e) const {
+  std::set<std::uint32_t> out = Joins(e);
+  if (!e.key.source) out.merge(PimInclude(e.key.group));
+  return out;
+}
+
+std::set<std::uint32_t> PimRouter::InheritedOlist(const Entry& sg) const {
+  std::set<std::uint32_t> out = Joins(sg);
+  auto star = entries_.find(JoinKey::StarG(sg.key.group));
+  if (star != entries_.end()) out.merge(Joins(*star->second));
+  out.merge(PimInclude(sg.key.group));
+  return out;
+}
+
+bool PimRouter::JoinDesired(const Entry& e) const {
+  if (!e.key.source) return !ImmediateOlist(e).empty() && RpFor(e.key.group).has_value();
+  return !ImmediateOlist(e).empty() || (e.keepalive->running() && !InheritedOlist(e).empty());
+}
+
+void PimRouter::Recompute(const JoinKey& key) {
+  if (Entry* e = FindEntry(key)) RecomputeOne(*e);
+  if (!key.source) {
+    // The (S,G) entries inherit (*,G)'s olist.
+    for (auto it = entries_.lower_bound(JoinKey::SG(Ipv4Address(), key.group));
+         it != entries_.end() && it->first.group == key.group; ++it) {
+      if (it->first.source) RecomputeOne(*it->second);
+    }
+  }
+  ScheduleCleanup();
+}
+
+void PimRouter::RecomputeAll() {
+  for (auto& [key, e] : entries_) RecomputeOne(*e);
+  ScheduleCleanup();
+}
+
+void PimRouter::RecomputeOne(Entry& e) {
+  const Ipv4Address target = e.key.source ? *e.key.source : RpFor(e.key.group).value_or(Ipv4Address());
+  const Ipv4Address rpf_neighbor = RpfToward(target).neighbor;
+  if (e.upstream->rpf_neighbor() != rpf_neighbor) e.upstream->OnRpfNeighborChanged(rpf_neighbor);
+  e.upstream->OnJoinDesired(JoinDesired(e));
+  if (e.key.source) UpdateRegister(e);
+  ProgramMfib(e);
+}
+
+void PimRouter::ProgramMfib(Entry& e) {
+  const sim::net::MfibKey key{e.key.source.value_or(Ipv4Address()), e.key.group};
+  sim::net::MfibEntry* current = router_.mfib().Find(key);
+  if (current != nullptr && current->owner != sim::net::MfibOwner::kPim) return;  // static: not ours
+  std::set<std::uint32_t> olist;
+  std::uint32_t iif = kNoInterface;
+  bool keep = false;
+  if (e.key.source) {
+    const Rpf rpf = RpfToward(*e.key.source);
+    if (rpf.interface) iif = *rpf.interface;
+    olist = InheritedOlist(e);
+    keep = e.keepalive->running() || !Joins(e).empty();
+  } else {
+    const auto rp = RpFor(e.key.group);
+    if (rp) {
+      const Rpf rpf = RpfToward(*rp);
+      if (rpf.interface) iif = *rpf.interface;
+    }
+    olist = ImmediateOlist(e);
+    keep = rp.has_value() && !olist.empty();
+  }
+  if (!keep) {
+    if (current != nullptr) router_.mfib().Erase(key);
+    return;
+  }
+  olist.erase(iif);
+  sim::net::MfibEntry& m = router_.mfib().Set(key, iif, std::move(olist), sim::net::MfibOwner::kPim);
+  // As routers print them: S sparse, C a local member, P pruned (empty olist), T on the SPT,
+  // F registering (the source's DR).
+  const bool connected = !PimInclude(e.key.group).empty();
+  m.flags = Flags("S", connected, m.oifs.empty(), e.spt_bit, e.register_state != nullptr);
+  // (S,G) data matters to PIM: keepalive, SPT bit, Registers at the source's DR.
+  m.notify_data = e.key.source.has_value();
+}
+
+void PimRouter::ScheduleCleanup() {
+  if (router_.scheduler().IsPending(cleanup_)) return;
+  cleanup_ = router_.scheduler().ScheduleIn(sim::core::Duration::Zero(), router_.id(), [this] { Cleanup(); });
+}
+
+// Entries with nothing left: no downstream state, not joined upstream, no keepalive, no
+// register state. Done as an event of its own, never from inside a machine's port call.
+void PimRouter::Cleanup() {
+  for (auto it = entries_.begin(); it != entries_.end();) {
+    Entry& e = *it->second;
+    const bool downstream = std::any_of(e.downstream.begin(), e.downstream.end(),
+                                        [](const auto& d) { return d.second->state() != DownstreamJoinState::kNoInfo; });
+    const bool members = !e.key.source && !PimInclude(e.key.group).empty();
+    const bool alive = downstream || members || e.upstream->joined() || (e.keepalive && e.keepalive->running()) ||
+                       (e.register_state && e.register_state->state() != RegisterState::kNoInfo);
+    if (alive) {
+      ++it;
+      continue;
+    }
+    const sim::net::MfibKey key{e.key.source.value_or(Ipv4Address()), e.key.group};
+    if (const auto* m = router_.mfib().Find(key); m != nullptr && m->owner == sim::net::MfibOwner::kPim) {
+      router_.mfib().Erase(key);
+    }
+    it = entries_.erase(it);
+  }
+}
+
+// --- the upstream port: Joins and Prunes into the batch ---
+
+void PimRouterPorts::Send(const JoinKey& key, Ipv4Address neighbor, bool join) {
+  const Ipv4Address target = key.source ? *key.source : owner_.RpFor(key.group).value_or(Ipv4Address());
+  const auto hop = owner_.router_.RouteTo(neighbor);
+  if (!hop) return;
+  const PimRouter::Interface* pi = owner_.Find(*hop->out);
+  if (pi == nullptr) return;
+  // (*,G): the RP address with the WC and RPT bits (§4.9.5.1); (S,G): the source alone.
+  const auto source = key.source ? sim::wire::EncodedSource{target}
+                                 : sim::wire::EncodedSource{target, 32, true, true, true};
+  const auto holdtime = static_cast<std::uint16_t>(pi->config.join_prune_holdtime.nanos() / 1'000'000'000);
+  owner_.batch_->Add(hop->out->index(), neighbor, holdtime, key.group, source, join);
+}
+
+void PimRouterPorts::Trace(std::string_view kind, TraceFields fields) { owner_.Trace(kind, std::move(fields)); }
+
+}  // namespace pim

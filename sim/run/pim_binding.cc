@@ -1,0 +1,97 @@
+#include "sim/run/pim_binding.h"
+
+#include "igmp/router_igmp.h"
+#include "pim/pim_router.h"
+
+namespace sim::run {
+namespace {
+
+// The scenario's router-wide PIM settings and the interface's own, as the protocol reads them.
+pim::Config ConfigOf(const scenario::PimConfig& r, const scenario::RouterInterface& i) {
+  pim::Config c;
+  c.enabled = r.enabled && i.pim;
+  c.hello_period = r.hello_period;
+  c.hello_holdtime = r.hello_holdtime;
+  c.join_prune_period = r.join_prune_period;
+  c.join_prune_holdtime = r.join_prune_holdtime;
+  c.keepalive_period = r.keepalive_period;
+  c.register_suppression = r.register_suppression;
+  c.register_probe = r.register_probe;
+  c.spt_switchover = r.spt_switchover == scenario::SptSwitchover::kImmediate ? pim::SptSwitchover::kImmediate
+                                                                             : pim::SptSwitchover::kNever;
+  c.assert_enabled = r.assert_enabled;
+  c.dr_priority = i.dr_priority;
+  return c;
+}
+
+pim::RpSet RpSetOf(const scenario::Scenario& s) {
+  std::vector<pim::RpEntry> entries;
+  for (const auto& m : s.rps) entries.push_back({m.address, m.groups});
+  return pim::RpSet(std::move(entries));
+}
+
+}  // namespace
+
+void PimBinding::Attach(const scenario::Scenario& s, net::Network& network) {
+  for (const scenario::Node& n : s.nodes) {
+    const scenario::Router* r = n.router();
+    if (r == nullptr || !r->pim.enabled) continue;
+    auto& router = dynamic_cast<net::Router&>(*network.FindNode(n.name));
+    auto& module = pim::PimRouter::Attach(
+        router,
+        [r](const net::Interface& i) -> std::optional<pim::Config> {
+          for (const auto& spec : r->interfaces) {
+            if (spec.name == i.name() && spec.pim) return ConfigOf(r->pim, spec);
+          }
+          return std::nullopt;
+        },
+        RpSetOf(s));
+    if (auto* igmp = router.FindModule<igmp::RouterIgmp>()) {
+      igmp->AddMembershipObserver([&module](net::Interface& i, wire::Ipv4Address g, bool present) {
+        module.OnMembershipChanged(i, g, present);
+      });
+    }
+  }
+}
+
+void PimBinding::ApplySet(const scenario::SetAction& a, net::Network& network, SetTraceFields& fields) {
+  net::Node& node = *network.FindNode(a.node);
+  auto* module = node.FindModule<pim::PimRouter>();
+  if (module == nullptr) return;
+  if (a.dr_priority) {
+    for (const auto& i : node.interfaces()) {
+      if (!a.interface || i->name() == *a.interface) module->SetDrPriority(*i, *a.dr_priority);
+    }
+  }
+  if (a.pim || a.pim_interface) fields.emplace_back("pim", "run-time PIM settings other than dr_priority are not applied yet");
+}
+
+void PimBinding::DumpTables(const net::Node& node, std::string& out) const {
+  const auto* module = node.FindModule<pim::PimRouter>();
+  if (module == nullptr) return;
+  out += "# show ip pim interface\n" + module->DumpInterfaces() + "# show ip pim neighbor\n" + module->DumpNeighbors() +
+         "# show ip pim join\n" + module->DumpJoins() + "# show ip pim rp-mapping\n" + module->DumpRpMapping();
+}
+
+bool PimBinding::Evaluate(const scenario::Check& c, net::Network& network, Outcome& o) const {
+  const auto* k = std::get_if<scenario::PimNeighborCheck>(&c);
+  if (k == nullptr) return false;
+  net::Node* node = network.FindNode(k->node);
+  const auto* module = node->FindModule<pim::PimRouter>();
+  const net::Interface* i = node->FindInterface(k->interface);
+  const pim::HelloInterface* h = module == nullptr || i == nullptr ? nullptr : module->hello(*i);
+  const std::string who = wire::ToString(k->neighbor);
+  o.expected = who + (k->present ? " is a PIM neighbor" : " is not a PIM neighbor") + " on " + k->node + ":" + k->interface;
+  if (k->dr) o.expected += *k->dr ? ", and the DR" : ", and not the DR";
+  if (h == nullptr) {
+    o.found = "PIM does not run on that interface";
+    return true;
+  }
+  const bool present = h->IsNeighbor(k->neighbor);
+  const bool dr = h->dr() == k->neighbor;
+  o.found = who + (present ? " is a neighbor" : " is not a neighbor") + "; the DR is " + wire::ToString(h->dr());
+  o.passed = present == k->present && (!k->dr || *k->dr == dr);
+  return true;
+}
+
+}  // namespace sim::run
