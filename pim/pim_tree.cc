@@ -47,9 +47,9 @@ PimRouter::Rpf PimRouter::RpfToward(Ipv4Address target) const {
   const auto hop = router_.RouteTo(target);
   if (!hop) return r;
   r.interface = hop->out->index();
-  // RPF'(...) is a PIM neighbor, never a directly connected source (§4.1.6 "NBR").
+  // RPF'(...) is a PIM neighbor (§4.1.6 "NBR"): never a directly connected source host.
   const Interface* pi = Find(*hop->out);
-  if (hop->next_hop != target && pi != nullptr && pi->hello.IsNeighbor(hop->next_hop)) r.neighbor = hop->next_hop;
+  if (pi != nullptr && pi->hello.IsNeighbor(hop->next_hop)) r.neighbor = hop->next_hop;
   return r;
 }
 

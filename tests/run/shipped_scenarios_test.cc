@@ -73,6 +73,11 @@ TEST_P(ShippedScenario, PcapsDecodeCleanlyInTshark) {
     // RFC 2236 §2: every IGMP message goes with IP TTL 1 and the Router Alert option.
     EXPECT_EQ(testing_support::RunTshark(e.path().string(), {"-Y", "igmp && (ip.ttl != 1 || !ip.opt.ra)"}), "")
         << e.path();
+    // Every PIM checksum verifies (over the whole message, or the Register header alone).
+    EXPECT_EQ(testing_support::RunTshark(e.path().string(), {"-Y", "pim && pim.cksum.status != 1"}), "") << e.path();
+    // RFC 7761 §4.9: Hellos, Join/Prunes and Asserts go to ALL-PIM-ROUTERS with TTL 1.
+    EXPECT_EQ(testing_support::RunTshark(e.path().string(), {"-Y", "(pim.type == 0 || pim.type == 3 || pim.type == 5) && (ip.ttl != 1 || ip.dst != 224.0.0.13)"}), "")
+        << e.path();
   }
   EXPECT_GT(pcaps, 0);
 }
