@@ -10,7 +10,7 @@
 
 namespace sim::scenario {
 
-Checker::Checker(const Scenario& s) : s_(s) {
+Checker::Checker(const Scenario& s, ErrorList& errors) : s_(s), errors_(errors) {
   for (std::size_t i = 0; i < s.nodes.size(); ++i) nodes_.emplace(s.nodes[i].name, i);
   for (std::size_t i = 0; i < s.links.size(); ++i) links_.emplace(s.links[i].name, i);
 }
@@ -256,7 +256,13 @@ void CheckCapture(Checker& c) {
 }  // namespace
 
 std::vector<LoadError> Validate(const Scenario& s) {
-  Checker c(s);
+  ErrorList errors;
+  Validate(s, errors);
+  return std::move(errors.kept());
+}
+
+void Validate(const Scenario& s, ErrorList& errors) {
+  Checker c(s, errors);
   CheckNames(c);
   CheckNodes(c);
   CheckEndpoints(c);
@@ -265,7 +271,6 @@ std::vector<LoadError> Validate(const Scenario& s) {
   CheckCapture(c);
   CheckEvents(c);
   CheckExpectations(c);
-  return std::move(c.errors());
 }
 
 }  // namespace sim::scenario
