@@ -30,6 +30,8 @@ class ErrorList {
 
   void Add(std::string path, std::string message);
   bool empty() const { return kept_.empty(); }
+  // No more errors will be kept: the caller may spare the work of a detailed message.
+  bool full() const { return kept_.size() >= max_kept_; }
   // The kept errors, in the order they were added (without the closing count).
   std::vector<LoadError>& kept() { return kept_; }
   // Distinct errors not kept.

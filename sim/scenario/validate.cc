@@ -52,6 +52,8 @@ const Node* Checker::NeedNode(const std::string& path, std::string_view name,
 }
 
 void Checker::UnknownNode(const std::string& path, std::string_view name) {
+  // A suggestion reads every name; past the errors kept, only the count is wanted.
+  if (errors_.full()) return Error(path, "unknown node \"" + std::string(name) + "\"");
   std::vector<std::string> names;
   for (const Node& node : s_.nodes) names.push_back(node.name);
   Error(path, "unknown node \"" + std::string(name) + "\"" + DidYouMean(name, names));
@@ -67,6 +69,10 @@ bool Checker::NeedInterface(const std::string& path, const Node& node, std::stri
 
 bool Checker::NeedLink(const std::string& path, std::string_view name) {
   if (FindLink(name) != nullptr) return true;
+  if (errors_.full()) {
+    Error(path, "unknown link \"" + std::string(name) + "\"");
+    return false;
+  }
   std::vector<std::string> names;
   for (const Link& l : s_.links) names.push_back(l.name);
   Error(path, "unknown link \"" + std::string(name) + "\"" + DidYouMean(name, names));
