@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages mcastlab needs to build and test: only the missing ones,
 # without a single prompt (tshark's "may non-root users capture?" question is preseeded).
+# clang and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) are for tools/fuzz_smoke.sh.
 set -euo pipefail
 
 packages=(
@@ -8,6 +9,7 @@ packages=(
   libpcap-dev libboost-graph-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   tshark graphviz python3-jsonschema
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -15,6 +15,7 @@
 
 #include "sim/core/time.h"
 #include "sim/scenario/config.h"
+#include "sim/scenario/heap_optional.h"
 #include "sim/scenario/values.h"
 #include "sim/wire/ipv4_address.h"
 
@@ -88,8 +89,9 @@ struct NodeAction {
 struct SetAction {
   std::string node;
   std::optional<std::string> interface;  // default: every interface of the node
-  std::optional<IgmpSettings> igmp;
-  std::optional<PimSettings> pim;     // "pim": {...}, the router's PIM settings
+  // On the heap: about a kilobyte each, they would make every event as large.
+  HeapOptional<IgmpSettings> igmp;
+  HeapOptional<PimSettings> pim;  // "pim": {...}, the router's PIM settings
   std::optional<bool> pim_interface;  // "pim": true/false, PIM on the interface(s)
   std::optional<std::uint32_t> dr_priority;
   std::optional<std::uint32_t> cost;

@@ -62,11 +62,16 @@ std::optional<std::string> ReadString(const JsonValue& v, const std::string& pat
     r.Error(path, Dump(v) + " is not a string");
     return std::nullopt;
   }
-  return v.text;
+  return std::string(v.text());
 }
 
 std::optional<std::string> ReadName(const JsonValue& v, const std::string& path, Reporter& r) {
   return Parsed(ParseName)(v, path, r);
+}
+
+std::optional<std::string> ReadFileName(const JsonValue& v, const std::string& path,
+                                        Reporter& r) {
+  return Parsed(ParseFileName)(v, path, r);
 }
 
 std::optional<bool> ReadBool(const JsonValue& v, const std::string& path, Reporter& r) {
@@ -89,7 +94,7 @@ std::optional<core::Duration> ReadTime(const JsonValue& v, const std::string& pa
   }
   // Integers are exact; a fraction ("0.005") is rounded to the nearest nanosecond.
   const ValueOr<core::Duration> t =
-      v.integral ? TimeFromSeconds(v.magnitude) : TimeFromSeconds(v.number);
+      v.integral ? TimeFromSeconds(v.magnitude) : TimeFromSeconds(v.number());
   if (!t.ok()) {
     r.Bad(path, v, t.error());
     return std::nullopt;
@@ -127,7 +132,8 @@ void ForEachItem(const JsonValue& v, const std::string& path, Reporter& r,
     r.Error(path, Dump(v) + " is not an array");
     return;
   }
-  for (std::size_t i = 0; i < v.items.size(); ++i) fn(v.items[i], path + "/" + std::to_string(i));
+  std::size_t i = 0;
+  for (const JsonValue& item : v.children()) fn(item, path + "/" + std::to_string(i++));
 }
 
 ObjectReader::ObjectReader(const JsonValue& v, std::string path, Reporter& r, std::string_view what)
@@ -144,8 +150,8 @@ const JsonValue* ObjectReader::Get(std::string_view key) {
     allowed_.emplace_back(key);
   }
   if (object_ == nullptr) return nullptr;
-  for (const JsonMember& m : object_->members) {
-    if (m.key == key) return &m.value;
+  for (const JsonValue& m : object_->children()) {
+    if (m.key() == key) return &m;
   }
   return nullptr;
 }
@@ -166,20 +172,20 @@ void ObjectReader::Finish() {
   if (object_ == nullptr) return;
   const std::vector<std::string_view> allowed(allowed_.begin(), allowed_.end());
   std::vector<std::string_view> seen;
-  for (const JsonMember& m : object_->members) {
-    const std::string path = PathOf(m.key);
-    if (std::find(seen.begin(), seen.end(), m.key) != seen.end()) {
+  for (const JsonValue& m : object_->children()) {
+    const std::string path = PathOf(m.key());
+    if (std::find(seen.begin(), seen.end(), m.key()) != seen.end()) {
       r_.Error(path, "duplicate key (an object may give each key once)");
       continue;
     }
-    seen.push_back(m.key);
-    if (std::find(allowed.begin(), allowed.end(), m.key) != allowed.end()) continue;
+    seen.push_back(m.key());
+    if (std::find(allowed.begin(), allowed.end(), m.key()) != allowed.end()) continue;
     const auto misplaced = std::find_if(misplaced_.begin(), misplaced_.end(),
-                                        [&m](const auto& p) { return p.first == m.key; });
+                                        [&m](const auto& p) { return p.first == m.key(); });
     if (misplaced != misplaced_.end()) {
       r_.Error(path, misplaced->second);
     } else {
-      r_.Error(path, "unknown key" + SuggestionClause(m.key, allowed));
+      r_.Error(path, "unknown key" + SuggestionClause(m.key(), allowed));
     }
   }
 }

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "sim/core/time.h"
+#include "sim/scenario/error_list.h"
 #include "sim/scenario/json_value.h"
 #include "sim/scenario/load_error.h"
 #include "sim/scenario/values.h"
@@ -24,18 +25,17 @@ namespace sim::scenario {
 
 class Reporter {
  public:
-  explicit Reporter(std::vector<LoadError>& out) : out_(out) {}
+  explicit Reporter(ErrorList& out) : out_(out) {}
   void Error(std::string path, std::string message) {
-    out_.push_back({std::move(path), std::move(message)});
+    out_.Add(std::move(path), std::move(message));
   }
   // `<path>: <value> is not <kind> (<detail>)`.
   void Bad(const std::string& path, const JsonValue& v, const ValueError& e) {
     Error(path, Dump(v) + " " + Describe(e));
   }
-  std::size_t count() const { return out_.size(); }
 
  private:
-  std::vector<LoadError>& out_;
+  ErrorList& out_;
 };
 
 // The closest of `candidates` within edit distance 2 (a transposition counts 1), if any.
@@ -47,6 +47,8 @@ std::string SuggestionClause(std::string_view word, const std::vector<std::strin
 // Typed reads. Each returns nothing, after reporting, if `v` is not a value of its kind.
 std::optional<std::string> ReadString(const JsonValue& v, const std::string& path, Reporter& r);
 std::optional<std::string> ReadName(const JsonValue& v, const std::string& path, Reporter& r);
+// A name that becomes part of a file name (values.h ParseFileName).
+std::optional<std::string> ReadFileName(const JsonValue& v, const std::string& path, Reporter& r);
 std::optional<bool> ReadBool(const JsonValue& v, const std::string& path, Reporter& r);
 // A string "1.5s" or a number of seconds.
 std::optional<core::Duration> ReadTime(const JsonValue& v, const std::string& path, Reporter& r);
@@ -72,7 +74,7 @@ auto Parsed(ValueOr<T> (*parse)(std::string_view)) {
       r.Bad(path, v, ValueError{parse("").error().kind, "expected a string"});
       return std::nullopt;
     }
-    ValueOr<T> parsed = parse(v.text);
+    ValueOr<T> parsed = parse(v.text());
     if (!parsed.ok()) {
       r.Bad(path, v, parsed.error());
       return std::nullopt;

@@ -1,5 +1,6 @@
 #include "sim/scenario/json_value.h"
 
+#include <string>
 
 #include "sim/core/json_quote.h"
 
@@ -17,26 +18,33 @@ void DumpInto(const JsonValue& v, std::size_t budget, std::string& out) {
       out += v.boolean ? "true" : "false";
       break;
     case JsonValue::Type::kNumber:
-      out += v.text;
+      if (v.integral) {
+        if (v.negative) out += '-';
+        out += std::to_string(v.magnitude);
+      } else {
+        out += v.text();
+      }
       break;
     case JsonValue::Type::kString:
-      core::AppendJsonQuoted(v.text, out);
+      core::AppendJsonQuoted(v.text(), out);
       break;
     case JsonValue::Type::kArray:
       out += '[';
-      for (std::size_t i = 0; i < v.items.size() && out.size() <= budget; ++i) {
-        if (i > 0) out += ", ";
-        DumpInto(v.items[i], budget, out);
+      for (const JsonValue& item : v.children()) {
+        if (out.size() > budget) break;
+        if (&item != &*v.children().begin()) out += ", ";
+        DumpInto(item, budget, out);
       }
       out += ']';
       break;
     case JsonValue::Type::kObject:
       out += '{';
-      for (std::size_t i = 0; i < v.members.size() && out.size() <= budget; ++i) {
-        if (i > 0) out += ", ";
-        core::AppendJsonQuoted(v.members[i].key, out);
+      for (const JsonValue& member : v.children()) {
+        if (out.size() > budget) break;
+        if (&member != &*v.children().begin()) out += ", ";
+        core::AppendJsonQuoted(member.key(), out);
         out += ": ";
-        DumpInto(v.members[i].value, budget, out);
+        DumpInto(member, budget, out);
       }
       out += '}';
       break;

@@ -150,7 +150,8 @@ std::optional<Action> ReadAction(ObjectReader& o, std::string_view name, core::D
     return a;
   }
   if (name == "set") return ReadSet(o);
-  if (name == "snapshot") return SnapshotAction{o.Read("label", ReadString).value_or("")};
+  // A label becomes part of the snapshot's file name, state-<time>-<label>.txt.
+  if (name == "snapshot") return SnapshotAction{o.Read("label", ReadFileName).value_or("")};
   r.Error(o.PathOf("action"), "unhandled action");  // unreachable: names were checked
   return std::nullopt;
 }
@@ -159,6 +160,7 @@ std::optional<Action> ReadAction(ObjectReader& o, std::string_view name, core::D
 
 void ReadEvents(const JsonValue& v, const std::string& path, Scenario& s, Reporter& r) {
   std::size_t index = 0;
+  if (v.is_array()) s.events.reserve(v.size);
   ForEachItem(v, path, r, [&](const JsonValue& item, const std::string& item_path) {
     const std::size_t i = index++;
     ObjectReader o(item, item_path, r, "an event");

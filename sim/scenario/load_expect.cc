@@ -109,12 +109,13 @@ Check ReadCheck(ObjectReader& o, std::string_view kind) {
 // The kinds an item names: the value of "kind" and every member named after a kind.
 std::vector<std::string> KindsNamed(const JsonValue& item) {
   std::vector<std::string> kinds;
-  for (const JsonMember& m : item.members) {
-    if (m.key == "kind") {
-      kinds.push_back(m.value.is_string() ? m.value.text : "kind");
+  for (const JsonValue& m : item.children()) {
+    if (!item.is_object()) break;
+    if (m.key() == "kind") {
+      kinds.push_back(m.is_string() ? std::string(m.text()) : "kind");
     } else {
       for (std::string_view k : CheckKindNames()) {
-        if (m.key == k) kinds.push_back(m.key);
+        if (m.key() == k) kinds.emplace_back(m.key());
       }
     }
   }

@@ -189,6 +189,7 @@ void ReadNode(const JsonValue& v, const std::string& path, Scenario& s, Reporter
 }  // namespace
 
 void ReadNodes(const JsonValue& v, const std::string& path, Scenario& s, Reporter& r) {
+  if (v.is_array()) s.nodes.reserve(v.size);
   ForEachItem(v, path, r, [&](const JsonValue& item, const std::string& item_path) {
     ReadNode(item, item_path, s, r);
   });

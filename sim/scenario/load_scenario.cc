@@ -9,6 +9,21 @@ void ReadFormat(const JsonValue& v, const std::string& path, Reporter& r) {
   r.Error(path, Dump(v) + " is not a supported format (this mcastlab reads format 1)");
 }
 
+// pcap records carry 32-bit unsigned seconds, so a run must end by 2^32 - 1 s (about 136 years).
+constexpr std::uint64_t kMaxDurationSeconds = UINT32_MAX;
+
+std::optional<core::Duration> ReadDuration(const JsonValue& v, const std::string& path,
+                                           Reporter& r) {
+  const auto d = ReadInterval(v, path, r);
+  if (d && *d > core::Seconds(static_cast<std::int64_t>(kMaxDurationSeconds))) {
+    r.Bad(path, v,
+          {"a run duration", "more than " + std::to_string(kMaxDurationSeconds) +
+                                 "s (about 136 years), the latest time a pcap timestamp holds"});
+    return std::nullopt;
+  }
+  return d;
+}
+
 void ReadDefaults(const JsonValue& v, const std::string& path, Scenario& s, Reporter& r) {
   ObjectReader o(v, path, r, "the defaults");
   // Hosts take the host keys, routers the router keys; version and robustness go to both.
@@ -24,7 +39,8 @@ void ReadDefaults(const JsonValue& v, const std::string& path, Scenario& s, Repo
 void ReadLink(const JsonValue& v, const std::string& path, Scenario& s, Reporter& r) {
   ObjectReader o(v, path, r, "a link");
   Link link;
-  if (auto n = o.Read("name", ReadName, true)) link.name = *n;
+  // Each link is captured to <link>.pcap.
+  if (auto n = o.Read("name", ReadFileName, true)) link.name = *n;
   if (const JsonValue* list = o.Need("endpoints")) {
     ForEachItem(*list, o.PathOf("endpoints"), r, [&](const JsonValue& e, const std::string& p) {
       if (auto ep = Parsed(ParseEndpoint)(e, p, r)) link.endpoints.push_back(*ep);
@@ -52,8 +68,8 @@ void ReadCapture(const JsonValue& v, const std::string& path, Scenario& s, Repor
     s.capture.all_links = false;
     const std::string links_path = o.PathOf("links");
     ForEachItem(*links, links_path, r, [&](const JsonValue& item, const std::string& p) {
-      if (item.is_string() && item.text == "*") {
-        if (links->items.size() != 1) r.Error(p, "\"*\" (every link) must be the only item");
+      if (item.is_string() && item.text() == "*") {
+        if (links->size != 1) r.Error(p, "\"*\" (every link) must be the only item");
         s.capture.all_links = true;
       } else if (auto n = ReadName(item, p, r)) {
         s.capture.links.push_back(*n);
@@ -69,15 +85,17 @@ Scenario ReadScenario(const JsonValue& root, Reporter& r) {
   Scenario s;
   ObjectReader top(root, "", r, "a scenario");
   if (const JsonValue* f = top.Need("format")) ReadFormat(*f, top.PathOf("format"), r);
-  if (auto n = top.Read("name", ReadName, true)) s.name = *n;
+  // The run's output folder is out/<name>.
+  if (auto n = top.Read("name", ReadFileName, true)) s.name = *n;
   if (auto d = top.Read("description", ReadString)) s.description = *d;
   if (auto seed = top.Read("seed", UintIn(0, UINT64_MAX))) s.seed = *seed;
-  const auto duration = top.Read("duration", ReadInterval, true);
+  const auto duration = top.Read("duration", ReadDuration, true);
   // Without a duration, windows run to the end of time; the missing key is reported anyway.
   s.duration = duration.value_or(core::Duration::Max());
   if (const JsonValue* d = top.Get("defaults")) ReadDefaults(*d, top.PathOf("defaults"), s, r);
   if (const JsonValue* nodes = top.Need("nodes")) ReadNodes(*nodes, top.PathOf("nodes"), s, r);
   if (const JsonValue* links = top.Need("links")) {
+    if (links->is_array()) s.links.reserve(links->size);
     ForEachItem(*links, top.PathOf("links"), r,
                 [&](const JsonValue& v, const std::string& p) { ReadLink(v, p, s, r); });
   }

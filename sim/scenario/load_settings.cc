@@ -85,9 +85,9 @@ PimSettings ReadPimSettings(const JsonValue& v, const std::string& path, Reporte
 
 std::optional<std::optional<wire::Ipv4Address>> ReadSource(const JsonValue& v,
                                                            const std::string& path, Reporter& r) {
-  if (v.is_string() && v.text == "*") return std::optional<wire::Ipv4Address>();
+  if (v.is_string() && v.text() == "*") return std::optional<wire::Ipv4Address>();
   if (v.is_string()) {
-    if (auto a = wire::Ipv4Address::Parse(v.text)) {
+    if (auto a = wire::Ipv4Address::Parse(v.text())) {
       return std::optional<wire::Ipv4Address>(*a);
     }
   }
@@ -115,9 +115,9 @@ std::optional<std::string> ReadChoice(const JsonValue& v, const std::string& pat
                                       const std::vector<std::string_view>& choices) {
   if (v.is_string()) {
     for (std::string_view c : choices) {
-      if (c == v.text) return v.text;
+      if (c == v.text()) return std::string(v.text());
     }
-    r.Error(path, Dump(v) + " is not " + std::string(kind) + SuggestionClause(v.text, choices));
+    r.Error(path, Dump(v) + " is not " + std::string(kind) + SuggestionClause(v.text(), choices));
   } else {
     r.Error(path, Dump(v) + " is not " + std::string(kind) + " (expected a string)");
   }

@@ -1,15 +1,16 @@
-// JSON text -> JsonValue (nlohmann/json's SAX parser; the only use of nlohmann in mcastlab) ->
+// JSON text -> JsonDocument (nlohmann/json's SAX parser, in two passes: count, then fill; the only
+// use of nlohmann in mcastlab) ->
 // typed Scenario (load_*.cc) -> cross-reference checks (validate.cc) -> errors in document order.
 #include "sim/scenario/loader.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <map>
+#include <bit>
 #include <nlohmann/json.hpp>
-#include <set>
+#include <optional>
 
+#include "sim/scenario/document_order.h"
+#include "sim/scenario/error_list.h"
+#include "sim/scenario/file_text.h"
 #include "sim/scenario/json_reader.h"
 #include "sim/scenario/json_value.h"
 #include "sim/scenario/load_internal.h"
@@ -24,6 +25,18 @@ using Json = nlohmann::json;
 // of the recursive passes that follow.
 constexpr std::size_t kMaxDepth = 64;
 
+// A JSON value can be two bytes of text ("1,") but takes 64 in the tree, so the text size alone
+// does not bound the memory. Written scenarios (and `mcastlab gen` output) spend over 10 bytes per
+// value; capping the count at one per 8 bytes of the size limit bounds the tree to 8 times the
+// limit and its characters, whatever the text.
+constexpr std::uint64_t kMinBytesPerValue = 8;
+
+std::uint64_t MaxValues(const LoadLimits& limits) {
+  const std::uint64_t by_size =
+      std::max<std::uint64_t>(limits.max_file_bytes / kMinBytesPerValue, 1024);
+  return std::min<std::uint64_t>(by_size, UINT32_MAX - 1);  // JsonValue::span is 32 bits
+}
+
 // 1-based line and column (in bytes) of the byte at `offset`.
 std::pair<std::size_t, std::size_t> LineColumn(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
@@ -35,56 +48,27 @@ std::pair<std::size_t, std::size_t> LineColumn(std::string_view text, std::size_
   return {line, offset - line_start + 1};
 }
 
-// Builds a JsonValue from nlohmann's SAX events, keeping member order, duplicates and number text.
-class TreeBuilder {
+// Pass 1 over the SAX events: checks the syntax, the depth and the number of values, and counts
+// the values and the characters of strings, keys and non-integer numbers, so that pass 2 can
+// allocate exactly once.
+class Counter {
  public:
-  explicit TreeBuilder(std::string_view text) : text_(text) {}
+  Counter(std::string_view text, std::uint64_t max_values) : text_(text), max_values_(max_values) {}
 
-  bool null() { return Place(JsonValue{}); }
-  bool boolean(bool b) {
-    JsonValue v;
-    v.type = JsonValue::Type::kBool;
-    v.boolean = b;
-    return Place(std::move(v));
+  bool null() { return Value(); }
+  bool boolean(bool /*b*/) { return Value(); }
+  bool number_integer(Json::number_integer_t /*n*/) { return Value(); }
+  bool number_unsigned(Json::number_unsigned_t /*n*/) { return Value(); }
+  bool number_float(Json::number_float_t /*d*/, const Json::string_t& text) {
+    return Chars(text) && Value();
   }
-  bool number_integer(Json::number_integer_t n) {
-    const bool negative = n < 0;
-    // Magnitude of a negative int64 without overflowing on INT64_MIN.
-    const auto magnitude =
-        negative ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
-    return Place(Integer(negative, magnitude, std::to_string(n)));
-  }
-  bool number_unsigned(Json::number_unsigned_t n) {
-    return Place(Integer(false, n, std::to_string(n)));
-  }
-  bool number_float(Json::number_float_t d, const Json::string_t& text) {
-    JsonValue v;
-    v.type = JsonValue::Type::kNumber;
-    v.number = d;
-    v.text = text;
-    return Place(std::move(v));
-  }
-  bool string(Json::string_t& s) {
-    JsonValue v;
-    v.type = JsonValue::Type::kString;
-    v.text = std::move(s);
-    return Place(std::move(v));
-  }
-  bool binary(Json::binary_t& /*b*/) { return Place(JsonValue{}); }  // not produced by JSON text
-  bool start_object(std::size_t /*elements*/) { return Open(JsonValue::Type::kObject); }
-  bool key(Json::string_t& k) {
-    stack_.back()->members.push_back(JsonMember{std::move(k), JsonValue{}});
-    return true;
-  }
-  bool end_object() {
-    stack_.pop_back();
-    return true;
-  }
-  bool start_array(std::size_t /*elements*/) { return Open(JsonValue::Type::kArray); }
-  bool end_array() {
-    stack_.pop_back();
-    return true;
-  }
+  bool string(Json::string_t& s) { return Chars(s) && Value(); }
+  bool binary(Json::binary_t& /*b*/) { return Value(); }  // not produced by JSON text
+  bool start_object(std::size_t /*elements*/) { return Open(); }
+  bool key(Json::string_t& k) { return Chars(k); }
+  bool end_object() { return Close(); }
+  bool start_array(std::size_t /*elements*/) { return Open(); }
+  bool end_array() { return Close(); }
   bool parse_error(std::size_t position, const std::string& /*last_token*/,
                    const Json::exception& e) {
     // nlohmann counts the offending character as read, so it sits at position - 1.
@@ -95,105 +79,186 @@ class TreeBuilder {
     const std::size_t column_at = reason.find("column ");
     const std::size_t colon = reason.find(": ", column_at == std::string::npos ? 0 : column_at);
     if (colon != std::string::npos) reason = reason.substr(colon + 2);
-    error_ = "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) +
-             ": " + reason;
+    error = "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) +
+            ": " + reason;
     return false;
   }
 
-  JsonValue& root() { return root_; }
-  const std::string& error() const { return error_; }
+  std::uint64_t values = 0;
+  std::uint64_t chars = 0;
+  std::string error;
 
  private:
-  static JsonValue Integer(bool negative, std::uint64_t magnitude, std::string text) {
-    JsonValue v;
-    v.type = JsonValue::Type::kNumber;
-    v.integral = true;
-    v.negative = negative;
-    v.magnitude = magnitude;
-    v.number = negative ? -static_cast<double>(magnitude) : static_cast<double>(magnitude);
-    v.text = std::move(text);
-    return v;
+  bool Chars(const std::string& s) {
+    chars += s.size();
+    if (s.size() <= UINT32_MAX) return true;
+    error = "invalid scenario: a string of " + std::to_string(s.size()) + " bytes (at most " +
+            std::to_string(UINT32_MAX) + ")";
+    return false;
   }
-
-  // Where the next value goes: the root, the end of the open array, or the open object's last key.
-  JsonValue* Slot() {
-    if (stack_.empty()) return &root_;
-    JsonValue* top = stack_.back();
-    if (top->is_array()) {
-      top->items.emplace_back();
-      return &top->items.back();
-    }
-    return &top->members.back().value;
+  bool Value() {
+    if (++values <= max_values_) return true;
+    error = "invalid scenario: more than " + std::to_string(max_values_) +
+            " JSON values (the most a file within the size limit may hold; --max-input-size "
+            "BYTES raises both)";
+    return false;
   }
-  bool Place(JsonValue v) {
-    *Slot() = std::move(v);
-    return true;
-  }
-  bool Open(JsonValue::Type type) {
-    if (stack_.size() >= kMaxDepth) {
-      error_ = "invalid scenario: JSON nested deeper than " + std::to_string(kMaxDepth) + " levels";
+  bool Open() {
+    if (++depth_ > kMaxDepth) {
+      error = "invalid scenario: JSON nested deeper than " + std::to_string(kMaxDepth) + " levels";
       return false;
     }
-    JsonValue* slot = Slot();
-    slot->type = type;
-    // The slot lives in its parent's vector, which does not grow while this value is open.
-    stack_.push_back(slot);
+    return Value();
+  }
+  bool Close() {
+    --depth_;
     return true;
   }
 
   std::string_view text_;
-  JsonValue root_;
-  std::vector<JsonValue*> stack_;
-  std::string error_;
+  std::uint64_t max_values_;
+  std::size_t depth_ = 0;
 };
 
-// Position of every value in document order, keyed by its JSON Pointer.
-void IndexPaths(const JsonValue& v, const std::string& path,
-                std::map<std::string, std::size_t>& out) {
-  out.emplace(path, out.size());
-  for (std::size_t i = 0; i < v.items.size(); ++i) {
-    IndexPaths(v.items[i], path + "/" + std::to_string(i), out);
+// Pass 2: fills a JsonDocument sized by the Counter, keeping member order, duplicates and the text
+// of non-integer numbers. Runs only on text that pass 1 accepted.
+class TreeBuilder {
+ public:
+  TreeBuilder(std::uint64_t values, std::uint64_t chars) {
+    doc_.values = std::make_unique<JsonValue[]>(values);
+    doc_.chars = std::make_unique<char[]>(chars);
   }
-  for (const JsonMember& m : v.members) IndexPaths(m.value, path + "/" + PointerToken(m.key), out);
+
+  bool null() { return Place(JsonValue::Type::kNull) != nullptr; }
+  bool boolean(bool b) {
+    Place(JsonValue::Type::kBool)->boolean = b;
+    return true;
+  }
+  bool number_integer(Json::number_integer_t n) {
+    const bool negative = n < 0;
+    // Magnitude of a negative int64 without overflowing on INT64_MIN.
+    Integer(negative, negative ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
+    return true;
+  }
+  bool number_unsigned(Json::number_unsigned_t n) {
+    Integer(false, n);
+    return true;
+  }
+  bool number_float(Json::number_float_t d, const Json::string_t& text) {
+    JsonValue* v = Place(JsonValue::Type::kNumber);
+    v->magnitude = std::bit_cast<std::uint64_t>(d);
+    v->text_size = Keep(text);
+    return true;
+  }
+  bool string(Json::string_t& s) {
+    JsonValue* v = Place(JsonValue::Type::kString);  // before Keep: the text follows the key
+    v->text_size = Keep(s);
+    return true;
+  }
+  bool binary(Json::binary_t& /*b*/) { return Place(JsonValue::Type::kNull) != nullptr; }
+  bool start_object(std::size_t /*elements*/) { return Open(JsonValue::Type::kObject); }
+  bool key(Json::string_t& k) {
+    key_at_ = doc_.chars.get() + chars_;
+    key_size_ = Keep(k);
+    return true;
+  }
+  bool end_object() { return Close(); }
+  bool start_array(std::size_t /*elements*/) { return Open(JsonValue::Type::kArray); }
+  bool end_array() { return Close(); }
+  bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
+                   const Json::exception& /*e*/) {
+    return false;  // pass 1 saw the same text
+  }
+
+  JsonDocument Take() { return std::move(doc_); }
+
+ private:
+  // Appends to the characters; returns the size, which JsonValue keeps in 32 bits (the text is
+  // within the size limit, and a larger string is refused by pass 1).
+  std::uint32_t Keep(const std::string& s) {
+    std::copy(s.begin(), s.end(), doc_.chars.get() + chars_);
+    chars_ += s.size();
+    return static_cast<std::uint32_t>(s.size());
+  }
+  void Integer(bool negative, std::uint64_t magnitude) {
+    JsonValue* v = Place(JsonValue::Type::kNumber);
+    v->integral = true;
+    v->negative = negative;
+    v->magnitude = magnitude;
+  }
+  // The next value, in document order: a child of the open container, if any. Its key, if it has
+  // one, was the last thing kept, so its own text follows it.
+  JsonValue* Place(JsonValue::Type type) {
+    JsonValue* v = &doc_.values[next_++];
+    v->type = type;
+    v->chars = key_at_ != nullptr ? key_at_ : doc_.chars.get() + chars_;
+    v->key_size = key_size_;
+    key_at_ = nullptr;
+    key_size_ = 0;
+    if (!open_.empty()) ++doc_.values[open_.back()].size;
+    return v;
+  }
+  bool Open(JsonValue::Type type) {
+    Place(type);
+    open_.push_back(next_ - 1);
+    return true;
+  }
+  bool Close() {
+    doc_.values[open_.back()].span = static_cast<std::uint32_t>(next_ - open_.back());
+    open_.pop_back();
+    return true;
+  }
+
+  JsonDocument doc_;
+  std::size_t next_ = 0;
+  std::size_t chars_ = 0;
+  const char* key_at_ = nullptr;
+  std::uint32_t key_size_ = 0;
+  std::vector<std::size_t> open_;
+};
+
+// Refuses what no scenario could need before anything is built from it.
+std::optional<std::string> TooLarge(std::string_view text, const LoadLimits& limits) {
+  if (text.size() <= limits.max_file_bytes) return std::nullopt;
+  return TooLargeMessage("scenario text", text.size(), true, limits.max_file_bytes);
 }
 
-// Stable-sorts errors by where their path is in the document, and drops repeats (a bad default
-// is found once per node that inherits it).
-void PutInDocumentOrder(const JsonValue& root, std::vector<LoadError>& errors) {
-  std::map<std::string, std::size_t> order;
-  IndexPaths(root, "", order);
-  auto position = [&order](std::string path) {
-    while (true) {
-      if (auto it = order.find(path); it != order.end()) return it->second;
-      const std::size_t slash = path.rfind('/');
-      if (slash == std::string::npos) return std::size_t{0};
-      path.resize(slash);
-    }
-  };
-  std::vector<std::pair<std::size_t, LoadError>> keyed;
-  for (LoadError& e : errors) keyed.emplace_back(position(e.path), std::move(e));
-  std::stable_sort(keyed.begin(), keyed.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  errors.clear();
-  std::set<std::pair<std::string, std::string>> seen;
-  for (auto& [pos, e] : keyed) {
-    if (seen.insert({e.path, e.message}).second) errors.push_back(std::move(e));
-  }
+LoadResult Failure(const std::string& message, const LoadLimits& limits) {
+  ErrorList errors(limits.max_errors, limits.max_message_chars);
+  errors.Add("", message);
+  return LoadResult(errors.Take());
 }
 
-LoadResult Load(std::string_view text) {
-  TreeBuilder builder(text);
-  if (!Json::sax_parse(text.begin(), text.end(), &builder)) {
-    const std::string message = builder.error().empty() ? "invalid JSON" : builder.error();
-    return LoadResult(std::vector<LoadError>{{"", message}});
+// `owned`, when given, holds `text` and is freed as soon as the tree is built.
+LoadResult Load(std::string_view text, const LoadLimits& limits, std::string* owned) {
+  if (auto message = TooLarge(text, limits)) return Failure(*message, limits);
+  Counter counter(text, MaxValues(limits));
+  if (!Json::sax_parse(text.begin(), text.end(), &counter)) {
+    return Failure(counter.error.empty() ? "invalid JSON" : counter.error, limits);
   }
-  std::vector<LoadError> errors;
+  TreeBuilder builder(counter.values, counter.chars);
+  Json::sax_parse(text.begin(), text.end(), &builder);
+  const JsonDocument doc = builder.Take();
+  if (owned != nullptr) std::string().swap(*owned);
+  ErrorList errors(limits.max_errors, limits.max_message_chars);
   Reporter reporter(errors);
-  Scenario s = ReadScenario(builder.root(), reporter);
-  if (errors.empty()) errors = Validate(s);
+  Scenario s = ReadScenario(doc.root(), reporter);
+  if (errors.empty()) Validate(s, errors);
   if (errors.empty()) return LoadResult(std::move(s));
-  PutInDocumentOrder(builder.root(), errors);
-  return LoadResult(std::move(errors));
+  s = Scenario();
+  SortInDocumentOrder(doc.root(), errors.kept());
+  return LoadResult(errors.Take());
+}
+
+// Nothing above throws by design; this keeps the promise if something (bad_alloc) does.
+template <typename Fn>
+LoadResult Guarded(Fn load) {
+  try {
+    return load();
+  } catch (const std::exception& e) {
+    return LoadResult(
+        std::vector<LoadError>{{"", std::string("internal error while loading: ") + e.what()}});
+  }
 }
 
 }  // namespace
@@ -203,32 +268,16 @@ std::string ToString(const LoadError& e) {
   return e.path + ": " + e.message;
 }
 
-LoadResult LoadScenario(std::string_view json_text) {
-  try {
-    return Load(json_text);
-  } catch (const std::exception& e) {
-    // Nothing above throws by design; this keeps the promise if something (bad_alloc) does.
-    return LoadResult(
-        std::vector<LoadError>{{"", std::string("internal error while loading: ") + e.what()}});
-  }
+LoadResult LoadScenario(std::string_view json_text, const LoadLimits& limits) {
+  return Guarded([&] { return Load(json_text, limits, nullptr); });
 }
 
-LoadResult LoadScenarioFile(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  auto fail = [&path](int err) {
-    return LoadResult(std::vector<LoadError>{
-        {"", "cannot read scenario file \"" + path + "\": " + std::strerror(err)}});
-  };
-  if (f == nullptr) return fail(errno);
-  std::string text;
-  char buf[65536];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
-  const bool failed = std::ferror(f) != 0;
-  const int err = errno;
-  std::fclose(f);
-  if (failed) return fail(err);
-  return LoadScenario(text);
+LoadResult LoadScenarioFile(const std::string& path, const LoadLimits& limits) {
+  return Guarded([&] {
+    FileText file = ReadFileText(path, limits.max_file_bytes);
+    if (!file.error.empty()) return Failure(file.error, limits);
+    return Load(file.text, limits, &file.text);
+  });
 }
 
 }  // namespace sim::scenario

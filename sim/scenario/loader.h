@@ -11,9 +11,15 @@
 // each at its JSON Pointer. Typing comes first (JSON syntax, types, values, missing and unknown
 // keys); the cross-reference checks of validate.h run only on a document that typed cleanly,
 // so that one typo does not echo as a dozen "unknown node" errors. No input makes it throw.
+//
+// What a load may cost is bounded by LoadLimits: the file size is checked before it is read,
+// the document may hold only so many JSON values, and the errors kept and the length of each
+// message are capped, so that a hostile or runaway file costs a few times its size at most.
 #ifndef MCASTLAB_SIM_SCENARIO_LOADER_H_
 #define MCASTLAB_SIM_SCENARIO_LOADER_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -24,6 +30,15 @@
 #include "sim/scenario/scenario.h"
 
 namespace sim::scenario {
+
+struct LoadLimits {
+  // Larger files are refused before they are read; the CLI's --max-input-size sets it.
+  std::uint64_t max_file_bytes = std::uint64_t{64} << 20;
+  // Errors past this many are counted, and reported as one "and K more errors".
+  std::size_t max_errors = 50;
+  // Each error's path and message is cut to this many characters.
+  std::size_t max_message_chars = 300;
+};
 
 class LoadResult {
  public:
@@ -40,9 +55,11 @@ class LoadResult {
   std::variant<Scenario, std::vector<LoadError>> v_;
 };
 
-LoadResult LoadScenario(std::string_view json_text);
-// An unreadable file is one error at path "" that names the file.
-LoadResult LoadScenarioFile(const std::string& path);
+// Text longer than limits.max_file_bytes is refused like a file of that size.
+LoadResult LoadScenario(std::string_view json_text, const LoadLimits& limits = {});
+// An unreadable, oversized or non-file path (a directory) is one error at path "" that names it.
+// Pipes and devices are read up to the limit.
+LoadResult LoadScenarioFile(const std::string& path, const LoadLimits& limits = {});
 
 }  // namespace sim::scenario
 

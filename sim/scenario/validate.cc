@@ -10,7 +10,7 @@
 
 namespace sim::scenario {
 
-Checker::Checker(const Scenario& s) : s_(s) {
+Checker::Checker(const Scenario& s, ErrorList& errors) : s_(s), errors_(errors) {
   for (std::size_t i = 0; i < s.nodes.size(); ++i) nodes_.emplace(s.nodes[i].name, i);
   for (std::size_t i = 0; i < s.links.size(); ++i) links_.emplace(s.links[i].name, i);
 }
@@ -52,6 +52,8 @@ const Node* Checker::NeedNode(const std::string& path, std::string_view name,
 }
 
 void Checker::UnknownNode(const std::string& path, std::string_view name) {
+  // A suggestion reads every name; past the errors kept, only the count is wanted.
+  if (errors_.full()) return Error(path, "unknown node \"" + std::string(name) + "\"");
   std::vector<std::string> names;
   for (const Node& node : s_.nodes) names.push_back(node.name);
   Error(path, "unknown node \"" + std::string(name) + "\"" + DidYouMean(name, names));
@@ -67,6 +69,10 @@ bool Checker::NeedInterface(const std::string& path, const Node& node, std::stri
 
 bool Checker::NeedLink(const std::string& path, std::string_view name) {
   if (FindLink(name) != nullptr) return true;
+  if (errors_.full()) {
+    Error(path, "unknown link \"" + std::string(name) + "\"");
+    return false;
+  }
   std::vector<std::string> names;
   for (const Link& l : s_.links) names.push_back(l.name);
   Error(path, "unknown link \"" + std::string(name) + "\"" + DidYouMean(name, names));
@@ -256,7 +262,13 @@ void CheckCapture(Checker& c) {
 }  // namespace
 
 std::vector<LoadError> Validate(const Scenario& s) {
-  Checker c(s);
+  ErrorList errors;
+  Validate(s, errors);
+  return std::move(errors.kept());
+}
+
+void Validate(const Scenario& s, ErrorList& errors) {
+  Checker c(s, errors);
   CheckNames(c);
   CheckNodes(c);
   CheckEndpoints(c);
@@ -265,7 +277,6 @@ std::vector<LoadError> Validate(const Scenario& s) {
   CheckCapture(c);
   CheckEvents(c);
   CheckExpectations(c);
-  return std::move(c.errors());
 }
 
 }  // namespace sim::scenario

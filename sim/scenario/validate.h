@@ -9,13 +9,15 @@
 
 #include <vector>
 
-#include "sim/scenario/load_error.h"
+#include "sim/scenario/error_list.h"
 #include "sim/scenario/scenario.h"
 
 namespace sim::scenario {
 
 // Every problem found, topology first, then events, then expectations. Empty when valid.
 std::vector<LoadError> Validate(const Scenario& s);
+// The same, into a bounded list.
+void Validate(const Scenario& s, ErrorList& errors);
 
 }  // namespace sim::scenario
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/scenario/load_error.h"
+#include "sim/scenario/error_list.h"
 #include "sim/scenario/scenario.h"
 
 namespace sim::scenario {
@@ -24,12 +24,11 @@ struct Wire {
 
 class Checker {
  public:
-  explicit Checker(const Scenario& s);
+  Checker(const Scenario& s, ErrorList& errors);
 
   const Scenario& scenario() const { return s_; }
-  std::vector<LoadError>& errors() { return errors_; }
   void Error(std::string path, std::string message) {
-    errors_.push_back({std::move(path), std::move(message)});
+    errors_.Add(std::move(path), std::move(message));
   }
 
   // The node or link of that name (the first one, if names repeat), or nothing.
@@ -50,7 +49,7 @@ class Checker {
 
  private:
   const Scenario& s_;
-  std::vector<LoadError> errors_;
+  ErrorList& errors_;
   std::map<std::string, std::size_t, std::less<>> nodes_;
   std::map<std::string, std::size_t, std::less<>> links_;
 };

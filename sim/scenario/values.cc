@@ -295,4 +295,18 @@ ValueOr<std::string> ParseName(std::string_view text) {
   return std::string(text);
 }
 
+ValueOr<std::string> ParseFileName(std::string_view text) {
+  ValueOr<std::string> name = ParseName(text);
+  if (!name.ok()) return name;
+  if (text == "." || text == "..") {
+    return Error("a name", "\".\" and \"..\" name folders; this name becomes a file name");
+  }
+  if (text.size() > kMaxFileNameChars) {
+    return Error("a name", std::to_string(text.size()) + " characters, more than the " +
+                               std::to_string(kMaxFileNameChars) +
+                               " allowed in a name that becomes a file name");
+  }
+  return name;
+}
+
 }  // namespace sim::scenario

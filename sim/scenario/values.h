@@ -95,6 +95,11 @@ ValueOr<SocketAddress> ParseSocketAddress(std::string_view text);
 // A name of a scenario, node, link, interface, port or socket: [A-Za-z0-9_.-]+.
 bool IsValidName(std::string_view text);
 ValueOr<std::string> ParseName(std::string_view text);
+// A name that becomes part of a file or folder name (the scenario's out/<name>, a link's
+// <link>.pcap, a snapshot's label): a name of at most kMaxFileNameChars characters, and not "."
+// or "..", which name folders that already exist.
+inline constexpr std::size_t kMaxFileNameChars = 100;
+ValueOr<std::string> ParseFileName(std::string_view text);
 
 }  // namespace sim::scenario
 

@@ -31,10 +31,13 @@ Expected<IcmpMessage> ParseDestUnreachable(ByteSpan bytes) {
     return ParseError{ParseErrorCode::kBadValue, icmp_field::kCode, "icmp unreachable code"};
   }
   const ByteSpan quoted = bytes.subspan(icmp_field::kData);
-  // Switched in place from a default (echo) message: moving a freshly built unreachable
-  // variant makes GCC 12 warn, wrongly, that the echo fields may be used uninitialized.
+  // Switched in place from a default (echo) message and filled field by field: moving a freshly
+  // built unreachable variant makes GCC 12 warn, wrongly, that the echo fields may be used
+  // uninitialized, and clang 14 cannot build an aggregate from parentheses inside emplace.
   IcmpMessage m;
-  m.emplace<IcmpDestUnreachable>(code, Bytes(quoted.begin(), quoted.end()));
+  IcmpDestUnreachable& u = m.emplace<IcmpDestUnreachable>();
+  u.code = code;
+  u.quoted.assign(quoted.begin(), quoted.end());
   return m;
 }
 

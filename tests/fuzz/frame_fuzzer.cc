@@ -1,6 +1,6 @@
 // libFuzzer target: any bytes as an Ethernet frame, and as each L4 message alone.
-// Build with clang: cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DMCASTLAB_LIBFUZZER=ON
-// Run: ./build-fuzz/tests/fuzz/frame_fuzzer -max_total_time=600
+// tools/fuzz_smoke.sh builds it with clang and runs it over tests/fuzz/corpus/frame.
+// By hand: ./build-fuzz/tests/fuzz/frame_fuzzer -max_total_time=600 tests/fuzz/corpus/frame
 #include <cstddef>
 #include <cstdint>
 

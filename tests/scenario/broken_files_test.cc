@@ -67,6 +67,19 @@ const std::vector<BrokenCase>& Cases() {
       {"node_missing_type", "/nodes/0", "missing required key \"type\""},
       {"trailing_comma", "", "invalid JSON at line 7, column 1: syntax error"},
       {"duplicate_key", "/name", "duplicate key"},
+      {"name_dot_dot", "/name",
+       "\"..\" is not a name (\".\" and \"..\" name folders; this name becomes a file name)"},
+      {"name_too_long", "/name",
+       "is not a name (101 characters, more than the 100 allowed in a name that becomes a file "
+       "name)"},
+      {"link_name_dot", "/links/0/name", "\".\" is not a name (\".\" and \"..\" name folders"},
+      {"link_name_too_long", "/links/1/name", "is not a name (120 characters, more than the 100"},
+      {"snapshot_label_slash", "/events/0/label",
+       "\"../../etc/x\" is not a name (use only letters, digits, \"_\", \".\" and \"-\")"},
+      {"snapshot_label_dot_dot", "/events/0/label", "\"..\" is not a name"},
+      {"duration_past_pcap_time", "/duration",
+       "9223372036 is not a run duration (more than 4294967295s (about 136 years), the latest "
+       "time a pcap timestamp holds)"},
   };
   return cases;
 }

@@ -190,7 +190,7 @@ TEST(AllErrors, AreCollectedInDocumentOrder) {
                              "/nodes/0/name: \"bad name\" is not a name (use only letters, digits, "
                              "\"_\", \".\" and \"-\")",
                              "/nodes/0/ports: 0 is not an integer from 1 to 4096",
-                             "/events/0/label: 3 is not a string",
+                             "/events/0/label: 3 is not a name (expected a string)",
                          }));
 }
 
