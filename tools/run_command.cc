@@ -24,14 +24,28 @@ constexpr const char* kRunUsage =
     "  Exit 0: all expectations hold; 1: some failed; 2: invalid input; 3: internal error;\n"
     "  124: --max-wall reached; 130/143: interrupted by SIGINT/SIGTERM (DIR left as it was).\n"
     "  --stats          also write DIR/stats.json (wall time, rates, peak memory) and print it\n"
-    "  --max-wall TIME  stop the run after TIME of real time (\"90s\", \"10min\")\n";
+    "  --max-wall TIME  stop the run after TIME of real time (\"90s\", \"10min\")\n"
+    "  --max-input-size BYTES  accept scenario files up to BYTES (default 67108864, 64 MiB)\n";
 
 struct RunArgs {
   std::string file;
   std::optional<std::string> out;
   bool stats = false;
   std::optional<std::chrono::duration<double>> max_wall;
+  sim::scenario::LoadLimits limits;
 };
+
+// A whole number of bytes, at least 1.
+std::optional<std::uint64_t> ParseBytes(std::string_view text) {
+  std::uint64_t v = 0;
+  if (text.empty() || text.size() > 19) return std::nullopt;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (v == 0) return std::nullopt;
+  return v;
+}
 
 void BadArgument(std::string_view what, std::string_view arg) {
   std::fprintf(stderr, "mcastlab: %.*s '%.*s'\n", static_cast<int>(what.size()), what.data(),
@@ -54,6 +68,13 @@ std::optional<RunArgs> ParseArgs(std::span<const std::string_view> args, bool ru
         return std::nullopt;
       }
       r.max_wall = std::chrono::duration<double>(static_cast<double>(t.value().nanos()) / 1e9);
+    } else if (a == "--max-input-size" && has_value) {
+      const auto bytes = ParseBytes(args[++i]);
+      if (!bytes) {
+        BadArgument("--max-input-size needs a whole number of bytes, not", args[i]);
+        return std::nullopt;
+      }
+      r.limits.max_file_bytes = *bytes;
     } else if ((!a.starts_with("-") || a == "-") && r.file.empty()) {
       r.file = std::string(a);
     } else {
@@ -66,8 +87,8 @@ std::optional<RunArgs> ParseArgs(std::span<const std::string_view> args, bool ru
 }
 
 // Loads and validates; prints every error as "FILE: /json/path: message".
-std::optional<sim::scenario::Scenario> Load(const std::string& file) {
-  auto result = sim::scenario::LoadScenarioFile(file);
+std::optional<sim::scenario::Scenario> Load(const std::string& file, const sim::scenario::LoadLimits& limits) {
+  auto result = sim::scenario::LoadScenarioFile(file, limits);
   if (result.ok()) return std::move(result.scenario());
   for (const auto& e : result.errors()) std::fprintf(stderr, "%s: %s\n", file.c_str(), ToString(e).c_str());
   return std::nullopt;
@@ -108,7 +129,7 @@ int RunCommand(std::span<const std::string_view> args) {
     std::fputs(kRunUsage, stderr);
     return kExitBadInput;
   }
-  auto scenario = Load(parsed->file);
+  auto scenario = Load(parsed->file, parsed->limits);
   if (!scenario) return kExitBadInput;
   const std::string out = parsed->out.value_or("out/" + scenario->name);
   RunControl control(parsed->max_wall, isatty(STDERR_FILENO) != 0);
@@ -142,10 +163,10 @@ int RunCommand(std::span<const std::string_view> args) {
 int ValidateCommand(std::span<const std::string_view> args) {
   auto parsed = ParseArgs(args, false);
   if (!parsed) {
-    std::fputs("usage: mcastlab validate FILE\n", stderr);
+    std::fputs("usage: mcastlab validate FILE [--max-input-size BYTES]\n", stderr);
     return kExitBadInput;
   }
-  auto scenario = Load(parsed->file);
+  auto scenario = Load(parsed->file, parsed->limits);
   if (!scenario) return kExitBadInput;
   std::printf("%s: valid (%zu nodes, %zu links, %zu events, %zu expectations)\n", parsed->file.c_str(),
               scenario->nodes.size(), scenario->links.size(), scenario->events.size(), scenario->expectations.size());

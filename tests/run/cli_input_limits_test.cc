@@ -80,6 +80,19 @@ TEST(CliInputLimits, AFileOverTheLimitIsRefusedWithItsSize) {
   fs::remove(f);
 }
 
+TEST(CliInputLimits, MaxInputSizeLowersAndRaisesTheLimit) {
+  const fs::path f = fs::path(MCASTLAB_SOURCE_DIR) / "topologies/udp-closed-port.json";
+  const auto size = fs::file_size(f);
+  const Child lower = RunCli({"validate", f.string(), "--max-input-size", std::to_string(size - 1)});
+  EXPECT_EQ(lower.exit_code, 2);
+  EXPECT_NE(lower.output.find("is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(size - 1)),
+            std::string::npos) << lower.output;
+  EXPECT_EQ(RunCli({"validate", f.string(), "--max-input-size", std::to_string(size)}).exit_code, 0);
+  const Child bad = RunCli({"validate", f.string(), "--max-input-size", "64MiB"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.output.find("--max-input-size needs a whole number of bytes, not '64MiB'"), std::string::npos) << bad.output;
+}
+
 TEST(CliInputLimits, TenThousandErrorsPrintFiftyAndACount) {
   std::string nodes;
   for (int i = 0; i < 10000; ++i) {
