@@ -9,6 +9,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "tests/support/json_files.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -30,12 +32,8 @@ CliResult RunCli(const std::string& args) {
 }
 
 std::vector<fs::path> BrokenFiles() {
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(fs::path(MCASTLAB_SOURCE_DIR) / "tests/scenario/broken")) {
-    if (e.path().extension() == ".json") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+  const auto files = testing_support::JsonFilesIn(std::string(MCASTLAB_SOURCE_DIR) + "/tests/scenario/broken");
+  return {files.begin(), files.end()};
 }
 
 TEST(Cli, EveryBrokenFileExitsTwoNamesAPathAndWritesNothing) {
