@@ -54,6 +54,7 @@ class Estimator {
  public:
   explicit Estimator(const Scenario& s) : s_(s), parent_(s.links.size()) {
     std::iota(parent_.begin(), parent_.end(), std::size_t{0});
+    for (const Node& n : s.nodes) node_named_.emplace(n.name, &n);
     JoinLinksThroughSwitches();
     for (std::size_t l = 0; l < s.links.size(); ++l) {
       Of(l).endpoints += s.links[l].endpoints.size();
@@ -69,7 +70,7 @@ class Estimator {
     } else if (const auto* leave = std::get_if<LeaveAction>(&e.action)) {
       AddLeave(*leave);
     } else if (const auto* node = std::get_if<NodeAction>(&e.action)) {
-      if (node->state == UpDown::kUp) AddQueriers(*FindNode(s_, node->node), /*restart=*/true);
+      if (node->state == UpDown::kUp) AddQueriers(NodeNamed(node->node), /*restart=*/true);
     } else if (const auto* link = std::get_if<LinkAction>(&e.action)) {
       if (link->state == UpDown::kUp) AddLinkRestart(link->link);
     }
@@ -97,6 +98,9 @@ class Estimator {
   }
   Segment& Of(std::size_t link) { return segments_[Root(link)]; }
 
+  // The loader checked every name; FindNode would make large scenarios quadratic.
+  const Node& NodeNamed(std::string_view name) const { return *node_named_.find(name)->second; }
+
   // The link an interface or port is cabled to, if any.
   std::optional<std::size_t> LinkOf(const std::string& node, const std::string& interface) const {
     const auto it = link_of_.find({node, interface});
@@ -109,8 +113,7 @@ class Estimator {
     for (std::size_t l = 0; l < s_.links.size(); ++l) {
       for (const Endpoint& e : s_.links[l].endpoints) {
         link_of_[{e.node, e.interface}] = l;
-        const Node* n = FindNode(s_, e.node);
-        if (n == nullptr || n->l2_switch() == nullptr) continue;
+        if (NodeNamed(e.node).l2_switch() == nullptr) continue;
         const auto [it, first] = first_link_of_switch.try_emplace(e.node, l);
         if (!first) parent_[Root(l)] = Root(it->second);
       }
@@ -142,9 +145,9 @@ class Estimator {
 
   void AddLinkRestart(const std::string& link_name) {
     for (const Endpoint& e : FindLink(s_, link_name)->endpoints) {
-      const Node* n = FindNode(s_, e.node);
-      if (n->router() == nullptr) continue;
-      for (const RouterInterface& i : n->router()->interfaces) {
+      const Router* r = NodeNamed(e.node).router();
+      if (r == nullptr) continue;
+      for (const RouterInterface& i : r->interfaces) {
         if (i.name == e.interface) AddQuerier(*LinkOf(e.node, e.interface), i.igmp, /*restart=*/true);
       }
     }
@@ -161,7 +164,7 @@ class Estimator {
   // The host and the segment of the interface a membership is on (the first by default).
   std::pair<const Host*, Segment*> Membership(const std::string& node,
                                               const std::optional<std::string>& interface) {
-    const Host* h = FindNode(s_, node)->host();
+    const Host* h = NodeNamed(node).host();
     if (h == nullptr || h->interfaces.empty()) return {nullptr, nullptr};
     const auto l = LinkOf(node, interface.value_or(h->interfaces.front().name));
     return {h, l ? &Of(*l) : nullptr};
@@ -189,6 +192,7 @@ class Estimator {
   std::vector<std::size_t> parent_;  // union-find over link indices
   std::map<std::size_t, Segment> segments_;  // by root link
   std::map<std::pair<std::string, std::string>, std::size_t> link_of_;
+  std::map<std::string_view, const Node*> node_named_;
   WorkEstimate w_;
 };
 
