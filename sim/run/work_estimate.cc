@@ -1,5 +1,6 @@
 // The formula is in the header. Segments are found with a union-find over links: two links are
-// one segment when a switch has a port on each.
+// one segment when a switch has a port on each. Every union is made before any traffic is added,
+// so a segment's figures are kept at its final root.
 #include "sim/run/work_estimate.h"
 
 #include <algorithm>
