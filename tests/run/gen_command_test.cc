@@ -125,6 +125,7 @@ TEST(GenCommand, SmallTreesRunAndEveryReceiverGetsRateTimesSeconds) {
     ASSERT_EQ(g.exit_code, 0) << g.err;
     const fs::path file = Write(".json", g.out);
     const fs::path out = file.string() + "-out";
+    fs::remove_all(out);  // a run refuses a folder some other program wrote
     const ShellResult r = RunShell(std::string(MCASTLAB_CLI) + " run " + file.string() + " --out " + out.string());
     EXPECT_EQ(r.exit_code, 0) << args << "\n" << r.out << r.err;
   }

@@ -80,7 +80,9 @@ TEST(WorkEstimate, RateSendStopsAtTheEndOfTheRun) {
 // The timeline is the authority: what the estimate counts is what a run delivers to H's socket.
 TEST(WorkEstimate, DatagramsAreWhatARunSends) {
   const scenario::Scenario s = Load(CableSend(R"("10s")", R"("at": "1s", "rate": "3pps", "until": "9s")"));
-  const RunResult r = RunScenario(s, fs::path(testing::TempDir()) / "work-estimate-rate");
+  const fs::path out = fs::path(testing::TempDir()) / "work-estimate-rate";
+  fs::remove_all(out);  // a run refuses a folder some other program wrote
+  const RunResult r = RunScenario(s, out);
   EXPECT_EQ(EstimateWork(s).datagrams, 25u);
   EXPECT_EQ(r.counters.receptions, 25u);
 }
