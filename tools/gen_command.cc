@@ -1,148 +1,192 @@
-// The tree workload of the performance issue: a core router with R edge routers (1 Gbps, 1 ms
-// cables), each edge with one shared segment (100 Mbps, 10 us) of H hosts. Host 0 of LAN 0
-// sends UDP to 239.1.1.1 at P packets/s for T seconds with TTL 8; every other host listens
-// and joins, so R x H - 1 receivers get every datagram. The output is an ordinary scenario
-// file: open it, change it, run it.
+// `mcastlab gen tree`: checks every option against the range that makes a valid scenario, builds
+// the text (tree_scenario.h), loads it as `mcastlab run` would and prints it only if it loads. A
+// refusal prints nothing on stdout, so `gen ... > tree.json` never leaves a broken file behind
+// that looks like a scenario.
 #include "tools/gen_command.h"
 
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
 #include <cstdio>
+#include <cstring>
+#include <optional>
+#include <set>
+#include <span>
 #include <string>
 
+#include "sim/run/work_estimate.h"
+#include "sim/scenario/loader.h"
 #include "tools/exit_codes.h"
+#include "tools/tree_scenario.h"
 
 namespace tools {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: mcastlab gen tree --routers R --hosts H --rate P --seconds T\n"
+    "usage: mcastlab gen tree [--routers R] [--hosts H] [--rate P] [--seconds T]\n"
     "                         [--payload BYTES] [--routing static|pim] [--capture all|none]\n"
     "  Prints a scenario on stdout: a core router, R edge routers, H hosts per edge LAN,\n"
-    "  one sender at P packets/s for T seconds to 239.1.1.1, every other host receiving.\n";
+    "  one sender at P packets/s for T seconds to 239.1.1.1, every other host receiving.\n"
+    "  --routers R      edge routers, 1 to 60000 (default 4)\n"
+    "  --hosts H        hosts on each edge LAN, 1 to 240 (default 10); R x H at least 2\n"
+    "                   (one sender and a receiver) and at most 1000000\n"
+    "  --rate P         datagrams a second, 1 to 1000000000 (default 1000)\n"
+    "  --seconds T      how long the sender sends, 1 to 9223372034 (default 10)\n"
+    "  --payload BYTES  UDP payload, 0 to 65507, the most one IPv4 datagram carries (default 1000)\n"
+    "  --routing static|pim   static multicast routes (pim: not built yet)\n"
+    "  --capture all|none     a pcap per link, or none (default none)\n"
+    "  --help           this text\n";
 
-struct TreeSpec {
-  long routers = 4, hosts = 10, rate = 1000, seconds = 10, payload = 1000;
-  bool capture = false;
+// A numeric option and its range: a value outside makes a scenario the loader rejects.
+struct NumberOption {
+  std::string_view flag;
+  std::uint64_t TreeSpec::*field;
+  std::uint64_t min;
+  std::uint64_t max;
 };
 
-std::string LanPrefix(long k) {  // 10.X.Y.0/24 for LAN k
-  return "10." + std::to_string(1 + k / 256) + "." + std::to_string(k % 256) + ".";
+constexpr NumberOption kNumberOptions[] = {
+    // LAN k is 10.(1 + k / 256).(k % 256).0/24 and core link k a /30 of 172.16.0.0/12.
+    {"--routers", &TreeSpec::routers, 1, 60'000},
+    // Hosts are .10 to .249 of their /24.
+    {"--hosts", &TreeSpec::hosts, 1, 240},
+    // The loader's rate: one datagram a nanosecond at the most.
+    {"--rate", &TreeSpec::rate, 1, 1'000'000'000},
+    // The run lasts T + 2 s, and a duration holds at most INT64_MAX ns (9223372036 s).
+    {"--seconds", &TreeSpec::seconds, 1, 9'223'372'034},
+    // 65535 - 20 (IPv4 header) - 8 (UDP header).
+    {"--payload", &TreeSpec::payload, 0, 65'507},
+};
+
+// Past a million hosts the text alone is hundreds of megabytes and the loader needs gigabytes.
+constexpr std::uint64_t kMaxTotalHosts = 1'000'000;
+
+struct BadUsage {
+  std::string message;
+};
+
+std::optional<std::uint64_t> ParseWhole(std::string_view text) {
+  std::uint64_t v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  return v;
 }
 
-std::string CoreAddress(long k, int side) {  // the /30 of core link k: .1 core side, .2 edge side
-  const long base = 4 * k + side;
-  return "172." + std::to_string(16 + base / 65536) + "." + std::to_string((base / 256) % 256) + "." +
-         std::to_string(base % 256);
+std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+std::string Range(const NumberOption& o) {
+  return "from " + std::to_string(o.min) + " to " + std::to_string(o.max);
 }
 
-std::string HostName(long lan, long i) { return "h" + std::to_string(lan) + "-" + std::to_string(i); }
-
-void PrintNodes(const TreeSpec& t) {
-  std::printf("  \"nodes\": [\n    {\"name\": \"core\", \"type\": \"router\", \"interfaces\": [");
-  for (long k = 0; k < t.routers; ++k) {
-    std::printf("%s{\"name\": \"e%ld\", \"address\": \"%s/30\"}", k ? ", " : "", k, CoreAddress(k, 1).c_str());
+// Sets one option from its value; a message naming the option when the value does not fit.
+std::optional<BadUsage> SetOption(TreeSpec& t, std::string_view flag, std::string_view value) {
+  for (const NumberOption& o : kNumberOptions) {
+    if (flag != o.flag) continue;
+    const auto v = ParseWhole(value);
+    if (!v) return BadUsage{std::string(flag) + ": " + Quote(value) + " is not a whole number " + Range(o)};
+    if (*v < o.min || *v > o.max) return BadUsage{std::string(flag) + ": " + Quote(value) + " is not " + Range(o)};
+    t.*o.field = *v;
+    return std::nullopt;
   }
-  std::printf("],\n     \"static_mroutes\": [{\"source\": \"*\", \"group\": \"239.1.1.1\", \"iif\": \"e0\", \"oifs\": [");
-  for (long k = 1; k < t.routers; ++k) std::printf("%s\"e%ld\"", k > 1 ? ", " : "", k);
-  std::printf("]}]}");
-  for (long k = 0; k < t.routers; ++k) {
-    const bool first = k == 0;
-    std::printf(",\n    {\"name\": \"edge%ld\", \"type\": \"router\", \"interfaces\": [{\"name\": \"core\", \"address\": \"%s/30\"}, "
-                "{\"name\": \"lan\", \"address\": \"%s1/24\"}],\n     \"static_mroutes\": [{\"source\": \"*\", \"group\": \"239.1.1.1\", "
-                "\"iif\": \"%s\", \"oifs\": [\"%s\"]}]}",
-                k, CoreAddress(k, 2).c_str(), LanPrefix(k).c_str(), first ? "lan" : "core", first ? "core" : "lan");
-    for (long i = 0; i < t.hosts; ++i) {
-      std::printf(",\n    {\"name\": \"%s\", \"type\": \"host\", \"interfaces\": [{\"name\": \"eth0\", \"address\": \"%s%ld/24\", "
-                  "\"gateway\": \"%s1\"}]}",
-                  HostName(k, i).c_str(), LanPrefix(k).c_str(), i + 10, LanPrefix(k).c_str());
+  if (flag == "--capture" && (value == "all" || value == "none")) {
+    t.capture = value == "all";
+    return std::nullopt;
+  }
+  if (flag == "--routing" && value == "static") return std::nullopt;
+  if (flag == "--routing" && value == "pim") {
+    return BadUsage{"--routing pim needs the PIM-SM module, not built yet; use --routing static"};
+  }
+  return BadUsage{std::string(flag) + ": " + Quote(value) + " is not one of " +
+                  (flag == "--capture" ? "all, none" : "static, pim")};
+}
+
+bool IsValueFlag(std::string_view flag) {
+  for (const NumberOption& o : kNumberOptions) {
+    if (flag == o.flag) return true;
+  }
+  return flag == "--capture" || flag == "--routing";
+}
+
+// The options after "tree"; help is handled before.
+std::optional<BadUsage> ParseTreeOptions(std::span<const std::string_view> args, TreeSpec& t) {
+  std::set<std::string_view> seen;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string_view flag = args[i];
+    if (!flag.starts_with("--")) return BadUsage{"unexpected argument " + Quote(flag)};
+    if (!IsValueFlag(flag)) return BadUsage{"unknown option " + Quote(flag)};
+    if (!seen.insert(flag).second) return BadUsage{std::string(flag) + " is given twice"};
+    if (i + 1 == args.size() || args[i + 1].starts_with("--")) {
+      return BadUsage{std::string(flag) + " needs a value"};
     }
+    if (auto bad = SetOption(t, flag, args[++i])) return bad;
   }
-  std::printf("\n  ],\n");
+  return std::nullopt;
 }
 
-void PrintLinks(const TreeSpec& t) {
-  std::printf("  \"links\": [");
-  for (long k = 0; k < t.routers; ++k) {
-    std::printf("%s\n    {\"name\": \"core%ld\", \"endpoints\": [\"core:e%ld\", \"edge%ld:core\"], \"delay\": \"1ms\", \"bandwidth\": \"1Gbps\"},",
-                k ? "" : "", k, k, k);
-    std::printf("\n    {\"name\": \"lan%ld\", \"endpoints\": [\"edge%ld:lan\"", k, k);
-    for (long i = 0; i < t.hosts; ++i) std::printf(", \"%s:eth0\"", HostName(k, i).c_str());
-    std::printf("], \"delay\": \"10us\", \"bandwidth\": \"100Mbps\"}%s", k + 1 < t.routers ? "," : "");
+// Limits that involve more than one option.
+std::optional<BadUsage> CheckCombination(const TreeSpec& t) {
+  const std::string shape = "--routers " + std::to_string(t.routers) + " --hosts " + std::to_string(t.hosts);
+  if (t.routers * t.hosts < 2) {
+    return BadUsage{shape + " makes one host, the sender, and no receiver; give at least 2 hosts in all"};
   }
-  std::printf("\n  ],\n");
+  if (t.routers * t.hosts > kMaxTotalHosts) {
+    return BadUsage{shape + " makes " + std::to_string(t.routers * t.hosts) + " hosts; at most " +
+                    std::to_string(kMaxTotalHosts)};
+  }
+  return std::nullopt;
 }
 
-void PrintEventsAndChecks(const TreeSpec& t) {
-  std::printf("  \"events\": [\n");
-  for (long k = 0; k < t.routers; ++k) {
-    for (long i = 0; i < t.hosts; ++i) {
-      if (k == 0 && i == 0) continue;
-      std::printf("    {\"at\": \"0s\", \"action\": \"listen\", \"node\": \"%s\", \"port\": 5001, \"bind\": \"0.0.0.0\", \"socket\": \"s\"},\n"
-                  "    {\"at\": \"0s\", \"action\": \"join\", \"node\": \"%s\", \"group\": \"239.1.1.1\", \"socket\": \"s\"},\n",
-                  HostName(k, i).c_str(), HostName(k, i).c_str());
+bool IsHelp(std::string_view arg) { return arg == "--help" || arg == "-h"; }
+
+int Refuse(const std::string& message) {
+  std::fprintf(stderr, "mcastlab gen: %s\n%s", message.c_str(), kUsage);
+  return kExitBadInput;
+}
+
+// Loads the text as `mcastlab run` will. Invalid text is a bug here; say which options led to it.
+int CheckAndPrint(const std::string& text) {
+  const auto loaded = sim::scenario::LoadScenario(text);
+  if (!loaded.ok()) {
+    std::fputs("mcastlab gen: the generated scenario does not load:\n", stderr);
+    for (std::size_t i = 0; i < loaded.errors().size() && i < 3; ++i) {
+      std::fprintf(stderr, "  %s\n", ToString(loaded.errors()[i]).c_str());
     }
+    std::fputs("This is a bug in mcastlab gen; meanwhile change --routers, --hosts, --rate, --seconds or "
+               "--payload towards the defaults.\n", stderr);
+    return kExitBadInput;
   }
-  // Start at 1 s (ARP and joins are done by then) and stop one interval before 1 s + T.
-  std::printf("    {\"at\": \"1s\", \"action\": \"send\", \"node\": \"%s\", \"to\": \"239.1.1.1:5001\", \"size\": %ld, \"ttl\": 8, "
-              "\"rate\": \"%ldpps\", \"until\": \"%.9fs\"}\n  ],\n",
-              HostName(0, 0).c_str(), t.payload, t.rate, 1.0 + static_cast<double>(t.seconds) - 1.0 / static_cast<double>(t.rate));
-  const long per_receiver = t.rate * t.seconds;
-  const std::string last = HostName(t.routers - 1, t.hosts - 1);
-  std::printf("  \"expect\": [\n    {\"received\": {\"node\": \"%s\", \"socket\": \"s\", \"min\": %ld, \"max\": %ld}}\n  ],\n",
-              last.c_str(), per_receiver, per_receiver);
-  std::printf("  \"capture\": {\"links\": [%s]}\n", t.capture ? "\"*\"" : "");
-}
-
-bool ParseLong(std::string_view s, long& out) {
-  try {
-    std::size_t used = 0;
-    out = std::stol(std::string(s), &used);
-    return used == s.size() && out > 0;
-  } catch (...) {
-    return false;
+  const sim::run::WorkEstimate work = sim::run::EstimateWork(loaded.scenario());
+  if (auto large = sim::run::RefuseLargeWork(work, sim::run::kDefaultMaxDeliveries)) {
+    std::fprintf(stderr, "mcastlab gen: warning: mcastlab run will refuse this scenario without --allow-large: %s\n",
+                 large->c_str());
   }
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
+    std::fprintf(stderr, "mcastlab gen: cannot write the scenario: %s\n", std::strerror(errno));
+    return kExitInternal;
+  }
+  return kExitOk;
 }
 
 }  // namespace
 
 int GenCommand(std::span<const std::string_view> args) {
-  if (args.empty() || args[0] != "tree") {
-    std::fputs(kUsage, stderr);
-    return kExitBadInput;
+  // `gen --help` and `gen tree ... --help`: asked for, so on stdout.
+  if (!args.empty() && (IsHelp(args[0]) || (args[0] == "tree" && std::ranges::any_of(args, IsHelp)))) {
+    std::fputs(kUsage, stdout);
+    return kExitOk;
   }
+  if (args.empty()) return Refuse("which scenario? the one generator is tree");
+  if (args[0] != "tree") return Refuse("unknown generator " + Quote(args[0]) + "; the one generator is tree");
   TreeSpec t;
-  for (std::size_t i = 1; i < args.size(); ++i) {
-    const std::string_view flag = args[i];
-    const std::string_view value = i + 1 < args.size() ? args[i + 1] : std::string_view();
-    long* target = flag == "--routers" ? &t.routers : flag == "--hosts" ? &t.hosts : flag == "--rate" ? &t.rate
-                 : flag == "--seconds" ? &t.seconds : flag == "--payload" ? &t.payload : nullptr;
-    ++i;
-    if (target != nullptr && ParseLong(value, *target)) continue;
-    if (flag == "--capture" && (value == "all" || value == "none")) {
-      t.capture = value == "all";
-      continue;
-    }
-    if (flag == "--routing" && value == "static") continue;
-    if (flag == "--routing" && value == "pim") {
-      std::fputs("mcastlab gen: --routing pim needs the PIM-SM module, not built yet; use --routing static\n", stderr);
-      return kExitBadInput;
-    }
-    std::fprintf(stderr, "mcastlab gen: bad argument '%.*s %.*s'\n%s", static_cast<int>(flag.size()), flag.data(),
-                 static_cast<int>(value.size()), value.data(), kUsage);
-    return kExitBadInput;
+  if (auto bad = ParseTreeOptions(args.subspan(1), t)) return Refuse(bad->message);
+  if (auto bad = CheckCombination(t)) return Refuse(bad->message);
+  const auto when = ScheduleTree(t);
+  if (!when) {
+    return Refuse("--rate " + std::to_string(t.rate) + " --seconds " + std::to_string(t.seconds) +
+                  ": the datagrams would go on past 9223372034 s, the longest run a scenario can hold; "
+                  "lower --seconds");
   }
-  if (t.hosts > 240 || t.routers > 60000) {
-    std::fputs("mcastlab gen: at most 240 hosts per LAN (one /24) and 60000 routers\n", stderr);
-    return kExitBadInput;
-  }
-  std::printf("{\n  \"format\": 1,\n  \"name\": \"tree-r%ld-h%ld-p%ld-t%ld\",\n", t.routers, t.hosts, t.rate, t.seconds);
-  std::printf("  \"description\": \"Benchmark tree: a core router, %ld edge routers with %ld hosts each; one sender at %ld pps for %ld s; %ld receivers.\",\n",
-              t.routers, t.hosts, t.rate, t.seconds, t.routers * t.hosts - 1);
-  std::printf("  \"duration\": \"%lds\",\n", t.seconds + 2);
-  PrintNodes(t);
-  PrintLinks(t);
-  PrintEventsAndChecks(t);
-  std::printf("}\n");
-  return kExitOk;
+  return CheckAndPrint(TreeScenarioText(t, *when));
 }
 
 }  // namespace tools

@@ -1,4 +1,5 @@
-// `mcastlab gen tree ...`: prints a generated scenario (the benchmark topology) on stdout.
+// `mcastlab gen tree ...`: prints a generated scenario (the benchmark topology) on stdout, or
+// nothing and exit 2 when an option is out of range.
 #ifndef MCASTLAB_TOOLS_GEN_COMMAND_H_
 #define MCASTLAB_TOOLS_GEN_COMMAND_H_
 

@@ -1,13 +1,12 @@
 // The command line: exit codes, error messages naming the JSON path, and no output on bad input.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
-#include <cstdio>
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+
+#include "tests/support/json_files.h"
+#include "tests/support/shell.h"
 
 namespace {
 
@@ -19,23 +18,13 @@ struct CliResult {
 };
 
 CliResult RunCli(const std::string& args) {
-  const std::string cmd = std::string(MCASTLAB_CLI) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  const int status = pclose(p);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  const auto r = testing_support::RunShell(std::string(MCASTLAB_CLI) + " " + args);
+  return {r.exit_code, r.out + r.err};
 }
 
 std::vector<fs::path> BrokenFiles() {
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(fs::path(MCASTLAB_SOURCE_DIR) / "tests/scenario/broken")) {
-    if (e.path().extension() == ".json") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+  const auto files = testing_support::JsonFilesIn(std::string(MCASTLAB_SOURCE_DIR) + "/tests/scenario/broken");
+  return {files.begin(), files.end()};
 }
 
 TEST(Cli, EveryBrokenFileExitsTwoNamesAPathAndWritesNothing) {

@@ -10,6 +10,7 @@
 
 #include "sim/run/runner.h"
 #include "sim/scenario/loader.h"
+#include "tests/support/json_files.h"
 #include "tests/support/tshark.h"
 
 namespace sim::run {
@@ -18,12 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::vector<std::string> ShippedScenarios() {
-  std::vector<std::string> files;
-  for (const auto& e : fs::directory_iterator(fs::path(MCASTLAB_SOURCE_DIR) / "topologies")) {
-    if (e.path().extension() == ".json") files.push_back(e.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+  return testing_support::JsonFilesIn(std::string(MCASTLAB_SOURCE_DIR) + "/topologies");
 }
 
 std::string TestName(const testing::TestParamInfo<std::string>& info) {

@@ -1,0 +1,119 @@
+// Builds the text with string appends: the largest trees are tens of megabytes, printed once.
+#include "tools/tree_scenario.h"
+
+#include "sim/core/time.h"
+#include "sim/scenario/values.h"
+
+namespace tools {
+namespace {
+
+constexpr std::int64_t kNanosPerSecond = 1'000'000'000;
+constexpr std::int64_t kSendAt = kNanosPerSecond;  // ARP and the joins are done by 1 s
+// The loader takes a duration of up to INT64_MAX nanoseconds in whole seconds.
+constexpr std::uint64_t kMaxDurationSeconds = INT64_MAX / kNanosPerSecond;
+
+std::string N(std::uint64_t v) { return std::to_string(v); }
+
+std::string LanPrefix(std::uint64_t k) {  // "10.X.Y." for LAN k
+  return "10." + N(1 + k / 256) + "." + N(k % 256) + ".";
+}
+
+std::string CoreAddress(std::uint64_t k, int side) {  // the /30 of core link k: .1 core, .2 edge
+  const std::uint64_t base = 4 * k + static_cast<std::uint64_t>(side);
+  return "172." + N(16 + base / 65536) + "." + N((base / 256) % 256) + "." + N(base % 256);
+}
+
+std::string HostName(std::uint64_t lan, std::uint64_t i) { return "h" + N(lan) + "-" + N(i); }
+
+void AppendNodes(const TreeSpec& t, std::string& out) {
+  out += "  \"nodes\": [\n    {\"name\": \"core\", \"type\": \"router\", \"interfaces\": [";
+  for (std::uint64_t k = 0; k < t.routers; ++k) {
+    out += (k ? ", " : "") + ("{\"name\": \"e" + N(k) + "\", \"address\": \"" + CoreAddress(k, 1) + "/30\"}");
+  }
+  out += "],\n     \"static_mroutes\": [{\"source\": \"*\", \"group\": \"239.1.1.1\", \"iif\": \"e0\", \"oifs\": [";
+  for (std::uint64_t k = 1; k < t.routers; ++k) out += (k > 1 ? ", " : "") + ("\"e" + N(k) + "\"");
+  out += "]}]}";
+  for (std::uint64_t k = 0; k < t.routers; ++k) {
+    const bool first = k == 0;  // the sender's edge forwards up to the core, the others down
+    out += ",\n    {\"name\": \"edge" + N(k) + "\", \"type\": \"router\", \"interfaces\": [{\"name\": \"core\", " +
+           "\"address\": \"" + CoreAddress(k, 2) + "/30\"}, {\"name\": \"lan\", \"address\": \"" + LanPrefix(k) +
+           "1/24\"}],\n     \"static_mroutes\": [{\"source\": \"*\", \"group\": \"239.1.1.1\", \"iif\": \"" +
+           (first ? "lan" : "core") + "\", \"oifs\": [\"" + (first ? "core" : "lan") + "\"]}]}";
+    for (std::uint64_t i = 0; i < t.hosts; ++i) {
+      out += ",\n    {\"name\": \"" + HostName(k, i) + "\", \"type\": \"host\", \"interfaces\": [{\"name\": " +
+             "\"eth0\", \"address\": \"" + LanPrefix(k) + N(i + 10) + "/24\", \"gateway\": \"" + LanPrefix(k) +
+             "1\"}]}";
+    }
+  }
+  out += "\n  ],\n";
+}
+
+void AppendLinks(const TreeSpec& t, std::string& out) {
+  out += "  \"links\": [";
+  for (std::uint64_t k = 0; k < t.routers; ++k) {
+    out += "\n    {\"name\": \"core" + N(k) + "\", \"endpoints\": [\"core:e" + N(k) + "\", \"edge" + N(k) +
+           ":core\"], \"delay\": \"1ms\", \"bandwidth\": \"1Gbps\"},";
+    out += "\n    {\"name\": \"lan" + N(k) + "\", \"endpoints\": [\"edge" + N(k) + ":lan\"";
+    for (std::uint64_t i = 0; i < t.hosts; ++i) out += ", \"" + HostName(k, i) + ":eth0\"";
+    out += std::string("], \"delay\": \"10us\", \"bandwidth\": \"100Mbps\"}") + (k + 1 < t.routers ? "," : "");
+  }
+  out += "\n  ],\n";
+}
+
+void AppendEventsAndChecks(const TreeSpec& t, const TreeSchedule& when, std::string& out) {
+  out += "  \"events\": [\n";
+  for (std::uint64_t k = 0; k < t.routers; ++k) {
+    for (std::uint64_t i = 0; i < t.hosts; ++i) {
+      if (k == 0 && i == 0) continue;  // the sender
+      const std::string host = HostName(k, i);
+      out += "    {\"at\": \"0s\", \"action\": \"listen\", \"node\": \"" + host +
+             "\", \"port\": 5001, \"bind\": \"0.0.0.0\", \"socket\": \"s\"},\n"
+             "    {\"at\": \"0s\", \"action\": \"join\", \"node\": \"" + host +
+             "\", \"group\": \"239.1.1.1\", \"socket\": \"s\"},\n";
+    }
+  }
+  out += "    {\"at\": \"1s\", \"action\": \"send\", \"node\": \"" + HostName(0, 0) +
+         "\", \"to\": \"239.1.1.1:5001\", \"size\": " + N(t.payload) + ", \"ttl\": 8, \"rate\": \"" + N(t.rate) +
+         "pps\", \"until\": \"" + sim::core::ToString(sim::core::Nanoseconds(when.until_ns)) + "\"}\n  ],\n";
+  const std::string last = HostName(t.routers - 1, t.hosts - 1);
+  out += "  \"expect\": [\n    {\"received\": {\"node\": \"" + last + "\", \"socket\": \"s\", \"min\": " +
+         N(when.datagrams) + ", \"max\": " + N(when.datagrams) + "}}\n  ],\n";
+  out += std::string("  \"capture\": {\"links\": [") + (t.capture ? "\"*\"" : "") + "]}\n";
+}
+
+}  // namespace
+
+std::optional<TreeSchedule> ScheduleTree(const TreeSpec& t) {
+  // The loader's own rounding of 1/rate, so that the count below is the runner's.
+  const auto rate = sim::scenario::ParseRate(N(t.rate) + "pps");
+  if (!rate.ok()) return std::nullopt;
+  TreeSchedule s;
+  s.interval_ns = rate.value().interval.nanos();
+  const auto interval = static_cast<std::uint64_t>(s.interval_ns);
+  std::uint64_t span = 0, until = 0;  // any overflow is past the longest duration anyway
+  if (__builtin_mul_overflow(t.rate, t.seconds, &s.datagrams) || s.datagrams == 0 ||
+      __builtin_mul_overflow(s.datagrams - 1, interval, &span) ||
+      __builtin_add_overflow(span, kSendAt + interval / 2, &until) || until > INT64_MAX) {
+    return std::nullopt;
+  }
+  s.until_ns = static_cast<std::int64_t>(until);
+  s.duration_s = until / kNanosPerSecond + 2;
+  if (s.duration_s > kMaxDurationSeconds) return std::nullopt;
+  return s;
+}
+
+std::string TreeScenarioText(const TreeSpec& t, const TreeSchedule& when) {
+  const std::string shape = N(t.routers) + " edge routers with " + N(t.hosts) + " hosts each";
+  std::string out = "{\n  \"format\": 1,\n  \"name\": \"tree-r" + N(t.routers) + "-h" + N(t.hosts) + "-p" +
+                    N(t.rate) + "-t" + N(t.seconds) + "\",\n";
+  out += "  \"description\": \"Benchmark tree: a core router, " + shape + "; one sender at " + N(t.rate) +
+         " pps for " + N(t.seconds) + " s; " + N(t.routers * t.hosts - 1) + " receivers.\",\n";
+  out += "  \"duration\": \"" + N(when.duration_s) + "s\",\n";
+  AppendNodes(t, out);
+  AppendLinks(t, out);
+  AppendEventsAndChecks(t, when, out);
+  out += "}\n";
+  return out;
+}
+
+}  // namespace tools

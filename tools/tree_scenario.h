@@ -1,0 +1,43 @@
+// The tree workload of the performance issue, as scenario text: a core router with R edge routers
+// (1 Gbps, 1 ms cables), each edge with one shared segment (100 Mbps, 10 us) of H hosts. Host 0
+// of LAN 0 sends P x T datagrams to 239.1.1.1 from 1 s on, P a second, with TTL 8; every other
+// host listens and joins, so each of the R x H - 1 receivers expects every datagram. The output
+// is an ordinary scenario file: open it, change it, run it.
+#ifndef MCASTLAB_TOOLS_TREE_SCENARIO_H_
+#define MCASTLAB_TOOLS_TREE_SCENARIO_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace tools {
+
+struct TreeSpec {
+  std::uint64_t routers = 4;
+  std::uint64_t hosts = 10;  // per edge LAN
+  std::uint64_t rate = 1000;  // datagrams a second
+  std::uint64_t seconds = 10;
+  std::uint64_t payload = 1000;  // UDP payload bytes
+  bool capture = false;
+};
+
+// When the datagrams go. The runner sends one at `at` and then one every interval while the next
+// is not after `until`; the interval is 1/rate rounded to the nanosecond, so the datagrams are
+// counted (rate x seconds of them) rather than timed: until falls half an interval after the
+// last one, and the run lasts at least one second beyond it.
+struct TreeSchedule {
+  std::uint64_t datagrams = 0;
+  std::int64_t interval_ns = 0;
+  std::int64_t until_ns = 0;
+  std::uint64_t duration_s = 0;
+};
+
+// nullopt when the run would end after the longest duration a scenario can hold.
+std::optional<TreeSchedule> ScheduleTree(const TreeSpec& t);
+
+// The scenario file, ready to print. The spec must be within the limits gen_command.cc checks.
+std::string TreeScenarioText(const TreeSpec& t, const TreeSchedule& when);
+
+}  // namespace tools
+
+#endif  // MCASTLAB_TOOLS_TREE_SCENARIO_H_
