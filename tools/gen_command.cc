@@ -31,7 +31,7 @@ constexpr const char* kUsage =
     "  --hosts H        hosts on each edge LAN, 1 to 240 (default 10); R x H at least 2\n"
     "                   (one sender and a receiver) and at most 1000000\n"
     "  --rate P         datagrams a second, 1 to 1000000000 (default 1000)\n"
-    "  --seconds T      how long the sender sends, 1 to 9223372034 (default 10)\n"
+    "  --seconds T      how long the sender sends, 1 to 4294967293 (default 10)\n"
     "  --payload BYTES  UDP payload, 0 to 65507, the most one IPv4 datagram carries (default 1000)\n"
     "  --routing static|pim   static multicast routes (pim: not built yet)\n"
     "  --capture all|none     a pcap per link, or none (default none)\n"
@@ -52,8 +52,8 @@ constexpr NumberOption kNumberOptions[] = {
     {"--hosts", &TreeSpec::hosts, 1, 240},
     // The loader's rate: one datagram a nanosecond at the most.
     {"--rate", &TreeSpec::rate, 1, 1'000'000'000},
-    // The run lasts T + 2 s, and a duration holds at most INT64_MAX ns (9223372036 s).
-    {"--seconds", &TreeSpec::seconds, 1, 9'223'372'034},
+    // The run lasts T + 2 s, and a duration is at most 4294967295 s (what a pcap can timestamp).
+    {"--seconds", &TreeSpec::seconds, 1, 4'294'967'293},
     // 65535 - 20 (IPv4 header) - 8 (UDP header).
     {"--payload", &TreeSpec::payload, 0, 65'507},
 };
@@ -183,7 +183,7 @@ int GenCommand(std::span<const std::string_view> args) {
   const auto when = ScheduleTree(t);
   if (!when) {
     return Refuse("--rate " + std::to_string(t.rate) + " --seconds " + std::to_string(t.seconds) +
-                  ": the datagrams would go on past 9223372034 s, the longest run a scenario can hold; "
+                  ": the datagrams would go on past 4294967293 s, the longest run a scenario can hold; "
                   "lower --seconds");
   }
   return CheckAndPrint(TreeScenarioText(t, *when));

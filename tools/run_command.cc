@@ -8,6 +8,7 @@
 
 #include "sim/run/output_folder.h"
 #include "sim/run/runner.h"
+#include "sim/run/work_estimate.h"
 #include "sim/scenario/loader.h"
 #include "sim/scenario/values.h"
 #include "sim/trace/output_error.h"
@@ -25,7 +26,8 @@ constexpr const char* kRunUsage =
     "  124: --max-wall reached; 130/143: interrupted by SIGINT/SIGTERM (DIR left as it was).\n"
     "  --stats          also write DIR/stats.json (wall time, rates, peak memory) and print it\n"
     "  --max-wall TIME  stop the run after TIME of real time (\"90s\", \"10min\")\n"
-    "  --max-input-size BYTES  accept scenario files up to BYTES (default 67108864, 64 MiB)\n";
+    "  --max-input-size BYTES  accept scenario files up to BYTES (default 67108864, 64 MiB)\n"
+    "  --allow-large    run a scenario whose load-time work estimate is over the limit\n";
 
 struct RunArgs {
   std::string file;
@@ -33,6 +35,7 @@ struct RunArgs {
   bool stats = false;
   std::optional<std::chrono::duration<double>> max_wall;
   sim::scenario::LoadLimits limits;
+  bool allow_large = false;
 };
 
 // A whole number of bytes, at least 1.
@@ -61,6 +64,8 @@ std::optional<RunArgs> ParseArgs(std::span<const std::string_view> args, bool ru
       r.out = std::string(args[++i]);
     } else if (run && a == "--stats") {
       r.stats = true;
+    } else if (run && a == "--allow-large") {
+      r.allow_large = true;
     } else if (run && a == "--max-wall" && has_value) {
       const auto t = sim::scenario::ParseTime(args[++i]);
       if (!t.ok() || t.value().nanos() <= 0) {
@@ -131,6 +136,12 @@ int RunCommand(std::span<const std::string_view> args) {
   }
   auto scenario = Load(parsed->file, parsed->limits);
   if (!scenario) return kExitBadInput;
+  if (!parsed->allow_large) {
+    if (auto why = sim::run::RefuseLargeWork(sim::run::EstimateWork(*scenario), sim::run::kDefaultMaxDeliveries)) {
+      std::fprintf(stderr, "%s: %s\n", parsed->file.c_str(), why->c_str());
+      return kExitBadInput;
+    }
+  }
   const std::string out = parsed->out.value_or("out/" + scenario->name);
   RunControl control(parsed->max_wall, isatty(STDERR_FILENO) != 0);
   sim::run::RunOptions options;

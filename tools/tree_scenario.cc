@@ -9,8 +9,8 @@ namespace {
 
 constexpr std::int64_t kNanosPerSecond = 1'000'000'000;
 constexpr std::int64_t kSendAt = kNanosPerSecond;  // ARP and the joins are done by 1 s
-// The loader takes a duration of up to INT64_MAX nanoseconds in whole seconds.
-constexpr std::uint64_t kMaxDurationSeconds = INT64_MAX / kNanosPerSecond;
+// The loader takes a duration of up to 2^32 - 1 s, the latest time a pcap timestamp holds.
+constexpr std::uint64_t kMaxDurationSeconds = 4'294'967'295;
 
 std::string N(std::uint64_t v) { return std::to_string(v); }
 

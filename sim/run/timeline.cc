@@ -1,5 +1,6 @@
 #include "sim/run/timeline.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -43,6 +44,21 @@ void SendAtRate(const std::shared_ptr<const RateSend>& r) {
   r->host.scheduler().ScheduleAt(next, r->host.id(), [r] { SendAtRate(r); });
 }
 
+// A `count` send: every datagram at the same instant, in batches of events, so that a huge
+// count can still be interrupted (the run stops only between events).
+struct CountSend {
+  net::Host& host;
+  net::SendSpec spec;
+};
+
+void SendCount(const std::shared_ptr<const CountSend>& c, std::uint64_t left) {
+  constexpr std::uint64_t kBatch = 1024;
+  const std::uint64_t now = std::min(left, kBatch);
+  for (std::uint64_t k = 0; k < now; ++k) c->host.SendDatagram(c->spec);
+  if (left == now) return;
+  c->host.scheduler().ScheduleIn(core::Duration::Zero(), c->host.id(), [c, left, now] { SendCount(c, left - now); });
+}
+
 void ApplySet(net::Network& n, const ProtocolBindings& protocols, const SetAction& a) {
   net::Node& node = *n.FindNode(a.node);
   if (a.cost) {
@@ -81,7 +97,7 @@ struct Runner {
           RateSend{HostOf(n, a.node), SpecOf(a), a.rate->interval, core::Time::Start() + *a.until}));
       return;
     }
-    for (std::uint64_t k = 0; k < a.count; ++k) HostOf(n, a.node).SendDatagram(SpecOf(a));
+    SendCount(std::make_shared<const CountSend>(CountSend{HostOf(n, a.node), SpecOf(a)}), a.count);
   }
   void operator()(const ConnectAction& a) {
     net::Host& h = HostOf(n, a.node);

@@ -61,8 +61,8 @@ INSTANTIATE_TEST_SUITE_P(
     Options, GenRefuses,
     testing::Values(
         Refusal{"--payload 70000", "--payload: '70000' is not from 0 to 65507"},
-        Refusal{"--seconds 99999999999", "--seconds: '99999999999' is not from 1 to 9223372034"},
-        Refusal{"--seconds 0", "--seconds: '0' is not from 1 to 9223372034"},
+        Refusal{"--seconds 99999999999", "--seconds: '99999999999' is not from 1 to 4294967293"},
+        Refusal{"--seconds 0", "--seconds: '0' is not from 1 to 4294967293"},
         Refusal{"--routers 0", "--routers: '0' is not from 1 to 60000"},
         Refusal{"--hosts 241", "--hosts: '241' is not from 1 to 240"},
         Refusal{"--rate 0", "--rate: '0' is not from 1 to 1000000000"},
@@ -83,9 +83,9 @@ INSTANTIATE_TEST_SUITE_P(
         Refusal{"--routers 1 --hosts 1",
                 "--routers 1 --hosts 1 makes one host, the sender, and no receiver; give at least 2 hosts in all"},
         Refusal{"--routers 60000 --hosts 17", "--routers 60000 --hosts 17 makes 1020000 hosts; at most 1000000"},
-        // 600000000 pps is an interval of 2 ns: 4.8e18 datagrams take 9.6e18 ns.
-        Refusal{"--rate 600000000 --seconds 8000000000",
-                "--rate 600000000 --seconds 8000000000: the datagrams would go on past 9223372034 s, the longest "
+        // 600000000 pps is an interval of 2 ns: 2.6e18 datagrams take 5.2e18 ns.
+        Refusal{"--rate 600000000 --seconds 4294967293",
+                "--rate 600000000 --seconds 4294967293: the datagrams would go on past 4294967293 s, the longest "
                 "run a scenario can hold; lower --seconds"}));
 
 // A file of the running test's own (ctest runs tests in parallel).
@@ -114,8 +114,8 @@ INSTANTIATE_TEST_SUITE_P(
                     "--routers 1 --hosts 2", "--rate 3 --seconds 7", "--rate 7 --seconds 3 --payload 0",
                     "--payload 65507 --capture all", "--routers 3 --hosts 240 --routing static",
                     "--routers 1 --hosts 2 --rate 600000000 --seconds 1",
-                    "--routers 1 --hosts 2 --rate 1 --seconds 9223372034",
-                    "--routers 1 --hosts 2 --rate 1000000000 --seconds 9223372034"));
+                    "--routers 1 --hosts 2 --rate 1 --seconds 4294967293",
+                    "--routers 1 --hosts 2 --rate 1000000000 --seconds 4294967"));
 
 // A rate that is no whole number of nanoseconds apart still sends exactly rate x seconds.
 TEST(GenCommand, SmallTreesRunAndEveryReceiverGetsRateTimesSeconds) {

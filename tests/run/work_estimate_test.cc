@@ -156,18 +156,21 @@ std::string QuerierLanWith(const std::string& duration, const std::string& send)
 }
 
 TEST(WorkEstimate, SaturatesInsteadOfOverflowing) {
+  // The longest duration a scenario may have, at the highest rate.
   const std::string send = R"(, {"at": "0s", "action": "send", "node": "S", "to": "239.1.1.1:5000",
-                                 "rate": "1000000000pps", "until": "9223372036s"})";
-  const WorkEstimate one = Estimate(QuerierLanWith("9223372036", send));
-  EXPECT_EQ(one.datagrams, 9'223'372'036'000'000'001u);
-  EXPECT_EQ(one.datagram_deliveries, UINT64_MAX);  // x 3 endpoints
-  EXPECT_EQ(one.deliveries, UINT64_MAX);
-  EXPECT_EQ(one.weighted_deliveries, UINT64_MAX);
-  const WorkEstimate three = Estimate(QuerierLanWith("9223372036", send + send + send));
-  EXPECT_EQ(three.datagrams, UINT64_MAX);
-  EXPECT_EQ(three.busiest_send, "/events/1");  // the first of equals
-  EXPECT_TRUE(RefuseLargeWork(three, UINT64_MAX - 1).has_value());
-  EXPECT_FALSE(RefuseLargeWork(three, UINT64_MAX).has_value());
+                                 "rate": "1000000000pps", "until": "4294967295s"})";
+  const WorkEstimate one = Estimate(QuerierLanWith("4294967295", send));
+  EXPECT_EQ(one.datagrams, 4'294'967'295'000'000'001u);
+  EXPECT_EQ(one.datagram_deliveries, 3u * 4'294'967'295'000'000'001u);  // x 3 endpoints, still in range
+  const std::string five = send + send + send + send + send;
+  const WorkEstimate many = Estimate(QuerierLanWith("4294967295", five));
+  EXPECT_EQ(many.datagrams, UINT64_MAX);
+  EXPECT_EQ(many.datagram_deliveries, UINT64_MAX);
+  EXPECT_EQ(many.deliveries, UINT64_MAX);
+  EXPECT_EQ(many.weighted_deliveries, UINT64_MAX);
+  EXPECT_EQ(many.busiest_send, "/events/1");  // the first of equals
+  EXPECT_TRUE(RefuseLargeWork(many, UINT64_MAX - 1).has_value());
+  EXPECT_FALSE(RefuseLargeWork(many, UINT64_MAX).has_value());
 }
 
 TEST(WorkEstimate, LimitIsInclusive) {
@@ -199,14 +202,14 @@ TEST(WorkEstimate, RefusesTheLargestCount) {
 }
 
 TEST(WorkEstimate, RefusesTheLongestDuration) {
-  const WorkEstimate w = Estimate(QuerierLanWith("9223372036", ""));
-  // 2 + floor(9223372036 / 125) = 73786978 queries, as many reports, 2 unsolicited.
-  EXPECT_EQ(w.control_messages, 2u * 73'786'978u + 2u);
-  EXPECT_EQ(w.deliveries, 3u * (2u * 73'786'978u + 2u));
+  const WorkEstimate w = Estimate(QuerierLanWith("4294967295", ""));
+  // 2 + floor(4294967295 / 125) = 34359740 queries, as many reports, 2 unsolicited.
+  EXPECT_EQ(w.control_messages, 2u * 34'359'740u + 2u);
+  EXPECT_EQ(w.deliveries, 3u * (2u * 34'359'740u + 2u));
   EXPECT_EQ(RefuseLargeWork(w, kDefaultMaxDeliveries),
-            "too much work: about 442721874 frame receptions (0 datagrams to 3 link endpoints, "
-            "147573958 IGMP messages), 14167099968 when an IGMP reception counts 32, over the limit of "
-            "1000000000; most of it is periodic IGMP traffic over the duration of 9223372036s: shorten "
+            "too much work: about 206158446 frame receptions (0 datagrams to 3 link endpoints, "
+            "68719482 IGMP messages), 6597070272 when an IGMP reception counts 32, over the limit of "
+            "1000000000; most of it is periodic IGMP traffic over the duration of 4294967295s: shorten "
             "/duration; or pass --allow-large to run it anyway");
 }
 
