@@ -84,13 +84,13 @@ void PimRouter::OnPowerOn() {
 }
 
 void PimRouter::StartInterface(Interface& pi) {
-  if (!pi.hello.running()) pi.hello.Start();
+  if (pi.config.enabled && !pi.hello.running()) pi.hello.Start();
 }
 
-void PimRouter::StopInterface(Interface& pi) {
-  // The link is gone: no goodbye can be heard. Neighbors go (NeighborDown), and every
-  // downstream state of the interface with them.
-  pi.hello.Stop(false);
+void PimRouter::StopInterface(Interface& pi, bool goodbye) {
+  // Neighbors go (NeighborDown), and every downstream state of the interface with them. A
+  // link that is gone cannot carry a goodbye; PIM switched off on a live link sends one.
+  pi.hello.Stop(goodbye && pi.hello.running() && pi.iface.up());
   pi.members.clear();
   for (auto& [key, e] : entries_) {
     if (auto it = e->downstream.find(pi.iface.index()); it != e->downstream.end()) it->second->Stop();
@@ -104,7 +104,7 @@ void PimRouter::OnLinkStateChanged(sim::net::Interface& i) {
   if (i.up()) {
     StartInterface(*pi);
   } else {
-    StopInterface(*pi);
+    StopInterface(*pi, false);
   }
 }
 
@@ -124,6 +124,30 @@ void PimRouter::OnMembershipChanged(sim::net::Interface& i, Ipv4Address group, b
 
 void PimRouter::SetDrPriority(const sim::net::Interface& i, std::uint32_t priority) {
   if (Interface* pi = Find(i)) pi->hello.SetDrPriority(priority);
+}
+
+void PimRouter::SetInterfaceEnabled(const sim::net::Interface& i, bool enabled) {
+  Interface* pi = Find(i);
+  if (pi == nullptr || pi->config.enabled == enabled) return;
+  if (enabled) {
+    pi->config.enabled = true;
+    if (router_.powered() && i.up()) StartInterface(*pi);
+  } else {
+    StopInterface(*pi, true);
+    pi->config.enabled = false;
+  }
+}
+
+void PimRouter::Reconfigure(const Config& c) {
+  for (auto& [index, pi] : interfaces_) {
+    Config next = c;
+    next.enabled = pi->config.enabled;
+    next.dr_priority = pi->config.dr_priority;
+    pi->config = next;
+  }
+  const bool enabled = router_config_.enabled;
+  router_config_ = c;
+  router_config_.enabled = enabled;
 }
 
 void PimRouter::NeighborChanged(Interface& /*pi*/) { RecomputeAll(); }
@@ -152,7 +176,7 @@ void PimRouter::OnPim(sim::net::Interface& in, const sim::wire::Ipv4Packet& pack
     OnRegister(in, packet, *reg);
   } else if (const auto* stop = std::get_if<sim::wire::PimRegisterStop>(&*m)) {
     OnRegisterStop(*stop);
-  } else if (pi == nullptr) {
+  } else if (pi == nullptr || !pi->hello.running()) {
     return;  // PIM is off on that interface: its Hellos, Joins and Asserts are not ours
   } else if (const auto* hello = std::get_if<sim::wire::PimHello>(&*m)) {
     pi->hello.OnHelloReceived(from, *hello);

@@ -45,7 +45,8 @@ class DownstreamPortOf;
 
 class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserver {
  public:
-  // PIM's configuration of an interface, or nothing where PIM does not run.
+  // PIM's configuration of an interface (`enabled` false where PIM is off), or nothing where it
+  // can never run (no address).
   using ConfigFor = std::function<std::optional<Config>(const sim::net::Interface&)>;
 
   static PimRouter& Attach(sim::net::Router& router, const ConfigFor& config, RpSet rps);
@@ -56,6 +57,12 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   void OnMembershipChanged(sim::net::Interface& i, sim::wire::Ipv4Address group, bool present);
   // A run-time `set` of an interface's DR priority.
   void SetDrPriority(const sim::net::Interface& i, std::uint32_t priority);
+  // A run-time `set` of `pim` on an interface: off sends a goodbye Hello (holdtime 0, RFC 7761
+  // §4.3.1) and drops the interface's state; on starts Hellos as at power on.
+  void SetInterfaceEnabled(const sim::net::Interface& i, bool enabled);
+  // A run-time `set` of the router's PIM timers: each applies from its timer's next start.
+  // The interfaces keep their own `enabled` and DR priority.
+  void Reconfigure(const Config& c);
 
   void OnPowerOff() override;
   void OnPowerOn() override;
@@ -92,7 +99,7 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   Interface* Find(const sim::net::Interface& i);
   const Interface* Find(const sim::net::Interface& i) const;
   void StartInterface(Interface& pi);
-  void StopInterface(Interface& pi);
+  void StopInterface(Interface& pi, bool goodbye);
   void NeighborChanged(Interface& pi);
   void DrChanged(Interface& pi);
   void NeighborRestarted(Interface& pi, sim::wire::Ipv4Address neighbor);

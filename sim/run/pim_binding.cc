@@ -41,7 +41,7 @@ void PimBinding::Attach(const scenario::Scenario& s, net::Network& network) {
         router,
         [r](const net::Interface& i) -> std::optional<pim::Config> {
           for (const auto& spec : r->interfaces) {
-            if (spec.name == i.name() && spec.pim) return ConfigOf(r->pim, spec);
+            if (spec.name == i.name()) return ConfigOf(r->pim, spec);  // `enabled` says if it runs
           }
           return std::nullopt;
         },
@@ -63,7 +63,22 @@ void PimBinding::ApplySet(const scenario::SetAction& a, net::Network& network, S
       if (!a.interface || i->name() == *a.interface) module->SetDrPriority(*i, *a.dr_priority);
     }
   }
-  if (a.pim || a.pim_interface) fields.emplace_back("pim", "run-time PIM settings other than dr_priority are not applied yet");
+  if (a.pim_interface) {
+    for (const auto& i : node.interfaces()) {
+      if (!a.interface || i->name() == *a.interface) module->SetInterfaceEnabled(*i, *a.pim_interface);
+    }
+    fields.emplace_back("pim", *a.pim_interface ? "on" : "off");
+  }
+  if (a.pim) {
+    const scenario::Router* spec = FindNode(scenario_, a.node)->router();
+    auto [it, fresh] = settings_now_.try_emplace(a.node, spec->pim_settings);
+    it->second = Merge(it->second, *a.pim);
+    // Derived values follow the new inputs, as at load time (which checked them already).
+    std::vector<scenario::LoadError> problems;
+    const scenario::PimConfig c = ResolvePim(it->second, &problems);
+    if (problems.empty() && !spec->interfaces.empty()) module->Reconfigure(ConfigOf(c, spec->interfaces.front()));
+    fields.emplace_back("pim", "reconfigured");
+  }
 }
 
 void PimBinding::DumpTables(const net::Node& node, std::string& out) const {

@@ -4,6 +4,9 @@
 #ifndef MCASTLAB_SIM_RUN_PIM_BINDING_H_
 #define MCASTLAB_SIM_RUN_PIM_BINDING_H_
 
+#include <map>
+#include <string>
+
 #include "sim/run/protocol_binding.h"
 
 namespace sim::run {
@@ -19,6 +22,8 @@ class PimBinding : public ProtocolBinding {
 
  private:
   const scenario::Scenario& scenario_;
+  // Router PIM settings as they stand now: each `set` merges over them.
+  std::map<std::string, scenario::PimSettings> settings_now_;
 };
 
 }  // namespace sim::run
