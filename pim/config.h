@@ -13,7 +13,8 @@ namespace pim {
 
 // RFC 7761 §4.2.1: when a last-hop router moves a group's traffic to the shortest-path tree.
 enum class SptSwitchover { kImmediate, kNever };
-std::string_view ToString(SptSwitchover s);
+// "immediate" or "never", as scenario files spell it.
+inline std::string_view ToString(SptSwitchover s) { return s == SptSwitchover::kImmediate ? "immediate" : "never"; }
 
 struct Config {
   bool enabled = true;

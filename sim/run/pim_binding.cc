@@ -6,20 +6,10 @@
 namespace sim::run {
 namespace {
 
-// The scenario's router-wide PIM settings and the interface's own, as the protocol reads them.
-pim::Config ConfigOf(const scenario::PimConfig& r, const scenario::RouterInterface& i) {
-  pim::Config c;
-  c.enabled = r.enabled && i.pim;
-  c.hello_period = r.hello_period;
-  c.hello_holdtime = r.hello_holdtime;
-  c.join_prune_period = r.join_prune_period;
-  c.join_prune_holdtime = r.join_prune_holdtime;
-  c.keepalive_period = r.keepalive_period;
-  c.register_suppression = r.register_suppression;
-  c.register_probe = r.register_probe;
-  c.spt_switchover = r.spt_switchover == scenario::SptSwitchover::kImmediate ? pim::SptSwitchover::kImmediate
-                                                                             : pim::SptSwitchover::kNever;
-  c.assert_enabled = r.assert_enabled;
+// The router's PIM configuration with the interface's own switch and DR priority.
+pim::Config ConfigOf(const pim::Config& router, const scenario::RouterInterface& i) {
+  pim::Config c = router;
+  c.enabled = router.enabled && i.pim;
   c.dr_priority = i.dr_priority;
   return c;
 }

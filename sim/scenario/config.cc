@@ -56,9 +56,6 @@ void CheckMaxResp(const Setting<Duration>& s, Duration value, int version, std::
 
 }  // namespace
 
-std::string_view ToString(SptSwitchover s) {
-  return s == SptSwitchover::kImmediate ? "immediate" : "never";
-}
 
 IgmpSettings Merge(const IgmpSettings& base, const IgmpSettings& over) {
   IgmpSettings m = base;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "igmp/config.h"
+#include "pim/config.h"
 #include "sim/core/time.h"
 #include "sim/scenario/load_error.h"
 
@@ -51,8 +52,8 @@ struct IgmpSettings {
   Setting<core::Duration> unsolicited_report_interval;
 };
 
-enum class SptSwitchover { kImmediate, kNever };
-std::string_view ToString(SptSwitchover s);
+// PIM-SM owns its configuration and its RFC 7761 defaults (pim/config.h).
+using SptSwitchover = pim::SptSwitchover;
 
 struct PimSettings {
   Setting<bool> enabled;
@@ -76,28 +77,8 @@ PimSettings Merge(const PimSettings& base, const PimSettings& over);
 using RouterIgmpConfig = igmp::RouterConfig;
 using HostIgmpConfig = igmp::HostConfig;
 
-// PIM-SM on one router. Timer names and defaults are those of RFC 7761 §4.11.
-struct PimConfig {
-  bool enabled = true;
-  // Hello_Period.
-  core::Duration hello_period = core::Seconds(30);
-  // Default_Hello_Holdtime: 3.5 x Hello_Period.
-  core::Duration hello_holdtime = core::Seconds(105);
-  // t_periodic, the period of Join/Prune messages.
-  core::Duration join_prune_period = core::Seconds(60);
-  // J/P_HoldTime: 3.5 x t_periodic.
-  core::Duration join_prune_holdtime = core::Seconds(210);
-  // Keepalive_Period, for KAT(S,G).
-  core::Duration keepalive_period = core::Seconds(210);
-  // Register_Suppression_Time.
-  core::Duration register_suppression = core::Seconds(60);
-  // Register_Probe_Time.
-  core::Duration register_probe = core::Seconds(5);
-  // RFC 7761 §4.2.1: when a last-hop router switches to the shortest-path tree.
-  SptSwitchover spt_switchover = SptSwitchover::kImmediate;
-  // RFC 7761 §4.6: the assert mechanism on LANs with parallel paths.
-  bool assert_enabled = true;
-};
+// PIM-SM on one router (every interface's own `enabled` and DR priority are set by the runner).
+using PimConfig = pim::Config;
 
 // Fill in defaults and derived values. Values that contradict an RFC rule (a Query Response
 // Interval not shorter than the Query Interval, a Max Resp Time the version cannot encode...) are
