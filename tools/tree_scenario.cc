@@ -32,13 +32,14 @@ void AppendNodes(const TreeSpec& t, std::string& out) {
   }
   out += "],\n     \"static_mroutes\": [{\"source\": \"*\", \"group\": \"239.1.1.1\", \"iif\": \"e0\", \"oifs\": [";
   for (std::uint64_t k = 1; k < t.routers; ++k) out += (k > 1 ? ", " : "") + ("\"e" + N(k) + "\"");
-  out += "]}]}";
+  // Static routing: the MFIB entries above do it all, so PIM is off and sends no Hellos.
+  out += "]}],\n     \"pim\": {\"enabled\": false}}";
   for (std::uint64_t k = 0; k < t.routers; ++k) {
     const bool first = k == 0;  // the sender's edge forwards up to the core, the others down
     out += ",\n    {\"name\": \"edge" + N(k) + "\", \"type\": \"router\", \"interfaces\": [{\"name\": \"core\", " +
            "\"address\": \"" + CoreAddress(k, 2) + "/30\"}, {\"name\": \"lan\", \"address\": \"" + LanPrefix(k) +
            "1/24\"}],\n     \"static_mroutes\": [{\"source\": \"*\", \"group\": \"239.1.1.1\", \"iif\": \"" +
-           (first ? "lan" : "core") + "\", \"oifs\": [\"" + (first ? "core" : "lan") + "\"]}]}";
+           (first ? "lan" : "core") + "\", \"oifs\": [\"" + (first ? "core" : "lan") + "\"]}],\n     \"pim\": {\"enabled\": false}}";
     for (std::uint64_t i = 0; i < t.hosts; ++i) {
       out += ",\n    {\"name\": \"" + HostName(k, i) + "\", \"type\": \"host\", \"interfaces\": [{\"name\": " +
              "\"eth0\", \"address\": \"" + LanPrefix(k) + N(i + 10) + "/24\", \"gateway\": \"" + LanPrefix(k) +
