@@ -127,6 +127,7 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   void RecomputeAll();
   void RecomputeOne(Entry& e);
   void ProgramMfib(Entry& e);
+  std::optional<sim::core::Time> ExpiresAt(const Entry& e) const;
   void ScheduleCleanup();
   void Cleanup();
 

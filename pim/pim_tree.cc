@@ -172,13 +172,30 @@ void PimRouter::ProgramMfib(Entry& e) {
     return;
   }
   olist.erase(iif);
+  const bool fresh = current == nullptr;
   sim::net::MfibEntry& m = router_.mfib().Set(key, iif, std::move(olist), sim::net::MfibOwner::kPim);
+  if (fresh) m.since = router_.now();
+  m.expires = ExpiresAt(e);
   // As routers print them: S sparse, C a local member, P pruned (empty olist), T on the SPT,
   // F registering (the source's DR).
   const bool connected = !PimInclude(e.key.group).empty();
   m.flags = Flags("S", connected, m.oifs.empty(), e.spt_bit, e.register_state != nullptr);
   // (S,G) data matters to PIM: keepalive, SPT bit, Registers at the source's DR.
   m.notify_data = e.key.source.has_value();
+}
+
+// When the entry's state runs out unless refreshed: the latest downstream Join expiry and, for
+// (S,G), the keepalive timer. Empty when nothing times out (local members only, or forever).
+std::optional<sim::core::Time> PimRouter::ExpiresAt(const Entry& e) const {
+  std::optional<sim::core::Time> at;
+  auto later = [&at, this](std::optional<sim::core::Duration> in) {
+    if (!in || *in == kHoldForever) return;
+    const sim::core::Time t = router_.now() + *in;
+    if (!at || t > *at) at = t;
+  };
+  for (const auto& [index, d] : e.downstream) later(d->expiry_in());
+  if (e.keepalive) later(e.keepalive->expires_in());
+  return at;
 }
 
 void PimRouter::ScheduleCleanup() {

@@ -5,10 +5,12 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "sim/core/time.h"
 #include "sim/wire/ipv4_address.h"
 
 namespace sim::net {
@@ -33,6 +35,10 @@ struct MfibEntry {
   // Data forwarded on this entry is reported to the router's multicast observers (PIM sets it
   // while it waits for data: keepalive, SPT bit, register-stop); off, the fast path stays quiet.
   bool notify_data = false;
+  // For `show ip mroute`: when the owner created the entry, and when its state runs out unless
+  // refreshed (PIM: the latest of its Join expiry and keepalive timers); unknown when empty.
+  std::optional<core::Time> since;
+  std::optional<core::Time> expires;
 };
 
 class Mfib {
