@@ -101,6 +101,7 @@ void Host::Close(const std::string& name) {
     if ((*it)->name != name) continue;
     // Closing drops the socket's memberships, as the kernel does.
     while (!(*it)->groups.empty()) Leave((*it)->groups.begin()->first, it->get());
+    TraceReceiveTotals(**it);
     sockets_.erase(it);
     StateChanged();
     Trace("socket.close", {{"socket", name}});
@@ -127,10 +128,29 @@ bool Host::ReportPendingError(UdpSocket& s, std::string_view during) {
 
 void Host::OnPowerOff() {
   IpNode::OnPowerOff();
+  for (const auto& s : sockets_) TraceReceiveTotals(*s);
   sockets_.clear();
   StateChanged();
   memberships_.clear();
   host_joins_.clear();
+}
+
+void Host::TraceReceiveTotals(const UdpSocket& s) {
+  for (const UdpFlow& f : s.flows) {
+    Trace("receive.total", {{"socket", s.name}, {"source", wire::ToString(f.source)},
+                            {"destination", wire::ToString(f.destination)},
+                            {"count", std::to_string(f.datagrams)}, {"first", core::ToString(f.first)}});
+  }
+}
+
+void Host::TraceTotals() {
+  for (const SendStream& s : send_streams()) {
+    Trace("send.total", {{"to", wire::ToString(s.to)}, {"port", std::to_string(s.port)}, {"ttl", std::to_string(s.ttl)},
+                         {"count", std::to_string(s.datagrams)}, {"first", core::ToString(s.first)},
+                         {"last", core::ToString(s.last)}});
+  }
+  for (const auto& s : sockets_) TraceReceiveTotals(*s);
+  TraceDropTotals();
 }
 
 std::string Host::DumpSockets() const {

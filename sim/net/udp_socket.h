@@ -22,6 +22,14 @@ struct SocketErrorRecord {
   std::string_view during;  // "send" or "recv": the call that reported it
 };
 
+// The datagrams a socket got from one source to one destination (a group, or the host).
+struct UdpFlow {
+  wire::Ipv4Address source;
+  wire::Ipv4Address destination;
+  std::uint64_t datagrams = 0;
+  core::Time first;
+};
+
 struct UdpSocket {
   // What every received datagram reads or bumps comes first, in one cache line.
   wire::Ipv4Address bind;  // 0.0.0.0 or a group
@@ -29,6 +37,8 @@ struct UdpSocket {
   std::optional<SocketError> pending_error;  // reported once, by the next send or recv
   std::uint64_t datagrams_received = 0;
   std::uint64_t bytes_received = 0;
+  std::uint32_t last_flow = 0;  // the index in `flows` of the last datagram's flow
+  std::vector<UdpFlow> flows;   // in order of their first datagram
   struct Peer {
     wire::Ipv4Address address;
     std::uint16_t port;
