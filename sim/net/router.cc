@@ -105,7 +105,12 @@ void Router::ForwardUnicast(Interface& in, const wire::Ipv4Packet& packet, wire:
 
 void Router::Drop(DropReason reason, const Interface& in, const wire::Ipv4Packet& packet, std::uint16_t port) {
   const DropKey key{reason, packet.header.source, packet.header.destination, in.index(), port};
-  if (CountDrop(key)) TraceDrop(key, {{"ttl", std::to_string(packet.header.ttl)}});
+  if (!CountDrop(key)) return;
+  if (DropEventKind(reason) == "forward.drop") {
+    TraceDrop(key, {{"ttl", std::to_string(packet.header.ttl)}});
+  } else {
+    TraceDrop(key);  // a udp.drop has the keys of a host's
+  }
 }
 
 void Router::OnPowerOff() {

@@ -80,7 +80,8 @@ class Router : public IpNode {
   void ForwardMulticast(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw);
   void ForwardUnicast(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw);
   void DeliverLocally(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw);
-  // Counts the drop; its first occurrence writes a forward.drop (udp.drop) line with the TTL.
+  // Counts the drop; its first occurrence writes a forward.drop line with the TTL (udp.drop for
+  // a datagram to the router itself).
   void Drop(DropReason reason, const Interface& in, const wire::Ipv4Packet& packet, std::uint16_t port = 0);
 
   Fib fib_;
