@@ -99,6 +99,7 @@ void Host::Connect(UdpSocket& socket, wire::Ipv4Address to, std::uint16_t port) 
 void Host::Close(const std::string& name) {
   for (auto it = sockets_.begin(); it != sockets_.end(); ++it) {
     if ((*it)->name != name) continue;
+    BankMemo();  // while the memo's sockets all exist
     // Closing drops the socket's memberships, as the kernel does.
     while (!(*it)->groups.empty()) Leave((*it)->groups.begin()->first, it->get());
     TraceReceiveTotals(**it);
@@ -128,6 +129,7 @@ bool Host::ReportPendingError(UdpSocket& s, std::string_view during) {
 
 void Host::OnPowerOff() {
   IpNode::OnPowerOff();
+  BankMemo();
   for (const auto& s : sockets_) TraceReceiveTotals(*s);
   sockets_.clear();
   StateChanged();
@@ -137,8 +139,7 @@ void Host::OnPowerOff() {
 
 void Host::TraceReceiveTotals(const UdpSocket& s) {
   for (const UdpFlow& f : s.flows) {
-    Trace("receive.total", {{"socket", s.name}, {"source", wire::ToString(f.source)},
-                            {"destination", wire::ToString(f.destination)},
+    Trace("receive.total", {{"socket", s.name}, {"destination", wire::ToString(f.destination)},
                             {"count", std::to_string(f.datagrams)}, {"first", core::ToString(f.first)}});
   }
 }
@@ -149,6 +150,7 @@ void Host::TraceTotals() {
                          {"count", std::to_string(s.datagrams)}, {"first", core::ToString(s.first)},
                          {"last", core::ToString(s.last)}});
   }
+  BankMemo();
   for (const auto& s : sockets_) TraceReceiveTotals(*s);
   TraceDropTotals();
 }

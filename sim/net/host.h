@@ -93,6 +93,11 @@ class Host : public IpNode {
   std::uint64_t datagrams_received() const { return datagrams_received_; }
   // Every stream this host sent, in order of their first datagram.
   std::vector<SendStream> send_streams() const { return sends_ ? sends_->streams : std::vector<SendStream>{}; }
+  // The socket's datagrams per destination, complete (memo deliveries included).
+  const std::vector<UdpFlow>& FlowsOf(UdpSocket& s) {
+    BankMemo();
+    return s.flows;
+  }
   // send.total per stream and receive.total per socket flow, then the drop totals.
   void TraceTotals() override;
   // Every error any socket reported, closed sockets included: (socket name, record).
@@ -112,8 +117,6 @@ class Host : public IpNode {
   void ReceiveUdp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw);
   void ReceiveIcmp(const wire::Ipv4Packet& packet);
   void DeliverTo(UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t size);
-  // Points s.last_flow at the packet's flow, adding it when new.
-  [[gnu::noinline]] void FindFlow(UdpSocket& s, const wire::Ipv4Packet& packet);
   // Counts a datagram sent; the first of its stream writes a udp.send line.
   void CountSend(const wire::Ipv4Header& h, std::uint16_t port);
   void TraceReceiveTotals(const UdpSocket& s);
@@ -138,9 +141,19 @@ class Host : public IpNode {
     std::uint16_t port = 0;
     std::uint64_t mac_key = 0;
     boost::container::small_vector<UdpSocket*, 2> sockets;
+    // Frames delivered through the memo since it was made: added to each socket's flow for
+    // `group` by BankMemo, so that a memo hit costs one increment, not one per socket.
+    std::uint64_t hits = 0;
   };
   bool DeliverFromMemo(const Interface& in, const Frame& frame);
-  void StateChanged() { ++state_epoch_; }
+  void StateChanged() {
+    BankMemo();
+    ++state_epoch_;
+  }
+  // Adds the memo's hits to its sockets' flows; call while those sockets exist.
+  void BankMemo();
+  // Counts `n` datagrams for `destination` in the socket's flows.
+  void CountFlow(UdpSocket& s, wire::Ipv4Address destination, std::uint64_t n);
 
   // Reports a socket's pending error (ECONNREFUSED) to the call `during`; false when none.
   bool TakePendingError(UdpSocket& s, std::string_view during) {

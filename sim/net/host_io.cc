@@ -130,6 +130,7 @@ bool Host::DeliverFromMemo(const Interface& in, const Frame& frame) {
   if (ip.header.destination != m.group || frame.ethernet()->header.destination.key() != m.mac_key) return false;
   if (HasProtocolHandler(wire::kIpProtoUdp)) return false;  // a handler would take it first
   for (UdpSocket* s : m.sockets) DeliverTo(*s, ip, udp->payload.size());
+  ++demux_memo_.hits;
   return true;
 }
 
@@ -193,6 +194,7 @@ void Host::DemuxUdp(Interface& in, const wire::Ipv4Packet& packet, const wire::U
     for (auto& s : sockets_) {
       if (s->port != port || !(s->bind == dst || s->bind.is_unspecified())) continue;
       DeliverTo(*s, packet, size);
+      CountFlow(*s, dst, 1);
       given.push_back(s.get());
     }
     // Remembered for the next frame of this stream (see MulticastDemuxMemo); a looped-back
@@ -200,6 +202,7 @@ void Host::DemuxUdp(Interface& in, const wire::Ipv4Packet& packet, const wire::U
     if (given.empty()) {
       DropUndelivered(in, packet, udp.header);
     } else if (const Frame* frame = rx_frame(); frame != nullptr) {
+      BankMemo();
       demux_memo_ = {state_epoch_, in.index(), dst, port, frame->ethernet()->header.destination.key(), std::move(given)};
     }
     return;
@@ -209,6 +212,7 @@ void Host::DemuxUdp(Interface& in, const wire::Ipv4Packet& packet, const wire::U
     // A connected socket takes datagrams only from its peer.
     if (s->peer && (s->peer->address != packet.header.source || s->peer->port != udp.header.source_port)) continue;
     DeliverTo(*s, packet, size);
+    CountFlow(*s, dst, 1);
     return;
   }
   DropUndelivered(in, packet, udp.header);
@@ -248,25 +252,25 @@ void Host::DeliverTo(UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t s
   TakePendingError(s, "recv");  // reported first; the datagram stays queued for the next call
   if (s.datagrams_received == 0) TraceFirstDatagram(s, packet);
   ++s.datagrams_received;
-  if (s.flows.empty() || s.flows[s.last_flow].source != packet.header.source ||
-      s.flows[s.last_flow].destination != packet.header.destination) {
-    FindFlow(s, packet);
-  }
-  ++s.flows[s.last_flow].datagrams;
   s.bytes_received += size;
   ++datagrams_received_;
   if (!reception_observers_.empty()) NotifyReception(s, packet, size);
 }
 
-void Host::FindFlow(UdpSocket& s, const wire::Ipv4Packet& packet) {
-  for (std::size_t i = 0; i < s.flows.size(); ++i) {
-    if (s.flows[i].source == packet.header.source && s.flows[i].destination == packet.header.destination) {
-      s.last_flow = static_cast<std::uint32_t>(i);
+void Host::CountFlow(UdpSocket& s, wire::Ipv4Address destination, std::uint64_t n) {
+  for (UdpFlow& f : s.flows) {
+    if (f.destination == destination) {
+      f.datagrams += n;
       return;
     }
   }
-  s.flows.push_back(UdpFlow{packet.header.source, packet.header.destination, 0, now()});
-  s.last_flow = static_cast<std::uint32_t>(s.flows.size() - 1);
+  s.flows.push_back(UdpFlow{destination, n, now()});
+}
+
+void Host::BankMemo() {
+  if (demux_memo_.hits == 0) return;
+  for (UdpSocket* s : demux_memo_.sockets) CountFlow(*s, demux_memo_.group, demux_memo_.hits);
+  demux_memo_.hits = 0;
 }
 
 void Host::TraceFirstDatagram(const UdpSocket& s, const wire::Ipv4Packet& packet) {

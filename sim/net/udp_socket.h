@@ -22,9 +22,8 @@ struct SocketErrorRecord {
   std::string_view during;  // "send" or "recv": the call that reported it
 };
 
-// The datagrams a socket got from one source to one destination (a group, or the host).
+// The datagrams a socket got for one destination (a group, or the host's own address).
 struct UdpFlow {
-  wire::Ipv4Address source;
   wire::Ipv4Address destination;
   std::uint64_t datagrams = 0;
   core::Time first;
@@ -37,8 +36,6 @@ struct UdpSocket {
   std::optional<SocketError> pending_error;  // reported once, by the next send or recv
   std::uint64_t datagrams_received = 0;
   std::uint64_t bytes_received = 0;
-  std::uint32_t last_flow = 0;  // the index in `flows` of the last datagram's flow
-  std::vector<UdpFlow> flows;   // in order of their first datagram
   struct Peer {
     wire::Ipv4Address address;
     std::uint16_t port;
@@ -47,6 +44,9 @@ struct UdpSocket {
   std::string name;
   std::map<wire::Ipv4Address, std::uint32_t> groups;  // IP_ADD_MEMBERSHIP: group -> interface index
   std::vector<SocketErrorRecord> errors;
+  // Per destination, in order of their first datagram. Deliveries through the host's demux memo
+  // are added when the memo changes (Host::FlowsOf reads them complete).
+  std::vector<UdpFlow> flows;
 };
 
 }  // namespace sim::net

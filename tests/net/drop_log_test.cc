@@ -121,8 +121,8 @@ TEST_F(HostDrops, MemoAndFullPathCountTheSame) {
   EXPECT_EQ(s.datagrams_received, expect_delivered);
   EXPECT_EQ(Count(b_, DropReason::kNotJoined), expect_not_joined);
   EXPECT_EQ(Count(b_, DropReason::kOtherGroup), expect_other);
-  ASSERT_EQ(s.flows.size(), 1u);
-  EXPECT_EQ(s.flows[0].datagrams, expect_delivered);
+  ASSERT_EQ(b_.FlowsOf(s).size(), 1u);
+  EXPECT_EQ(b_.FlowsOf(s)[0].datagrams, expect_delivered);
 }
 
 TEST_F(HostDrops, SendsAreCountedPerStream) {
