@@ -120,7 +120,27 @@ void SnoopingSwitch::ForwardMulticast(sim::net::Interface& in, const sim::net::F
   if (packet.header.protocol == sim::wire::kIpProtoPim && dst == sim::wire::kAllPimRouters) {
     table_->OnPimHello(in.index());  // RFC 4541 §2.1.1: PIM hellos mark router ports too
   }
-  SendTo(table_->ForwardPorts(dst, in.index(), AllPorts()), frame);
+  const std::set<SwitchPort> out = table_->ForwardPorts(dst, in.index(), AllPorts());
+  if (!dst.is_link_local_multicast()) CountSnoopingOutcome(in, packet, out);
+  SendTo(out, frame);
+}
+
+void SnoopingSwitch::CountSnoopingOutcome(const sim::net::Interface& in, const sim::wire::Ipv4Packet& packet,
+                                          const std::set<SwitchPort>& out) {
+  using sim::net::DropKey;
+  using sim::net::DropReason;
+  const Ipv4Address s = packet.header.source, g = packet.header.destination;
+  if (!table_->MemberPorts(g)) {
+    // RFC 4541 §2.1.2: unregistered groups are flooded; every host's NIC then filters them.
+    const DropKey key{DropReason::kFloodedUnregistered, s, g, sim::net::kNoInterface, 0};
+    if (CountDrop(key)) TraceDrop(key);
+    return;
+  }
+  for (const auto& p : interfaces()) {
+    if (p.get() == &in || out.contains(p->index())) continue;
+    const DropKey key{DropReason::kSnoopingFiltered, s, g, p->index(), 0};
+    if (CountDrop(key)) TraceDrop(key);
+  }
 }
 
 std::vector<std::string> SnoopingSwitch::ForwardPortNames(Ipv4Address group) const {

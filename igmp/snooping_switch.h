@@ -48,6 +48,10 @@ class SnoopingSwitch : public sim::net::L2Switch {
   // Learns from an IGMP message; returns true when it must go to router ports only.
   bool Snoop(sim::net::Interface& in, const sim::wire::Ipv4Packet& packet);
   void SendTo(const std::set<SwitchPort>& ports, const sim::net::FramePtr& frame);
+  // Counts where snooping kept a data frame (snooping-filtered, per port left out) or flooded
+  // it because its group is unregistered (flooded-unregistered).
+  void CountSnoopingOutcome(const sim::net::Interface& in, const sim::wire::Ipv4Packet& packet,
+                            const std::set<SwitchPort>& out);
   std::set<SwitchPort> AllPorts() const;
 
   std::unique_ptr<Port> port_;

@@ -5,6 +5,7 @@
 
 #include "tools/demo_command.h"
 #include "tools/exit_codes.h"
+#include "tools/explain_command.h"
 #include "tools/gen_command.h"
 #include "tools/run_command.h"
 
@@ -15,6 +16,7 @@ constexpr const char* kUsage =
     "commands:\n"
     "  run FILE [--out DIR] [--stats]   run a scenario (exit 0 pass, 1 fail, 2 bad input)\n"
     "  validate FILE                    check a scenario file without running it\n"
+    "  explain OUT --node H --group G [--at T]   why host H does or does not receive G\n"
     "  gen tree --routers R --hosts H --rate P --seconds T [...]   print the benchmark scenario\n"
     "  demo [--out DIR]                 write a pcap with one frame of every message type\n"
     "options:\n"
@@ -43,6 +45,7 @@ int main(int argc, char** argv) {
   if (command == "run") return tools::RunCommand(rest);
   if (command == "validate") return tools::ValidateCommand(rest);
   if (command == "gen") return tools::GenCommand(rest);
+  if (command == "explain") return tools::ExplainCommand(rest);
   std::fprintf(stderr, "mcastlab: unknown command '%.*s'\n%s", static_cast<int>(command.size()),
                command.data(), kUsage);
   return tools::kExitBadInput;

@@ -99,8 +99,10 @@ void Host::Connect(UdpSocket& socket, wire::Ipv4Address to, std::uint16_t port) 
 void Host::Close(const std::string& name) {
   for (auto it = sockets_.begin(); it != sockets_.end(); ++it) {
     if ((*it)->name != name) continue;
+    BankMemo();  // while the memo's sockets all exist
     // Closing drops the socket's memberships, as the kernel does.
     while (!(*it)->groups.empty()) Leave((*it)->groups.begin()->first, it->get());
+    TraceReceiveTotals(**it);
     sockets_.erase(it);
     StateChanged();
     Trace("socket.close", {{"socket", name}});
@@ -127,10 +129,30 @@ bool Host::ReportPendingError(UdpSocket& s, std::string_view during) {
 
 void Host::OnPowerOff() {
   IpNode::OnPowerOff();
+  BankMemo();
+  for (const auto& s : sockets_) TraceReceiveTotals(*s);
   sockets_.clear();
   StateChanged();
   memberships_.clear();
   host_joins_.clear();
+}
+
+void Host::TraceReceiveTotals(const UdpSocket& s) {
+  for (const UdpFlow& f : s.flows) {
+    Trace("receive.total", {{"socket", s.name}, {"destination", wire::ToString(f.destination)},
+                            {"count", std::to_string(f.datagrams)}, {"first", core::ToString(f.first)}});
+  }
+}
+
+void Host::TraceTotals() {
+  for (const SendStream& s : send_streams()) {
+    Trace("send.total", {{"to", wire::ToString(s.to)}, {"port", std::to_string(s.port)}, {"ttl", std::to_string(s.ttl)},
+                         {"count", std::to_string(s.datagrams)}, {"first", core::ToString(s.first)},
+                         {"last", core::ToString(s.last)}});
+  }
+  BankMemo();
+  for (const auto& s : sockets_) TraceReceiveTotals(*s);
+  TraceDropTotals();
 }
 
 std::string Host::DumpSockets() const {

@@ -45,6 +45,16 @@ struct SendSpec {
   bool multicast_loop = true;                // IP_MULTICAST_LOOP
 };
 
+// The datagrams a host sent to one destination, port and TTL (a stream of a `send` event).
+struct SendStream {
+  wire::Ipv4Address to;
+  std::uint16_t port = 0;
+  std::uint8_t ttl = 0;
+  std::uint64_t datagrams = 0;
+  core::Time first;
+  core::Time last;
+};
+
 class Host : public IpNode {
  public:
   using ReceptionObserver = std::function<void(const Reception&)>;
@@ -81,6 +91,15 @@ class Host : public IpNode {
   std::optional<NextHop> RouteTo(wire::Ipv4Address destination) const override;
 
   std::uint64_t datagrams_received() const { return datagrams_received_; }
+  // Every stream this host sent, in order of their first datagram.
+  std::vector<SendStream> send_streams() const { return sends_ ? sends_->streams : std::vector<SendStream>{}; }
+  // The socket's datagrams per destination, complete (memo deliveries included).
+  const std::vector<UdpFlow>& FlowsOf(UdpSocket& s) {
+    BankMemo();
+    return s.flows;
+  }
+  // send.total per stream and receive.total per socket flow, then the drop totals.
+  void TraceTotals() override;
   // Every error any socket reported, closed sockets included: (socket name, record).
   const std::vector<std::pair<std::string, SocketErrorRecord>>& socket_errors() const { return socket_errors_; }
   const auto& sockets() const { return sockets_; }
@@ -91,12 +110,20 @@ class Host : public IpNode {
   void PrefetchReceiveState() const override;
   bool AcceptsMulticastMac(const Interface& in, const wire::MacAddress& mac) const override;
   void ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) override;
+  void OnMulticastFiltered(Interface& in, const Frame& frame) override;
   void OnPowerOff() override;
 
  private:
   void ReceiveUdp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw);
   void ReceiveIcmp(const wire::Ipv4Packet& packet);
   void DeliverTo(UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t size);
+  // Counts a datagram sent; the first of its stream writes a udp.send line.
+  void CountSend(const wire::Ipv4Header& h, std::uint16_t port);
+  void TraceReceiveTotals(const UdpSocket& s);
+  // A UDP datagram reached this host and no socket took it: counts it under the reason the
+  // sockets give (no-socket, other-group, other-peer). Out of the delivery path.
+  [[gnu::noinline]] void DropUndelivered(Interface& in, const wire::Ipv4Packet& packet, const wire::UdpHeader& udp);
+  void DropUdp(DropReason reason, const Interface& in, const wire::Ipv4Packet& packet, std::uint16_t port);
   // Out of the per-datagram path: once per socket, and only for runs with expectations.
   [[gnu::noinline]] void TraceFirstDatagram(const UdpSocket& s, const wire::Ipv4Packet& packet);
   [[gnu::noinline]] void NotifyReception(const UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t size);
@@ -114,9 +141,19 @@ class Host : public IpNode {
     std::uint16_t port = 0;
     std::uint64_t mac_key = 0;
     boost::container::small_vector<UdpSocket*, 2> sockets;
+    // Frames delivered through the memo since it was made: added to each socket's flow for
+    // `group` by BankMemo, so that a memo hit costs one increment, not one per socket.
+    std::uint64_t hits = 0;
   };
   bool DeliverFromMemo(const Interface& in, const Frame& frame);
-  void StateChanged() { ++state_epoch_; }
+  void StateChanged() {
+    BankMemo();
+    ++state_epoch_;
+  }
+  // Adds the memo's hits to its sockets' flows; call while those sockets exist.
+  void BankMemo();
+  // Counts `n` datagrams for `destination` in the socket's flows.
+  void CountFlow(UdpSocket& s, wire::Ipv4Address destination, std::uint64_t n);
 
   // Reports a socket's pending error (ECONNREFUSED) to the call `during`; false when none.
   bool TakePendingError(UdpSocket& s, std::string_view during) {
@@ -149,6 +186,13 @@ class Host : public IpNode {
   std::vector<MembershipObserver> membership_observers_;
   std::uint16_t next_ephemeral_port_ = 49152;
   std::vector<std::pair<std::string, SocketErrorRecord>> socket_errors_;
+  // Made at the first send: most hosts of a large run only receive, and links prefetch the
+  // whole host object (Node::kPrefetchBytes).
+  struct SendLog {
+    std::vector<SendStream> streams;  // in order of their first datagram
+    std::size_t last = 0;
+  };
+  std::unique_ptr<SendLog> sends_;
 };
 
 }  // namespace sim::net

@@ -1,4 +1,6 @@
 // The host's datagram paths: sending UDP, receiving IPv4, UDP delivery and ICMP errors.
+#include <algorithm>
+
 #include "sim/net/host.h"
 #include "sim/wire/icmp.h"
 #include "sim/wire/udp.h"
@@ -46,6 +48,7 @@ bool Host::SendDatagram(const SendSpec& spec) {
   }
   if (out == nullptr) {
     mutable_ip_counters().no_route++;
+    CountDropOnly(DropReason::kNoRoute);
     Trace("udp.no_route", {{"to", wire::ToString(to)}});
     return false;
   }
@@ -74,8 +77,28 @@ bool Host::SendDatagram(const SendSpec& spec) {
       if (ip) ReceiveUdp(*out, *ip, *copy);
     });
   }
+  CountSend(h, port);
   SendIpPacket(*out, next_hop, std::move(packet));
   return true;
+}
+
+void Host::CountSend(const wire::Ipv4Header& h, std::uint16_t port) {
+  if (!sends_) sends_ = std::make_unique<SendLog>();
+  std::vector<SendStream>& streams = sends_->streams;
+  auto same = [&](const SendStream& s) { return s.to == h.destination && s.port == port && s.ttl == h.ttl; };
+  if (streams.empty() || !same(streams[sends_->last])) {
+    auto it = std::find_if(streams.begin(), streams.end(), same);
+    if (it == streams.end()) {
+      streams.push_back(SendStream{h.destination, port, h.ttl, 0, now(), now()});
+      it = streams.end() - 1;
+      Trace("udp.send", {{"to", wire::ToString(h.destination)}, {"port", std::to_string(port)},
+                         {"ttl", std::to_string(h.ttl)}, {"source", wire::ToString(h.source)}});
+    }
+    sends_->last = static_cast<std::size_t>(it - streams.begin());
+  }
+  SendStream& s = streams[sends_->last];
+  ++s.datagrams;
+  s.last = now();
 }
 
 void Host::PrefetchReceiveState() const {
@@ -107,6 +130,7 @@ bool Host::DeliverFromMemo(const Interface& in, const Frame& frame) {
   if (ip.header.destination != m.group || frame.ethernet()->header.destination.key() != m.mac_key) return false;
   if (HasProtocolHandler(wire::kIpProtoUdp)) return false;  // a handler would take it first
   for (UdpSocket* s : m.sockets) DeliverTo(*s, ip, udp->payload.size());
+  ++demux_memo_.hits;
   return true;
 }
 
@@ -117,6 +141,10 @@ void Host::ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSp
                                               (in.prefix() && dst.value() == (in.prefix()->network().value() | ~in.prefix()->mask())));
   if (!accepted) {
     mutable_ip_counters().not_for_us++;
+    // A group whose MAC another joined group shares (32 groups per MAC, RFC 1112 §6.4).
+    if (dst.is_multicast() && packet.header.protocol == wire::kIpProtoUdp && packet.payload.size() >= 4) {
+      DropUdp(DropReason::kNotJoined, in, packet, wire::LoadU16(packet.payload, 2));
+    }
     return;
   }
   if (DispatchProtocol(in, packet)) return;
@@ -140,6 +168,7 @@ void Host::ReceiveUdp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteS
   const wire::UdpDatagram* udp = frame->udp();
   if (udp == nullptr) {
     mutable_ip_counters().bad_frames++;
+    DropUdp(DropReason::kBadChecksum, in, packet, 0);
     return;
   }
   DemuxUdp(in, packet, *udp, raw);
@@ -149,6 +178,7 @@ void Host::ReceiveLoopedUdp(Interface& in, const wire::Ipv4Packet& packet, wire:
   auto udp = wire::ParseUdp(packet.payload, packet.header.source, packet.header.destination);
   if (!udp) {
     mutable_ip_counters().bad_frames++;
+    DropUdp(DropReason::kBadChecksum, in, packet, 0);
     return;
   }
   DemuxUdp(in, packet, *udp, raw);
@@ -164,11 +194,15 @@ void Host::DemuxUdp(Interface& in, const wire::Ipv4Packet& packet, const wire::U
     for (auto& s : sockets_) {
       if (s->port != port || !(s->bind == dst || s->bind.is_unspecified())) continue;
       DeliverTo(*s, packet, size);
+      CountFlow(*s, dst, 1);
       given.push_back(s.get());
     }
     // Remembered for the next frame of this stream (see MulticastDemuxMemo); a looped-back
     // packet has no frame, and a datagram nobody took is not remembered.
-    if (const Frame* frame = rx_frame(); frame != nullptr && !given.empty()) {
+    if (given.empty()) {
+      DropUndelivered(in, packet, udp.header);
+    } else if (const Frame* frame = rx_frame(); frame != nullptr) {
+      BankMemo();
       demux_memo_ = {state_epoch_, in.index(), dst, port, frame->ethernet()->header.destination.key(), std::move(given)};
     }
     return;
@@ -178,9 +212,40 @@ void Host::DemuxUdp(Interface& in, const wire::Ipv4Packet& packet, const wire::U
     // A connected socket takes datagrams only from its peer.
     if (s->peer && (s->peer->address != packet.header.source || s->peer->port != udp.header.source_port)) continue;
     DeliverTo(*s, packet, size);
+    CountFlow(*s, dst, 1);
     return;
   }
+  DropUndelivered(in, packet, udp.header);
   if (!dst.is_broadcast()) SendPortUnreachable(in, packet, raw);
+}
+
+void Host::DropUndelivered(Interface& in, const wire::Ipv4Packet& packet, const wire::UdpHeader& udp) {
+  const wire::Ipv4Address dst = packet.header.destination;
+  bool on_port = false, other_peer = false;
+  for (const auto& s : sockets_) {
+    if (s->port != udp.destination_port) continue;
+    on_port = true;
+    // Unicast skips a socket bound to a group, or connected to another peer (DemuxUdp).
+    const bool bound_here = s->bind == dst || s->bind.is_unspecified();
+    if (bound_here && !dst.is_multicast() && s->peer) other_peer = true;
+  }
+  const DropReason reason = !on_port ? DropReason::kNoSocket
+                            : other_peer ? DropReason::kOtherPeer
+                                         : DropReason::kOtherGroup;
+  DropUdp(reason, in, packet, udp.destination_port);
+}
+
+void Host::DropUdp(DropReason reason, const Interface& in, const wire::Ipv4Packet& packet, std::uint16_t port) {
+  const DropKey key{reason, packet.header.source, packet.header.destination, in.index(), port};
+  if (CountDrop(key)) TraceDrop(key);
+}
+
+void Host::OnMulticastFiltered(Interface& in, const Frame& frame) {
+  // RFC 1112 §6.4: the NIC passes only the MACs of joined groups. Counted for UDP data only:
+  // the IGMP reports of other members are not this host's business.
+  const wire::UdpDatagram* udp = frame.udp();
+  if (udp == nullptr) return;
+  DropUdp(DropReason::kNotJoined, in, *frame.ipv4(), udp->header.destination_port);
 }
 
 void Host::DeliverTo(UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t size) {
@@ -190,6 +255,22 @@ void Host::DeliverTo(UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t s
   s.bytes_received += size;
   ++datagrams_received_;
   if (!reception_observers_.empty()) NotifyReception(s, packet, size);
+}
+
+void Host::CountFlow(UdpSocket& s, wire::Ipv4Address destination, std::uint64_t n) {
+  for (UdpFlow& f : s.flows) {
+    if (f.destination == destination) {
+      f.datagrams += n;
+      return;
+    }
+  }
+  s.flows.push_back(UdpFlow{destination, n, now()});
+}
+
+void Host::BankMemo() {
+  if (demux_memo_.hits == 0) return;
+  for (UdpSocket* s : demux_memo_.sockets) CountFlow(*s, demux_memo_.group, demux_memo_.hits);
+  demux_memo_.hits = 0;
 }
 
 void Host::TraceFirstDatagram(const UdpSocket& s, const wire::Ipv4Packet& packet) {

@@ -15,10 +15,12 @@ std::string Interface::FullName() const { return node_.name() + ":" + name_; }
 void Interface::Send(FramePtr frame) {
   if (!up()) {
     ++counters_.down_drops;
+    CountDrop(DropReason::kLinkDown, *frame);
     return;
   }
   if (queue_.size() >= queue_limit_) {
     ++counters_.queue_drops;
+    CountDrop(DropReason::kQueueFull, *frame);
     return;
   }
   queue_.push_back(std::move(frame));
@@ -45,9 +47,17 @@ void Interface::OnTransmissionDone() {
 
 void Interface::FlushQueue() {
   counters_.down_drops += queue_.size();
+  for (const FramePtr& f : queue_) CountDrop(DropReason::kLinkDown, *f);
   queue_.clear();
   transmitting_ = false;
   ++epoch_;
+}
+
+void Interface::CountDrop(DropReason reason, const Frame& frame) {
+  const wire::Ipv4Packet* ip = frame.ipv4();
+  const DropKey key{reason, ip != nullptr ? ip->header.source : wire::Ipv4Address(),
+                    ip != nullptr ? ip->header.destination : wire::Ipv4Address(), index_, 0};
+  if (node_.CountDrop(key)) node_.TraceDrop(key);
 }
 
 }  // namespace sim::net

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "sim/net/drop_log.h"
 #include "sim/net/frame.h"
 #include "sim/wire/ipv4_address.h"
 #include "sim/wire/mac_address.h"
@@ -58,12 +59,16 @@ class Interface {
   // Drops everything queued (power off, link down).
   void FlushQueue();
   void CountReceived() { ++counters_.frames_received; }
+  // A frame this interface sent was lost on its link (the link went down while it flew).
+  void LostInFlight(const Frame& frame) { CountDrop(DropReason::kLinkDown, frame); }
   const InterfaceCounters& counters() const { return counters_; }
   // "R1:eth0"
   std::string FullName() const;
 
  private:
   void StartTransmission();
+  // Counts a dropped frame on the node, under its IPv4 source and destination when it has them.
+  void CountDrop(DropReason reason, const Frame& frame);
   void OnTransmissionDone();
 
   // What receiving a frame touches first, in one cache line: node, index, MAC, counters.

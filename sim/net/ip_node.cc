@@ -35,6 +35,7 @@ void IpNode::SendIpPacket(Interface& out, wire::Ipv4Address next_hop, wire::Byte
       break;
     case ArpCache::Queued::kDropped:
       ++ip_counters_.arp_failed_drops;
+      CountDropOnly(DropReason::kArpFailed);
       break;
   }
 }
@@ -76,6 +77,7 @@ void IpNode::ScheduleArpRetry(Interface& out, wire::Ipv4Address target) {
     }
     const std::size_t dropped = arp_.DropPending(key);
     ip_counters_.arp_failed_drops += dropped;
+    if (dropped > 0) CountDropOnly(DropReason::kArpFailed, dropped);
     Trace("arp.failed", {{"interface", out.name()}, {"target", wire::ToString(target)},
                          {"dropped", std::to_string(dropped)}});
   });
@@ -92,6 +94,7 @@ void IpNode::Receive(Interface& in, const FramePtr& frame) {
                       (dst.is_group() && AcceptsMulticastMac(in, dst));
   if (!for_us) {
     ++ip_counters_.not_for_us;
+    if (dst.is_group()) OnMulticastFiltered(in, *frame);
     return;
   }
   if (eth->header.ethertype == wire::kEtherTypeArp) {
@@ -177,6 +180,7 @@ bool IpNode::SendRouted(const wire::Ipv4Header& header, wire::ByteSpan payload) 
   const auto hop = RouteTo(header.destination);
   if (!hop) {
     ++ip_counters_.no_route;
+    CountDropOnly(DropReason::kNoRoute);
     return false;
   }
   SendIp(*hop->out, hop->next_hop, header, payload);

@@ -66,6 +66,8 @@ class IpNode : public Node {
 
   // Whether the NIC passes frames for this multicast MAC.
   virtual bool AcceptsMulticastMac(const Interface& in, const wire::MacAddress& mac) const = 0;
+  // A multicast frame the MAC filter did not pass (hosts count the UDP ones as not-joined).
+  virtual void OnMulticastFiltered(Interface& /*in*/, const Frame& /*frame*/) {}
   // An IPv4 packet passed the MAC filter. `raw` is the packet's bytes (no Ethernet padding).
   virtual void ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) = 0;
   // Hands the packet to a registered protocol handler. Returns false when there is none.

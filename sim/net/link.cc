@@ -41,6 +41,7 @@ void Link::Carry(Interface& from, const FramePtr& frame, core::Duration transmis
                             [this, from_ptr = &from, frame, epoch = epoch_] {
                               if (epoch != epoch_) {
                                 ++counters_.lost_in_flight;
+                                from_ptr->LostInFlight(*frame);
                                 return;
                               }
                               Deliver(from_ptr, frame);

@@ -29,6 +29,7 @@ struct MfibEntry {
   std::set<std::uint32_t> oifs;  // interface indices, never the iif
   std::uint64_t packets = 0;
   std::uint64_t rpf_failures = 0;
+  std::uint64_t ttl_expired = 0;  // arrived on the iif with a TTL of 1 or less: not forwarded
   MfibOwner owner = MfibOwner::kStatic;
   // The owner's flags as routers print them ("SC", "SPT"...), for `show ip mroute`.
   std::string flags;

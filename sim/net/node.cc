@@ -26,6 +26,7 @@ void Node::PowerOff() {
   for (auto& i : interfaces_) i->FlushQueue();
   for (auto& m : modules_) m->OnPowerOff();
   OnPowerOff();
+  if (drops_) drops_->Rearm();
   Trace("node.down");
 }
 
@@ -39,6 +40,35 @@ void Node::PowerOn() {
 
 void Node::Trace(std::string_view kind, std::vector<std::pair<std::string_view, std::string>> fields) {
   ctx_.trace.OnEvent(TraceEvent{now(), name_, kind, std::move(fields)});
+}
+
+EventFields Node::DropKeyFields(const DropKey& key) const {
+  EventFields f{{"reason", std::string(ToString(key.reason))},
+                {"source", wire::ToString(key.source)},
+                {"destination", wire::ToString(key.destination)}};
+  if (key.interface < interfaces_.size()) {
+    const bool switch_port = DropEventKind(key.reason) == "snooping.drop";
+    f.emplace_back(switch_port ? "port" : "interface", interfaces_[key.interface]->name());
+  }
+  if (key.port != 0) f.emplace_back("port", std::to_string(key.port));
+  return f;
+}
+
+void Node::TraceDrop(const DropKey& key, EventFields extra) {
+  EventFields f = DropKeyFields(key);
+  for (auto& e : extra) f.push_back(std::move(e));
+  Trace(DropEventKind(key.reason), std::move(f));
+}
+
+void Node::TraceDropTotals() {
+  if (!drops_) return;
+  for (const auto& [key, record] : drops_->keys()) {
+    EventFields f = DropKeyFields(key);
+    f.emplace_back("count", std::to_string(record.count));
+    f.emplace_back("first", core::ToString(record.first));
+    f.emplace_back("last", core::ToString(record.last));
+    Trace("drop.total", std::move(f));
+  }
 }
 
 }  // namespace sim::net

@@ -11,10 +11,14 @@
 
 #include "sim/core/rng.h"
 #include "sim/core/scheduler.h"
+#include "sim/net/drop_log.h"
 #include "sim/net/interface.h"
 #include "sim/net/net_context.h"
 
 namespace sim::net {
+
+// The named values of one events.jsonl line, already rendered as text.
+using EventFields = std::vector<std::pair<std::string_view, std::string>>;
 
 // A protocol attached to a node (IGMP, PIM). The node owns it and tells it when power or a
 // link changes; the module reaches the node through the node's public interface.
@@ -88,6 +92,19 @@ class Node {
   NetContext& ctx() const { return ctx_; }
   void Trace(std::string_view kind, std::vector<std::pair<std::string_view, std::string>> fields = {});
 
+  // Counts a drop (drop_log.h); true for the first of its key since power on, which the caller
+  // then writes with TraceDrop. Off the delivery path: a drop costs an increment and a lookup.
+  bool CountDrop(const DropKey& key) { return MutableDrops().Count(key, now()); }
+  void CountDropOnly(DropReason r, std::uint64_t n = 1) { MutableDrops().CountOnly(r, n); }
+  // The `*.drop` line of `key`: its reason, source, destination, interface or port, then `extra`.
+  void TraceDrop(const DropKey& key, EventFields extra = {});
+  // One `drop.total` line per key, in key order: its fields, count, first and last.
+  void TraceDropTotals();
+  // The end-of-run lines of this node (hosts add send.total and receive.total): drop totals.
+  virtual void TraceTotals() { TraceDropTotals(); }
+  // Null until the node's first drop.
+  const DropLog* drop_log() const { return drops_.get(); }
+
  protected:
   virtual void Receive(Interface& in, const FramePtr& frame) = 0;
   virtual void OnPowerOff() {}
@@ -101,6 +118,13 @@ class Node {
   core::Rng rng_;
   std::vector<std::unique_ptr<Interface>> interfaces_;
   std::vector<std::unique_ptr<NodeModule>> modules_;
+  std::unique_ptr<DropLog> drops_;  // made at the first drop: most nodes of a large run have none
+
+  DropLog& MutableDrops() {
+    if (!drops_) drops_ = std::make_unique<DropLog>();
+    return *drops_;
+  }
+  EventFields DropKeyFields(const DropKey& key) const;
 };
 
 }  // namespace sim::net

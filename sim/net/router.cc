@@ -22,7 +22,11 @@ void Router::ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::Byte
   const wire::Ipv4Address dst = packet.header.destination;
   if (dst.is_multicast()) {
     // Control protocols (IGMP to any group, PIM) are for this router; data is forwarded.
-    if (DispatchProtocol(in, packet) || dst.is_link_local_multicast()) return;
+    if (DispatchProtocol(in, packet)) return;
+    if (dst.is_link_local_multicast()) {
+      Drop(DropReason::kScope, in, packet);  // RFC 5771: 224.0.0.0/24 is never forwarded
+      return;
+    }
     ForwardMulticast(in, packet, raw);
     return;
   }
@@ -30,7 +34,7 @@ void Router::ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::Byte
     DeliverLocally(in, packet, raw);
     return;
   }
-  ForwardUnicast(packet, raw);
+  ForwardUnicast(in, packet, raw);
 }
 
 void Router::DeliverLocally(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
@@ -38,6 +42,7 @@ void Router::DeliverLocally(Interface& in, const wire::Ipv4Packet& packet, wire:
   if (packet.header.protocol == wire::kIpProtoIcmp) {
     HandleIcmpEcho(in, packet);
   } else if (packet.header.protocol == wire::kIpProtoUdp && !packet.header.destination.is_broadcast()) {
+    if (packet.payload.size() >= 4) Drop(DropReason::kNoSocket, in, packet, wire::LoadU16(packet.payload, 2));
     SendPortUnreachable(in, packet, raw);  // no UDP service runs on a router here
   }
 }
@@ -48,7 +53,7 @@ void Router::ForwardMulticast(Interface& in, const wire::Ipv4Packet& packet, wir
   if (item == nullptr) {
     ++counters_.no_mroute;
     for (MulticastObserver* o : observers_) o->OnNoEntry(in, packet, raw);
-    TraceDropOnce("no-mroute", packet);
+    Drop(DropReason::kNoMroute, in, packet);
     return;
   }
   const MfibKey key = item->first;  // a copy: an observer may change the MFIB
@@ -57,54 +62,60 @@ void Router::ForwardMulticast(Interface& in, const wire::Ipv4Packet& packet, wir
     ++counters_.rpf_failures;
     ++entry->rpf_failures;
     for (MulticastObserver* o : observers_) o->OnWrongInterface(in, key, packet, raw);
-    TraceDropOnce("rpf-failure", packet);
+    Drop(DropReason::kRpfFailure, in, packet);
     return;
   }
   if (packet.header.ttl <= 1) {
     ++counters_.ttl_expired;
-    TraceDropOnce("ttl-expired", packet);
+    ++entry->ttl_expired;
+    Drop(DropReason::kTtlExpired, in, packet);
     return;
   }
   ++entry->packets;
   ++counters_.multicast_forwarded;
   for (std::uint32_t oif : entry->oifs) {
     Interface& out = *interfaces()[oif];
-    if (out.up()) ForwardIpPacket(out, g, raw);
+    if (out.up()) {
+      ForwardIpPacket(out, g, raw);
+    } else {
+      const DropKey down{DropReason::kLinkDown, s, g, oif, 0};
+      if (CountDrop(down)) TraceDrop(down);
+    }
   }
   if (entry->notify_data) {
     for (MulticastObserver* o : observers_) o->OnData(in, key, packet, raw);
   }
 }
 
-void Router::ForwardUnicast(const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
+void Router::ForwardUnicast(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
   if (packet.header.ttl <= 1) {
     ++counters_.ttl_expired;
-    TraceDropOnce("ttl-expired", packet);
+    Drop(DropReason::kTtlExpired, in, packet);
     return;
   }
   auto hop = RouteTo(packet.header.destination);
   if (!hop) {
     mutable_ip_counters().no_route++;
-    TraceDropOnce("no-route", packet);
+    Drop(DropReason::kNoRoute, in, packet);
     return;
   }
   ++counters_.unicast_forwarded;
   ForwardIpPacket(*hop->out, hop->next_hop, raw);
 }
 
-void Router::TraceDropOnce(std::string_view reason, const wire::Ipv4Packet& packet) {
-  const auto key = std::make_tuple(reason, packet.header.source, packet.header.destination);
-  if (!drops_traced_.insert(key).second) return;
-  Trace("forward.drop", {{"reason", std::string(reason)},
-                         {"source", wire::ToString(packet.header.source)},
-                         {"destination", wire::ToString(packet.header.destination)},
-                         {"ttl", std::to_string(packet.header.ttl)}});
+void Router::Drop(DropReason reason, const Interface& in, const wire::Ipv4Packet& packet, std::uint16_t port) {
+  const DropKey key{reason, packet.header.source, packet.header.destination, in.index(), port};
+  if (!CountDrop(key)) return;
+  if (DropEventKind(reason) == "forward.drop") {
+    TraceDrop(key, {{"ttl", std::to_string(packet.header.ttl)}});
+  } else {
+    TraceDrop(key);  // a udp.drop has the keys of a host's
+  }
 }
 
 void Router::OnPowerOff() {
   IpNode::OnPowerOff();
   mfib_.Clear();
-  drops_traced_.clear();
 }
 
 void Router::OnPowerOn() {
@@ -124,7 +135,7 @@ std::string Router::DumpMroutes() const {
     if (e.since) s += "\n  Uptime: " + core::ToTableString(now() - *e.since);
     if (e.expires) s += ", expires in " + core::ToTableString(*e.expires - now());
     s += "\n  Packets forwarded: " + std::to_string(e.packets) +
-         ", RPF failures: " + std::to_string(e.rpf_failures) + "\n";
+         ", RPF failures: " + std::to_string(e.rpf_failures) + ", TTL drops: " + std::to_string(e.ttl_expired) + "\n";
   }
   return s;
 }

@@ -3,15 +3,15 @@
 //
 // Multicast to 224.0.0.0/24 is never forwarded (RFC 5771). A packet is forwarded only when it
 // came in on the entry's incoming interface (RPF) and its TTL is above 1; the TTL then drops
-// by one. Each drop reason is counted, and its first occurrence per (S,G) is traced, so a
-// student can read in events.jsonl why a stream stopped at this router.
+// by one. Each drop is counted under its reason (drop_log.h), and its first occurrence per
+// (reason, S, G, incoming interface) is traced, so a student can read in events.jsonl why a
+// stream stopped at this router.
 #ifndef MCASTLAB_SIM_NET_ROUTER_H_
 #define MCASTLAB_SIM_NET_ROUTER_H_
 
 #include <functional>
 #include <set>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "sim/net/fib.h"
@@ -78,16 +78,17 @@ class Router : public IpNode {
 
  private:
   void ForwardMulticast(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw);
-  void ForwardUnicast(const wire::Ipv4Packet& packet, wire::ByteSpan raw);
+  void ForwardUnicast(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw);
   void DeliverLocally(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw);
-  void TraceDropOnce(std::string_view reason, const wire::Ipv4Packet& packet);
+  // Counts the drop; its first occurrence writes a forward.drop line with the TTL (udp.drop for
+  // a datagram to the router itself).
+  void Drop(DropReason reason, const Interface& in, const wire::Ipv4Packet& packet, std::uint16_t port = 0);
 
   Fib fib_;
   Mfib mfib_;
   std::vector<StaticMroute> static_mroutes_;
   std::vector<MulticastObserver*> observers_;
   RouterCounters counters_;
-  std::set<std::tuple<std::string_view, wire::Ipv4Address, wire::Ipv4Address>> drops_traced_;
 };
 
 }  // namespace sim::net

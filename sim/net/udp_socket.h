@@ -22,6 +22,13 @@ struct SocketErrorRecord {
   std::string_view during;  // "send" or "recv": the call that reported it
 };
 
+// The datagrams a socket got for one destination (a group, or the host's own address).
+struct UdpFlow {
+  wire::Ipv4Address destination;
+  std::uint64_t datagrams = 0;
+  core::Time first;
+};
+
 struct UdpSocket {
   // What every received datagram reads or bumps comes first, in one cache line.
   wire::Ipv4Address bind;  // 0.0.0.0 or a group
@@ -37,6 +44,9 @@ struct UdpSocket {
   std::string name;
   std::map<wire::Ipv4Address, std::uint32_t> groups;  // IP_ADD_MEMBERSHIP: group -> interface index
   std::vector<SocketErrorRecord> errors;
+  // Per destination, in order of their first datagram. Deliveries through the host's demux memo
+  // are added when the memo changes (Host::FlowsOf reads them complete).
+  std::vector<UdpFlow> flows;
 };
 
 }  // namespace sim::net

@@ -12,6 +12,7 @@
 #include "sim/run/run_recorder.h"
 #include "sim/run/snapshot_names.h"
 #include "sim/run/timeline.h"
+#include "sim/run/topology_json.h"
 #include "sim/trace/output_error.h"
 
 namespace sim::run {
@@ -47,8 +48,16 @@ RunCounters Count(const net::Network& network) {
     c.frames_sent += l->counters().frames;
   }
   for (const auto& n : network.nodes()) {
-    for (const auto& i : n->interfaces()) c.drops += i->counters().queue_drops + i->counters().down_drops;
     if (const auto* h = dynamic_cast<const net::Host*>(n.get())) c.receptions += h->datagrams_received();
+    const net::DropLog* log = n->drop_log();
+    if (log == nullptr) continue;
+    c.drops += log->losses();
+    std::map<std::string, std::uint64_t> reasons;
+    for (std::size_t r = 0; r < net::kDropReasonCount; ++r) {
+      const auto reason = static_cast<net::DropReason>(r);
+      if (log->count(reason) > 0) reasons[std::string(net::ToString(reason))] = log->count(reason);
+    }
+    if (!reasons.empty()) c.drops_by_node.emplace_back(n->name(), std::move(reasons));
   }
   return c;
 }
@@ -84,6 +93,7 @@ RunResult RunInto(const scenario::Scenario& s, const fs::path& dir, const RunOpt
   net::Network network(scheduler, recorder, s.seed);
   const ProtocolBindings protocols = MakeProtocolBindings(s);
   BuildNetwork(s, network, protocols);
+  WriteFile(dir / "topology.json", TopologyJson(network));
   StartCaptures(s, network, dir, recorder);
   ExpectationChecks checks(s, network, recorder, protocols);
   checks.Arm();
@@ -93,6 +103,7 @@ RunResult RunInto(const scenario::Scenario& s, const fs::path& dir, const RunOpt
     WriteFile(dir / names.Next(scheduler.Now(), label), text + DumpState(network, protocols));
   });
   RunToEnd(s, scheduler, options);
+  for (const auto& n : network.nodes()) n->TraceTotals();  // send, receive and drop totals
 
   RunResult r;
   r.outcomes = checks.Finish();
@@ -132,10 +143,16 @@ std::string SummaryJson(const scenario::Scenario& s, const RunResult& r) {
   expectations += "]";
   JsonObject links;
   for (const auto& [name, frames] : r.counters.frames_per_link) links.Num(name, frames);
+  JsonObject by_node;
+  for (const auto& [node, reasons] : r.counters.drops_by_node) {
+    JsonObject o;
+    for (const auto& [reason, n] : reasons) o.Num(reason, n);
+    by_node.Raw(node, o.Close());
+  }
   JsonObject counters;
   counters.Num("events", r.counters.events).Num("frames_sent", r.counters.frames_sent)
       .Num("receptions", r.counters.receptions).Num("drops", r.counters.drops)
-      .Raw("frames_per_link", links.Close());
+      .Raw("frames_per_link", links.Close()).Raw("drops_by_node", by_node.Close());
   return JsonObject().Str("scenario", s.name).Str("description", s.description)
              .Num("seed", s.seed).Str("duration", core::ToString(s.duration))
              .Bool("passed", r.passed()).Raw("expectations", expectations)

@@ -27,8 +27,10 @@ struct RunCounters {
   std::uint64_t events = 0;      // scheduler events executed
   std::uint64_t frames_sent = 0;
   std::uint64_t receptions = 0;  // datagrams delivered to sockets
-  std::uint64_t drops = 0;       // egress queue and link-down drops
+  std::uint64_t drops = 0;       // every loss of every node (net/drop_log.h)
   std::map<std::string, std::uint64_t> frames_per_link;
+  // Per node with drops, in the scenario's node order: reason name -> count, names sorted.
+  std::vector<std::pair<std::string, std::map<std::string, std::uint64_t>>> drops_by_node;
 };
 
 // Measurements of this process, not of the simulation: they differ from run to run, so they

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 
+#include "sim/core/text_table.h"
 #include "sim/net/host.h"
 #include "sim/net/l2_switch.h"
 #include "sim/net/router.h"
@@ -110,6 +111,20 @@ struct Runner {
   void operator()(const SnapshotAction& a) { snapshot(a.label); }
 };
 
+// The node's drop counters so far, one row per reason that has any, reasons in name order.
+std::string DumpDrops(const net::Node& node) {
+  std::map<std::string_view, std::uint64_t> rows;
+  if (const net::DropLog* log = node.drop_log()) {
+    for (std::size_t r = 0; r < net::kDropReasonCount; ++r) {
+      const auto reason = static_cast<net::DropReason>(r);
+      if (log->count(reason) > 0) rows[net::ToString(reason)] = log->count(reason);
+    }
+  }
+  core::TextTable t({"Reason", "Count"});
+  for (const auto& [reason, n] : rows) t.Row({std::string(reason), std::to_string(n)});
+  return t.Render();
+}
+
 }  // namespace
 
 void ScheduleTimeline(const Scenario& s, net::Network& network, const ProtocolBindings& protocols,
@@ -136,6 +151,7 @@ std::string DumpState(const net::Network& network, const ProtocolBindings& proto
       out += "# show mac address-table\n" + sw->DumpMacTable();
     }
     for (const auto& p : protocols) p->DumpTables(*node, out);
+    out += "# drops\n" + DumpDrops(*node);
     out += "\n";
   }
   return out;

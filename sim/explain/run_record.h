@@ -1,0 +1,57 @@
+// A run's outputs read back: the topology (topology.json), every event line (events.jsonl) and
+// the run's duration (summary.json). What `mcastlab explain` reasons from.
+#ifndef MCASTLAB_SIM_EXPLAIN_RUN_RECORD_H_
+#define MCASTLAB_SIM_EXPLAIN_RUN_RECORD_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace sim::explain {
+
+struct RecordedEvent {
+  std::int64_t t = 0;  // nanoseconds since the start
+  std::string node;
+  std::string kind;
+  std::map<std::string, std::string> fields;
+  std::string Get(const std::string& key) const {
+    auto it = fields.find(key);
+    return it == fields.end() ? std::string() : it->second;
+  }
+  std::uint64_t Count() const;  // the "count" field as a number (0 when absent)
+};
+
+struct TopologyInterface {
+  std::string name;
+  std::string address;  // "10.1.0.10/24", or "" (a switch port)
+  std::string link;     // "" when unconnected
+};
+
+struct TopologyNode {
+  std::string name;
+  std::string type;  // "host", "router", "switch"
+  std::vector<TopologyInterface> interfaces;
+};
+
+struct RunRecord {
+  std::vector<TopologyNode> nodes;  // the scenario's order
+  std::int64_t end = 0;             // the run's duration, in nanoseconds
+  std::vector<RecordedEvent> events;
+
+  const TopologyNode* FindNode(const std::string& name) const;
+};
+
+// "1.000002040" -> 1000002040 ns; -1 when it is not such a time.
+std::int64_t ParseEventTime(const std::string& s);
+// 1000002040 ns -> "1.000002040".
+std::string EventTimeString(std::int64_t ns);
+
+// Reads the folder; the error (a missing or unreadable file) when it is not a run's output.
+std::variant<RunRecord, std::string> ReadRunRecord(const std::filesystem::path& dir);
+
+}  // namespace sim::explain
+
+#endif  // MCASTLAB_SIM_EXPLAIN_RUN_RECORD_H_
