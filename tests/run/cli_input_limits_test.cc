@@ -26,7 +26,9 @@ struct Child {
 
 // Runs the CLI with `args`, its output to a file, and returns what wait4 says of it.
 Child RunCli(const std::vector<std::string>& args) {
-  const fs::path out = fs::path(testing::TempDir()) / "cli-input-limits-output.txt";
+  // One file per test: ctest runs the tests of this file in parallel processes.
+  const fs::path out = fs::path(testing::TempDir()) /
+                       ("cli-input-limits-" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + ".txt");
   const pid_t pid = fork();
   if (pid == 0) {
     const int fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);

@@ -23,12 +23,14 @@ namespace {
 namespace fs = std::filesystem;
 using Lines = std::vector<std::string>;
 
-// Each shipped scenario runs once per test program, into a folder of its own.
+// Each shipped scenario runs once per test process, into a folder of its own: ctest runs the
+// tests of this file in parallel processes, so the folder carries the test's name.
 const fs::path& RunOnce(const std::string& name) {
   static std::map<std::string, fs::path> done;
   auto it = done.find(name);
   if (it != done.end()) return it->second;
-  const fs::path out = fs::path(testing::TempDir()) / ("explain-" + name);
+  const std::string test = testing::UnitTest::GetInstance()->current_test_info()->name();
+  const fs::path out = fs::path(testing::TempDir()) / ("explain-" + name + "-" + test);
   fs::remove_all(out);
   auto loaded = scenario::LoadScenarioFile((fs::path(MCASTLAB_SOURCE_DIR) / "topologies" / (name + ".json")).string());
   EXPECT_TRUE(loaded.ok());
