@@ -21,13 +21,15 @@ namespace {
 constexpr const char* kRunUsage =
     "usage: mcastlab run FILE [--out DIR] [--stats] [--max-wall TIME]\n"
     "  Runs the scenario; writes DIR (default out/<name>): one pcap per link, events.jsonl,\n"
-    "  summary.json, state snapshots. DIR must be new, empty, or written by an earlier run.\n"
+    "  summary.json, state snapshots and state-end.txt. DIR must be new, empty, or written by an\n"
+    "  earlier run.\n"
     "  Exit 0: all expectations hold; 1: some failed; 2: invalid input; 3: internal error;\n"
     "  124: --max-wall reached; 130/143: interrupted by SIGINT/SIGTERM (DIR left as it was).\n"
     "  --stats          also write DIR/stats.json (wall time, rates, peak memory) and print it\n"
     "  --max-wall TIME  stop the run after TIME of real time (\"90s\", \"10min\")\n"
     "  --max-input-size BYTES  accept scenario files up to BYTES (default 67108864, 64 MiB)\n"
-    "  --allow-large    run a scenario whose load-time work estimate is over the limit\n";
+    "  --allow-large    run a scenario whose load-time work estimate is over the limit\n"
+    "  --snapshot-every TIME  also write every table to DIR/state-<time>.txt every TIME\n";
 
 struct RunArgs {
   std::string file;
@@ -36,6 +38,7 @@ struct RunArgs {
   std::optional<std::chrono::duration<double>> max_wall;
   sim::scenario::LoadLimits limits;
   bool allow_large = false;
+  sim::core::Duration snapshot_every;
 };
 
 // A whole number of bytes, at least 1.
@@ -64,6 +67,13 @@ std::optional<RunArgs> ParseArgs(std::span<const std::string_view> args, bool ru
       r.out = std::string(args[++i]);
     } else if (run && a == "--stats") {
       r.stats = true;
+    } else if (run && a == "--snapshot-every" && has_value) {
+      const auto t = sim::scenario::ParseTime(args[++i]);
+      if (!t.ok() || t.value().nanos() <= 0) {
+        BadArgument("--snapshot-every needs a positive time such as 10s, not", args[i]);
+        return std::nullopt;
+      }
+      r.snapshot_every = t.value();
     } else if (run && a == "--allow-large") {
       r.allow_large = true;
     } else if (run && a == "--max-wall" && has_value) {
@@ -147,6 +157,7 @@ int RunCommand(std::span<const std::string_view> args) {
   sim::run::RunOptions options;
   options.inputs = {parsed->file};
   options.write_stats = parsed->stats;
+  options.snapshot_every = parsed->snapshot_every;
   control.Attach(options);
   try {
     const sim::run::RunResult r = sim::run::RunScenario(*scenario, out, options);

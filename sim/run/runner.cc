@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <memory>
 
 #include "sim/run/build_network.h"
 #include "sim/run/expectation_checks.h"
@@ -85,6 +86,29 @@ void RunToEnd(const scenario::Scenario& s, core::Scheduler& scheduler, const Run
   }
 }
 
+// One snapshot every `snapshot_every`, strictly before the end, each scheduled by the last so
+// that a tiny period costs one pending event, not millions.
+void SchedulePeriodicSnapshots(core::Scheduler& scheduler, const scenario::Scenario& s, const RunOptions& options,
+                               std::function<void(const std::string&)> snapshot) {
+  struct Periodic {
+    core::Scheduler& scheduler;
+    core::Duration every;
+    core::Time end;
+    std::function<void(const std::string&)> take;
+    void Next(const std::shared_ptr<Periodic>& self) {
+      const core::Time at = scheduler.Now() + every;
+      if (at >= end) return;
+      scheduler.ScheduleAt(at, core::kNoNode, [self] {
+        self->take("");
+        self->Next(self);
+      });
+    }
+  };
+  auto p = std::make_shared<Periodic>(
+      Periodic{scheduler, options.snapshot_every, core::Time::Start() + s.duration, std::move(snapshot)});
+  p->Next(p);
+}
+
 RunResult RunInto(const scenario::Scenario& s, const fs::path& dir, const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   core::Scheduler scheduler;
@@ -98,12 +122,17 @@ RunResult RunInto(const scenario::Scenario& s, const fs::path& dir, const RunOpt
   ExpectationChecks checks(s, network, recorder, protocols);
   checks.Arm();
   SnapshotNames names(s.duration);
-  ScheduleTimeline(s, network, protocols, [&](const std::string& label) {
+  auto snapshot = [&](const std::string& label) {
     std::string text = "# snapshot at " + core::ToString(scheduler.Now()) + (label.empty() ? "" : " " + label) + "\n";
     WriteFile(dir / names.Next(scheduler.Now(), label), text + DumpState(network, protocols));
-  });
+  };
+  ScheduleTimeline(s, network, protocols, snapshot);
+  // After the timeline, so that at a shared instant the scenario's own snapshots come first.
+  if (options.snapshot_every > core::Duration::Zero()) SchedulePeriodicSnapshots(scheduler, s, options, snapshot);
   RunToEnd(s, scheduler, options);
   for (const auto& n : network.nodes()) n->TraceTotals();  // send, receive and drop totals
+  WriteFile(dir / "state-end.txt",
+            "# snapshot at " + core::ToString(scheduler.Now()) + " end\n" + DumpState(network, protocols));
 
   RunResult r;
   r.outcomes = checks.Finish();

@@ -1,6 +1,6 @@
 // Runs a loaded scenario from start to `duration` and writes its outputs: one pcap per
-// captured link, events.jsonl, summary.json, state-<time>.txt for each snapshot, and with
-// RunOptions::write_stats, stats.json.
+// captured link, events.jsonl, summary.json, topology.json, state-<time>.txt for each snapshot,
+// state-end.txt, and with RunOptions::write_stats, stats.json.
 //
 // Every file but stats.json depends only on the scenario and its seed: two runs give the same
 // bytes. Where the files go, and what may be replaced, is OutputFolder's business
@@ -58,6 +58,9 @@ struct RunOptions {
   // Files the run reads (the scenario): OUT may not be, or hold, their folder.
   std::vector<std::filesystem::path> inputs;
   bool write_stats = false;
+  // Zero: none. Otherwise a snapshot of every table every so often (T, 2T, ... before the end),
+  // besides the scenario's own; `state-end.txt` is written at the end of every run.
+  core::Duration snapshot_every;
   // Read before every event. When found non-zero the runner calls `on_attention`, which must
   // clear it; if it returns true the run stops (RunInterrupted) and nothing reaches OUT.
   // A signal handler or an interval timer sets it: the run loop itself never reads a clock.

@@ -113,7 +113,24 @@ TEST_F(CliOutputSafety, SnapshotsAtOneInstantAreBothKeptAndNamesSortByTime) {
   }
   std::sort(snapshots.begin(), snapshots.end());
   EXPECT_EQ(snapshots, (std::vector<std::string>{"state-1.000000000-2.txt", "state-1.000000000.txt",
-                                                  "state-1.500000000-late.txt"}));
+                                                  "state-1.500000000-late.txt", "state-end.txt"}));
+  EXPECT_TRUE(ReadWholeFile(dir_ / "o" / "state-end.txt").starts_with("# snapshot at 2.000000000 end\n=== a (host)\n"));
+}
+
+TEST_F(CliOutputSafety, SnapshotEveryAddsPeriodicSnapshotsAfterTheScenariosOwn) {
+  ASSERT_EQ(Run({"run", "s.json", "--out", "o", "--snapshot-every", "500ms"}).exit_code, 0);
+  std::vector<std::string> snapshots;
+  for (const auto& e : fs::directory_iterator(dir_ / "o")) {
+    const std::string n = e.path().filename().string();
+    if (n.starts_with("state-")) snapshots.push_back(n);
+  }
+  std::sort(snapshots.begin(), snapshots.end());
+  // At 1 s the two snapshots of the scenario come first; the end has its own file.
+  EXPECT_EQ(snapshots, (std::vector<std::string>{"state-0.500000000.txt", "state-1.000000000-2.txt",
+                                                  "state-1.000000000-3.txt", "state-1.000000000.txt",
+                                                  "state-1.500000000-late.txt", "state-1.500000000.txt",
+                                                  "state-end.txt"}));
+  ExpectRefused({"run", "s.json", "--snapshot-every", "0s"}, "--snapshot-every needs a positive time");
 }
 
 TEST_F(CliOutputSafety, StatsAreOnlyInStatsJson) {
