@@ -39,6 +39,17 @@ const std::string kShort = TwoHosts("short", "2s",
     {"at": "1.5s", "action": "snapshot", "label": "late"})",
                                     R"({"received": {"node": "b", "min": 1, "max": 1}})");
 
+// The state snapshot files in `out`, sorted.
+std::vector<std::string> Snapshots(const fs::path& out) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(out)) {
+    const std::string n = e.path().filename().string();
+    if (n.starts_with("state-")) names.push_back(n);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 class CliOutputSafety : public testing::Test {
  protected:
   void SetUp() override {
@@ -106,12 +117,7 @@ TEST_F(CliOutputSafety, TrailingSlashRunsTwiceAndReplacesItsOwnOutput) {
 
 TEST_F(CliOutputSafety, SnapshotsAtOneInstantAreBothKeptAndNamesSortByTime) {
   ASSERT_EQ(Run({"run", "s.json", "--out", "o"}).exit_code, 0);
-  std::vector<std::string> snapshots;
-  for (const auto& e : fs::directory_iterator(dir_ / "o")) {
-    const std::string n = e.path().filename().string();
-    if (n.starts_with("state-")) snapshots.push_back(n);
-  }
-  std::sort(snapshots.begin(), snapshots.end());
+  const std::vector<std::string> snapshots = Snapshots(dir_ / "o");
   EXPECT_EQ(snapshots, (std::vector<std::string>{"state-1.000000000-2.txt", "state-1.000000000.txt",
                                                   "state-1.500000000-late.txt", "state-end.txt"}));
   EXPECT_TRUE(ReadWholeFile(dir_ / "o" / "state-end.txt").starts_with("# snapshot at 2.000000000 end\n=== a (host)\n"));
@@ -119,12 +125,7 @@ TEST_F(CliOutputSafety, SnapshotsAtOneInstantAreBothKeptAndNamesSortByTime) {
 
 TEST_F(CliOutputSafety, SnapshotEveryAddsPeriodicSnapshotsAfterTheScenariosOwn) {
   ASSERT_EQ(Run({"run", "s.json", "--out", "o", "--snapshot-every", "500ms"}).exit_code, 0);
-  std::vector<std::string> snapshots;
-  for (const auto& e : fs::directory_iterator(dir_ / "o")) {
-    const std::string n = e.path().filename().string();
-    if (n.starts_with("state-")) snapshots.push_back(n);
-  }
-  std::sort(snapshots.begin(), snapshots.end());
+  const std::vector<std::string> snapshots = Snapshots(dir_ / "o");
   // At 1 s the two snapshots of the scenario come first; the end has its own file.
   EXPECT_EQ(snapshots, (std::vector<std::string>{"state-0.500000000.txt", "state-1.000000000-2.txt",
                                                   "state-1.000000000-3.txt", "state-1.000000000.txt",
