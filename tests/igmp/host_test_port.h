@@ -15,13 +15,13 @@
 #include "sim/core/scheduler.h"
 #include "sim/core/time.h"
 #include "sim/wire/ipv4_address.h"
-#include "tests/igmp/timed_log.h"
+#include "tests/support/timed_log.h"
 
 namespace igmp::testing {
 
-using Logged = test_support::Logged;
-using Sent = test_support::Logged;
-using test_support::At;
+using Logged = testing_support::Logged;
+using Sent = testing_support::Logged;
+using testing_support::At;
 
 class RecordingHostPort : public HostPort {
  public:
@@ -46,7 +46,7 @@ class RecordingHostPort : public HostPort {
     return d;
   }
   void Trace(std::string_view kind, TraceFields fields) override {
-    traces.push_back(test_support::TraceLine(kind, fields));
+    traces.push_back(testing_support::TraceLine(kind, fields));
     trace_times.push_back(s_.Now());
   }
 

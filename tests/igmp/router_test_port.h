@@ -13,15 +13,15 @@
 #include "sim/core/scheduler.h"
 #include "sim/core/time.h"
 #include "sim/wire/ipv4_address.h"
-#include "tests/igmp/timed_log.h"
+#include "tests/support/timed_log.h"
 
 namespace igmp::router_testing {
 
-using Logged = test_support::Logged;
-using Did = test_support::Logged;
-using test_support::At;
+using Logged = testing_support::Logged;
+using Did = testing_support::Logged;
+using testing_support::At;
 
-inline sim::core::Time T(sim::core::Duration d) { return sim::core::Time::Start() + d; }
+using testing_support::T;
 
 class RecordingRouterPort : public RouterPort {
  public:
@@ -37,7 +37,7 @@ class RecordingRouterPort : public RouterPort {
     log.push_back({s_.Now(), (members_present ? "+" : "-") + ToString(group)});
   }
   void Trace(std::string_view kind, TraceFields fields) override {
-    traces.push_back(test_support::TraceLine(kind, fields));
+    traces.push_back(testing_support::TraceLine(kind, fields));
     trace_times.push_back(s_.Now());
   }
 

@@ -20,14 +20,14 @@
 #include "sim/core/time.h"
 #include "sim/wire/ipv4_address.h"
 #include "sim/wire/pim_hello.h"
-#include "tests/igmp/timed_log.h"
+#include "tests/support/timed_log.h"
 
 namespace pim::hello_testing {
 
-using Did = igmp::test_support::Logged;
-using igmp::test_support::At;
+using Did = testing_support::Logged;
+using testing_support::At;
 
-inline sim::core::Time T(sim::core::Duration d) { return sim::core::Time::Start() + d; }
+using testing_support::T;
 
 class RecordingHelloPort : public HelloPort {
  public:

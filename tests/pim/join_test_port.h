@@ -15,15 +15,15 @@
 #include "sim/core/scheduler.h"
 #include "sim/core/time.h"
 #include "sim/wire/ipv4_address.h"
-#include "tests/igmp/timed_log.h"
+#include "tests/support/timed_log.h"
 
 namespace pim::join_testing {
 
 // A port call and its instant: "+(*,239.1.1.1)", "join (*,239.1.1.1) 10.0.0.2".
-using Did = igmp::test_support::Logged;
-using igmp::test_support::At;
+using Did = testing_support::Logged;
+using testing_support::At;
 
-inline sim::core::Time T(sim::core::Duration d) { return sim::core::Time::Start() + d; }
+using testing_support::T;
 
 // The entries of the tests, and the default J/P HoldTime (3.5 x t_periodic, RFC 7761 §4.11).
 inline constexpr sim::wire::Ipv4Address kGroup{239, 1, 1, 1};

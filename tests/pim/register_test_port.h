@@ -1,7 +1,7 @@
 // A recording fake of pim::RegisterPort and pim::KeepalivePort for the Register tests: every
 // tunnel change, Null-Register and KAT expiry is logged with the simulated instant it happened
-// at, and each trace is kept as one line. The log entry and the trace line format are the IGMP
-// tests' (tests/igmp/timed_log.h), so both protocols' tests read alike.
+// at, and each trace is kept as one line. The log entry and the trace line format come from
+// tests/support/timed_log.h, shared with the IGMP tests, so both protocols' tests read alike.
 #ifndef MCASTLAB_TESTS_PIM_REGISTER_TEST_PORT_H_
 #define MCASTLAB_TESTS_PIM_REGISTER_TEST_PORT_H_
 
@@ -16,14 +16,14 @@
 #include "sim/core/scheduler.h"
 #include "sim/core/time.h"
 #include "sim/wire/ipv4_address.h"
-#include "tests/igmp/timed_log.h"
+#include "tests/support/timed_log.h"
 
 namespace pim::register_testing {
 
-using Did = igmp::test_support::Logged;
-using igmp::test_support::At;
+using Did = testing_support::Logged;
+using testing_support::At;
 
-inline sim::core::Time T(sim::core::Duration d) { return sim::core::Time::Start() + d; }
+using testing_support::T;
 
 // The (S,G) of every Register test, its RP, and the RP it changes to.
 inline constexpr sim::wire::Ipv4Address kSource{10, 0, 0, 5};
@@ -58,7 +58,7 @@ class RecordingRegisterPort : public RegisterPort, public KeepalivePort {
     if (on_keepalive_expired) on_keepalive_expired();
   }
   void Trace(std::string_view kind, TraceFields fields) override {
-    traces.push_back(igmp::test_support::TraceLine(kind, fields));
+    traces.push_back(testing_support::TraceLine(kind, fields));
   }
 
   std::vector<Did> log;

@@ -1,17 +1,21 @@
-// What the recording fake ports of the IGMP tests share: a log entry stamped with the simulated
-// instant, and one text line per trace.
-#ifndef MCASTLAB_TESTS_IGMP_TIMED_LOG_H_
-#define MCASTLAB_TESTS_IGMP_TIMED_LOG_H_
+// What the recording fake ports of the protocol tests (IGMP, PIM) share: a log entry stamped
+// with the simulated instant, the instant of a duration after the start, and one text line per
+// trace.
+#ifndef MCASTLAB_TESTS_SUPPORT_TIMED_LOG_H_
+#define MCASTLAB_TESTS_SUPPORT_TIMED_LOG_H_
 
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
-#include "igmp/trace_fields.h"
 #include "sim/core/time.h"
 
-namespace igmp::test_support {
+namespace testing_support {
+
+// The protocols' trace fields (igmp::TraceFields and pim::TraceFields are this type).
+using TraceFields = std::vector<std::pair<std::string_view, std::string>>;
 
 // One thing a state machine did through its port: "v2 report 239.1.1.1", "gsq 239.1.1.1 1s".
 struct Logged {
@@ -22,6 +26,9 @@ struct Logged {
     return os << "t=" << sim::core::ToString(l.at) << " " << l.what;
   }
 };
+
+// The instant `d` after the start of the run.
+inline sim::core::Time T(sim::core::Duration d) { return sim::core::Time::Start() + d; }
 
 // The entry for something done `d` after the start of the run.
 inline Logged At(sim::core::Duration d, std::string what) {
@@ -53,6 +60,6 @@ inline std::string TraceLine(std::string_view kind, const TraceFields& fields) {
   return line + rest + action;
 }
 
-}  // namespace igmp::test_support
+}  // namespace testing_support
 
-#endif  // MCASTLAB_TESTS_IGMP_TIMED_LOG_H_
+#endif  // MCASTLAB_TESTS_SUPPORT_TIMED_LOG_H_
