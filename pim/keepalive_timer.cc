@@ -6,6 +6,7 @@
 //   running --KAT expires (KeepaliveExpired)--> stopped
 #include "pim/keepalive_timer.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -22,7 +23,8 @@ constexpr std::string_view kTraceKind = "pim.keepalive";
 
 KeepaliveTimer::KeepaliveTimer(sim::core::Scheduler& scheduler, sim::core::NodeId node,
                                Ipv4Address source, Ipv4Address group, KeepalivePort& port)
-    : source_(source),
+    : scheduler_(scheduler),
+      source_(source),
       group_(group),
       port_(port),
       keepalive_timer_(scheduler, node, [this] { OnKeepaliveTimerExpired(); }) {}
@@ -30,6 +32,7 @@ KeepaliveTimer::KeepaliveTimer(sim::core::Scheduler& scheduler, sim::core::NodeI
 bool KeepaliveTimer::Set(Duration period, std::string_view why) {
   const bool started = !keepalive_timer_.running();
   keepalive_timer_.Restart(period);
+  data_deadline_ = scheduler_.Now() + period;  // "set" overrides what data asked before
   if (started) {
     std::string action = "start " + sim::core::ToString(period);
     if (!why.empty()) action += " (" + std::string(why) + ")";
@@ -40,12 +43,23 @@ bool KeepaliveTimer::Set(Duration period, std::string_view why) {
 
 void KeepaliveTimer::Stop() { keepalive_timer_.Cancel(); }
 
+bool KeepaliveTimer::OnData(Duration period, std::string_view why) {
+  if (!keepalive_timer_.running()) return Set(period, why);
+  data_deadline_ = scheduler_.Now() + period;
+  return false;
+}
+
 std::optional<Duration> KeepaliveTimer::expires_in() const {
   if (!keepalive_timer_.running()) return std::nullopt;
-  return keepalive_timer_.remaining();
+  return std::max(*keepalive_timer_.deadline(), data_deadline_) - scheduler_.Now();
 }
 
 void KeepaliveTimer::OnKeepaliveTimerExpired() {
+  // Data came after the timer was last armed: it runs on, silently, to that data's deadline.
+  if (data_deadline_ > scheduler_.Now()) {
+    keepalive_timer_.Restart(data_deadline_ - scheduler_.Now());
+    return;
+  }
   // RFC 7761 §4.1.3: the KAT keeps (S,G) state alive while data flows; its expiry is what lets
   // CouldRegister(S,G) and JoinDesired(S,G) fall, and the (S,G) entry go.
   Trace("expired");

@@ -9,6 +9,11 @@
 // JoinDesired and deletes the (S,G) entry if nothing else holds it (no (S,G) Join state, no
 // local members). Only starts and expiries are traced: a restart on every data packet would
 // flood the trace.
+//
+// Data sets the timer on every packet, so the per-packet path uses OnData instead of Set: it
+// only moves a deadline, and the timer, when it fires before that deadline, re-arms itself for
+// the rest. The timer still runs out exactly Keepalive_Period after the last packet, at the cost
+// of one scheduler event per period rather than one per packet.
 #ifndef MCASTLAB_PIM_KEEPALIVE_TIMER_H_
 #define MCASTLAB_PIM_KEEPALIVE_TIMER_H_
 
@@ -46,6 +51,9 @@ class KeepaliveTimer {
   bool Set(sim::core::Duration period, std::string_view why = {});
   // Stops it without calling KeepaliveExpired (the (S,G) entry is being deleted anyway).
   void Stop();
+  // Data arrived: "set KeepaliveTimer(S,G) to `period`" without rescheduling anything while the
+  // timer runs. Starts it (traced, as Set) when it is stopped; returns true then.
+  bool OnData(sim::core::Duration period, std::string_view why = {});
 
   bool running() const { return keepalive_timer_.running(); }
   // Time left; empty when stopped.
@@ -56,9 +64,12 @@ class KeepaliveTimer {
   // One "pim.keepalive" line: "start 210s (why)" or "expired".
   void Trace(std::string_view action);
 
+  sim::core::Scheduler& scheduler_;
   sim::wire::Ipv4Address source_;
   sim::wire::Ipv4Address group_;
   KeepalivePort& port_;
+  // Where the last data put the deadline; the timer itself may be set earlier.
+  sim::core::Time data_deadline_;
   // RFC 7761 §4.1.3 KeepaliveTimer(S,G): Keepalive_Period (§4.11, 210 s) on data, or
   // max(Keepalive_Period, RP_Keepalive_Period) at an RP that sent a Register-Stop.
   sim::core::Timer keepalive_timer_;

@@ -50,7 +50,7 @@ void PimRouter::FirstHop(sim::net::Interface& in, const sim::wire::Ipv4Packet& p
   sg.keepalive->Set(router_config_.keepalive_period, "data from a directly connected source");
   RecomputeOne(sg);
   if (const auto* m = router_.mfib().Find({s, g}); m != nullptr) ForwardDown(m->oifs, g, raw);
-  if (sg.register_tunnel) SendRegister(sg, raw, false);
+  if (sg.registering()) SendRegister(sg, raw, false);
   ScheduleCleanup();
 }
 
@@ -59,10 +59,9 @@ void PimRouter::OnData(sim::net::Interface& in, const sim::net::MfibKey& key, co
   if (key.source.is_unspecified()) return;
   Entry* sg = FindEntry(JoinKey::SG(key.source, key.group));
   if (sg == nullptr) return;
-  const Rpf rpf = RpfToward(key.source);
-  if (rpf.interface != in.index()) return;
-  // §4.2: data from S on RPF_interface(S) keeps (S,G) alive.
-  sg->keepalive->Set(router_config_.keepalive_period, "data");
+  // The router reports only data that came in on the entry's iif, which ProgramMfib sets to
+  // RPF_interface(S). §4.2: such data keeps (S,G) alive.
+  sg->keepalive->OnData(router_config_.keepalive_period, "data");
   // Update_SPTbit (§4.2.2): native data arriving on RPF_interface(S) while (S,G) is joined
   // (or at the source's DR) means the SPT is in place.
   const bool directly_connected = router_.InterfaceOnLink(key.source) == &in;
@@ -71,7 +70,7 @@ void PimRouter::OnData(sim::net::Interface& in, const sim::net::MfibKey& key, co
     Trace("pim.spt", {{"entry", ToString(sg->key)}, {"interface", in.name()}, {"spt_bit", "set"}});
     ProgramMfib(*sg);
   }
-  if (sg->register_tunnel) SendRegister(*sg, raw, false);
+  if (sg->registering()) SendRegister(*sg, raw, false);
 }
 
 bool PimRouter::CouldRegister(const Entry& sg) const {
@@ -199,13 +198,11 @@ void PimRouter::KeepaliveExpired(Ipv4Address source, Ipv4Address group) {
 
 // --- the router-wide ports ---
 
-void PimRouterPorts::TunnelUp(Ipv4Address source, Ipv4Address group, Ipv4Address) {
-  if (auto* e = owner_.FindEntry(JoinKey::SG(source, group))) e->register_tunnel = true;
-}
+// The tunnel's state is the Register machine's own (RegisterStateMachine::tunnel_up); data
+// reads it through Entry::registering, so these edges need no bookkeeping here.
+void PimRouterPorts::TunnelUp(Ipv4Address, Ipv4Address, Ipv4Address) {}
 
-void PimRouterPorts::TunnelDown(Ipv4Address source, Ipv4Address group) {
-  if (auto* e = owner_.FindEntry(JoinKey::SG(source, group))) e->register_tunnel = false;
-}
+void PimRouterPorts::TunnelDown(Ipv4Address, Ipv4Address) {}
 
 void PimRouterPorts::SendNullRegister(Ipv4Address source, Ipv4Address group, Ipv4Address) {
   if (auto* e = owner_.FindEntry(JoinKey::SG(source, group))) owner_.SendRegister(*e, {}, true);

@@ -64,7 +64,8 @@ struct PimRouter::Entry {
   std::unique_ptr<KeepaliveTimer> keepalive;
   std::unique_ptr<RegisterStateMachine> register_state;  // at the source's DR
   bool spt_bit = false;
-  bool register_tunnel = false;  // the Register machine's tunnel is up
+  // The Register machine's tunnel is up: data is encapsulated to the RP.
+  bool registering() const { return register_state && register_state->tunnel_up(); }
 };
 
 // The router-wide ports: upstream Joins/Prunes, Register, keepalive.

@@ -67,6 +67,35 @@ TEST_F(KeepaliveTimerTest, SetToAShorterPeriodShortensIt) {
   EXPECT_EQ(port_.log, (std::vector<Did>{At(Seconds(30), kKatExpired)}));
 }
 
+// A stream of data: every packet sets the KAT through OnData, which reschedules nothing while
+// it runs; the KAT still expires exactly Keepalive_Period after the last packet.
+TEST_F(KeepaliveTimerTest, DataOnEveryPacketExpiresExactlyAfterTheLastPacket) {
+  EXPECT_TRUE(kat_.OnData(Seconds(210), "data"));  // at 0: a start, traced
+  for (int ms = 1; ms <= 300'000; ms += 1) {       // 1000 pps for 300 s
+    RunUntil(sim::core::Milliseconds(ms));
+    EXPECT_FALSE(kat_.OnData(Seconds(210)));
+  }
+  EXPECT_EQ(s_.pending_events(), 1u);
+  EXPECT_EQ(kat_.expires_in(), Seconds(210));
+  RunUntil(Seconds(510) - Nanoseconds(1));
+  EXPECT_TRUE(port_.log.empty());  // it re-armed itself at 210 s and 420 s, silently
+  RunUntil(Seconds(510));
+  EXPECT_EQ(port_.log, (std::vector<Did>{At(Seconds(510), kKatExpired)}));
+  EXPECT_EQ(port_.traces.size(), 2u);  // the start and the expiry
+}
+
+// Set after data overrides what the data asked, as "set" does: data at 0 and 100 s asked for
+// 310 s, Set(20 s) at 150 s makes it 170 s.
+TEST_F(KeepaliveTimerTest, SetAfterDataOverridesTheDataDeadline) {
+  kat_.OnData(Seconds(210));
+  RunUntil(Seconds(100));
+  kat_.OnData(Seconds(210));
+  RunUntil(Seconds(150));
+  kat_.Set(Seconds(20));
+  RunUntil(Seconds(400));
+  EXPECT_EQ(port_.log, (std::vector<Did>{At(Seconds(170), kKatExpired)}));
+}
+
 TEST_F(KeepaliveTimerTest, StopCancelsWithoutExpiry) {
   kat_.Set(Seconds(210));
   kat_.Stop();
