@@ -61,16 +61,27 @@ void PimRouter::OnData(sim::net::Interface& in, const sim::net::MfibKey& key, co
   if (sg == nullptr) return;
   // The router reports only data that came in on the entry's iif, which ProgramMfib sets to
   // RPF_interface(S). §4.2: such data keeps (S,G) alive.
-  sg->keepalive->OnData(router_config_.keepalive_period, "data");
-  // Update_SPTbit (§4.2.2): native data arriving on RPF_interface(S) while (S,G) is joined
-  // (or at the source's DR) means the SPT is in place.
-  const bool directly_connected = router_.InterfaceOnLink(key.source) == &in;
-  if (!sg->spt_bit && !directly_connected && (sg->upstream->joined() || IAmRp(key.group))) {
+  // A start is an edge: CouldRegister(S,G) and JoinDesired(S,G) read the KAT.
+  if (sg->keepalive->OnData(router_config_.keepalive_period, "data")) RecomputeOne(*sg);
+  if (!sg->spt_bit && SptBitDue(*sg, in)) {
     sg->spt_bit = true;
     Trace("pim.spt", {{"entry", ToString(sg->key)}, {"interface", in.name()}, {"spt_bit", "set"}});
     ProgramMfib(*sg);
   }
   if (sg->registering()) SendRegister(*sg, raw, false);
+}
+
+// Update_SPTbit(S,G,iif) (§4.2.2), for data that came in on RPF_interface(S): set when
+// JoinDesired(S,G) and DirectlyConnected(S), or RPF_interface(S) != RPF_interface(RP(G)), or
+// inherited_olist(S,G,rpt) is empty, or RPF'(S,G) == RPF'(*,G) != NULL. (Assert is not built.)
+bool PimRouter::SptBitDue(const Entry& sg, const sim::net::Interface& in) const {
+  if (!JoinDesired(sg)) return false;
+  if (router_.InterfaceOnLink(*sg.key.source) == &in) return true;
+  const auto rp = RpFor(sg.key.group);
+  const Rpf to_rp = rp ? RpfToward(*rp) : Rpf{};
+  if (to_rp.interface != in.index() || InheritedOlistRpt(sg.key.group).empty()) return true;
+  const Ipv4Address rpf_sg = sg.upstream->rpf_neighbor();
+  return !rpf_sg.is_unspecified() && rpf_sg == to_rp.neighbor;
 }
 
 bool PimRouter::CouldRegister(const Entry& sg) const {
@@ -151,8 +162,7 @@ void PimRouter::OnRegister(sim::net::Interface&, const sim::wire::Ipv4Packet& ou
   }
   const Ipv4Address s = inner->header.source, g = inner->header.destination;
   Entry* sg = FindEntry(JoinKey::SG(s, g));
-  std::set<std::uint32_t> shared = PimInclude(g);  // inherited_olist(S,G,rpt)
-  if (Entry* star = FindEntry(JoinKey::StarG(g))) shared.merge(Joins(*star));
+  const std::set<std::uint32_t> shared = InheritedOlistRpt(g);
   RegisterAtRpInput in;
   in.outer_dst_is_mine = router_.IsOwnAddress(outer.header.destination);
   in.i_am_rp = IAmRp(g);
@@ -162,9 +172,7 @@ void PimRouter::OnRegister(sim::net::Interface&, const sim::wire::Ipv4Packet& ou
   in.null_register = r.null_register;
   in.spt_bit = sg != nullptr && sg->spt_bit;
   in.switch_to_spt_desired = router_config_.spt_switchover == SptSwitchover::kImmediate;
-  std::set<std::uint32_t> inherited = shared;
-  if (sg != nullptr) inherited.merge(Joins(*sg));
-  in.inherited_olist_empty = inherited.empty();
+  in.inherited_olist_empty = (sg != nullptr ? InheritedOlist(*sg) : shared).empty();
   const RegisterAtRpDecision d = DecideRegisterAtRp(in, router_config_);
   Trace("pim.register_rx", {{"entry", ToString(JoinKey::SG(s, g))}, {"from", sim::wire::ToString(outer.header.source)},
                             {"null", r.null_register ? "true" : "false"}, {"decision", ToString(d)}});
@@ -173,7 +181,7 @@ void PimRouter::OnRegister(sim::net::Interface&, const sim::wire::Ipv4Packet& ou
     sg = &Ensure(JoinKey::SG(s, g));
     sg->keepalive->Set(*d.set_keepalive, "register");
   }
-  if (d.forward_inner && !r.null_register) ForwardDown(shared, g, r.inner_packet);
+  if (d.forward_inner) ForwardDown(shared, g, r.inner_packet);  // never for a Null-Register
   if (sg != nullptr) RecomputeOne(*sg);
   ScheduleCleanup();
 }

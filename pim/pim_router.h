@@ -119,6 +119,7 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   std::set<std::uint32_t> Joins(const Entry& e) const;
   std::set<std::uint32_t> PimInclude(sim::wire::Ipv4Address group) const;
   std::set<std::uint32_t> ImmediateOlist(const Entry& e) const;
+  std::set<std::uint32_t> InheritedOlistRpt(sim::wire::Ipv4Address group) const;
   std::set<std::uint32_t> InheritedOlist(const Entry& sg) const;
   bool JoinDesired(const Entry& e) const;
   // Re-derives everything of one entry (and of a (*,G)'s (S,G) entries): upstream machine,
@@ -127,13 +128,13 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   void RecomputeAll();
   void RecomputeOne(Entry& e);
   void ProgramMfib(Entry& e);
-  std::optional<sim::core::Time> ExpiresAt(const Entry& e) const;
   void ScheduleCleanup();
   void Cleanup();
 
   // --- pim_data.cc: data plane ---
   void FirstHop(sim::net::Interface& in, const sim::wire::Ipv4Packet& p, sim::wire::ByteSpan raw);
   bool CouldRegister(const Entry& sg) const;
+  bool SptBitDue(const Entry& sg, const sim::net::Interface& in) const;
   void UpdateRegister(Entry& sg);
   void SendRegister(const Entry& sg, sim::wire::ByteSpan raw, bool null_register);
   void SendRegisterStop(sim::wire::Ipv4Address to, sim::wire::Ipv4Address source, sim::wire::Ipv4Address group);

@@ -5,7 +5,8 @@
 //   pim_include(*,G)        = { I : I_am_DR(I) AND local_receiver_include(*,G,I) }      §4.1.6
 //   immediate_olist(*,G)    = joins(*,G) + pim_include(*,G)                             §4.1.6
 //   immediate_olist(S,G)    = joins(S,G)        (pim_include(S,G) needs IGMPv3)         §4.1.6
-//   inherited_olist(S,G)    = joins(*,G) + pim_include(*,G) + joins(S,G)                §4.1.6
+//   inherited_olist(S,G,rpt)= joins(*,G) + pim_include(*,G)   (no (S,G,rpt) prunes yet)  §4.1.6
+//   inherited_olist(S,G)    = inherited_olist(S,G,rpt) + joins(S,G)                     §4.1.6
 //   JoinDesired(*,G)        = immediate_olist(*,G) != NULL                              §4.5.4
 //   JoinDesired(S,G)        = immediate_olist(S,G) != NULL
 //                             OR (KeepaliveTimer(S,G) running AND inherited_olist(S,G) != NULL)  §4.5.5
@@ -107,11 +108,16 @@ std::set<std::uint32_t> PimRouter::ImmediateOlist(const Entry& e) const {
   return out;
 }
 
-std::set<std::uint32_t> PimRouter::InheritedOlist(const Entry& sg) const {
-  std::set<std::uint32_t> out = Joins(sg);
-  auto star = entries_.find(JoinKey::StarG(sg.key.group));
+std::set<std::uint32_t> PimRouter::InheritedOlistRpt(Ipv4Address group) const {
+  std::set<std::uint32_t> out = PimInclude(group);
+  auto star = entries_.find(JoinKey::StarG(group));
   if (star != entries_.end()) out.merge(Joins(*star->second));
-  out.merge(PimInclude(sg.key.group));
+  return out;
+}
+
+std::set<std::uint32_t> PimRouter::InheritedOlist(const Entry& sg) const {
+  std::set<std::uint32_t> out = InheritedOlistRpt(sg.key.group);
+  out.merge(Joins(sg));
   return out;
 }
 
@@ -175,27 +181,13 @@ void PimRouter::ProgramMfib(Entry& e) {
   const bool fresh = current == nullptr;
   sim::net::MfibEntry& m = router_.mfib().Set(key, iif, std::move(olist), sim::net::MfibOwner::kPim);
   if (fresh) m.since = router_.now();
-  m.expires = ExpiresAt(e);
   // As routers print them: S sparse, C a local member, P pruned (empty olist), T on the SPT,
   // F registering (the source's DR).
   const bool connected = !PimInclude(e.key.group).empty();
-  m.flags = Flags("S", connected, m.oifs.empty(), e.spt_bit, e.register_state != nullptr);
+  m.flags = Flags("S", connected, m.oifs.empty(), e.spt_bit,
+                  e.register_state && e.register_state->state() != RegisterState::kNoInfo);
   // (S,G) data matters to PIM: keepalive, SPT bit, Registers at the source's DR.
   m.notify_data = e.key.source.has_value();
-}
-
-// When the entry's state runs out unless refreshed: the latest downstream Join expiry and, for
-// (S,G), the keepalive timer. Empty when nothing times out (local members only, or forever).
-std::optional<sim::core::Time> PimRouter::ExpiresAt(const Entry& e) const {
-  std::optional<sim::core::Time> at;
-  auto later = [&at, this](std::optional<sim::core::Duration> in) {
-    if (!in || *in == kHoldForever) return;
-    const sim::core::Time t = router_.now() + *in;
-    if (!at || t > *at) at = t;
-  };
-  for (const auto& [index, d] : e.downstream) later(d->expiry_in());
-  if (e.keepalive) later(e.keepalive->expires_in());
-  return at;
 }
 
 void PimRouter::ScheduleCleanup() {

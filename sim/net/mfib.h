@@ -36,10 +36,9 @@ struct MfibEntry {
   // Data forwarded on this entry is reported to the router's multicast observers (PIM sets it
   // while it waits for data: keepalive, SPT bit, register-stop); off, the fast path stays quiet.
   bool notify_data = false;
-  // For `show ip mroute`: when the owner created the entry, and when its state runs out unless
-  // refreshed (PIM: the latest of its Join expiry and keepalive timers); unknown when empty.
+  // For `show ip mroute`: when the owner created the entry (unknown when empty). Timers that
+  // run out are the owner's to show (`show ip pim join`): a copy here would go stale.
   std::optional<core::Time> since;
-  std::optional<core::Time> expires;
 };
 
 class Mfib {

@@ -133,7 +133,6 @@ std::string Router::DumpMroutes() const {
     if (e.oifs.empty()) s += " Null";
     for (std::uint32_t o : e.oifs) s += "\n    " + interfaces()[o]->name();
     if (e.since) s += "\n  Uptime: " + core::ToTableString(now() - *e.since);
-    if (e.expires) s += ", expires in " + core::ToTableString(*e.expires - now());
     s += "\n  Packets forwarded: " + std::to_string(e.packets) +
          ", RPF failures: " + std::to_string(e.rpf_failures) + ", TTL drops: " + std::to_string(e.ttl_expired) + "\n";
   }

@@ -4,9 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "sim/run/runner.h"
 #include "sim/scenario/loader.h"
+#include "tests/support/child_process.h"
 #include "tests/support/tshark.h"
 
 namespace sim::run {
@@ -39,6 +43,15 @@ TEST(PimSharedTree, RegisterJoinRegisterStopAndNullRegisterAtExactInstants) {
             "100.003004648\t3\t10.0.12.2\t68\n"
             "147.434554699\t1\t10.0.12.1\t62\n"
             "147.435555387\t2\t10.0.12.2\t60\n");
+  // Update_SPTbit (RFC 7761 §4.2.2) on the second datagram, the first after the RP's (S,G)
+  // Join: at R1 (the source is directly connected, JoinDesired(S,G) from that Join) as it comes
+  // in, and at the RP 1 ms later; the RP's (S,G) entry exists since the first Register.
+  std::vector<std::string> spt;
+  std::istringstream events(testing_support::ReadWholeFile(out / "events.jsonl"));
+  for (std::string line; std::getline(events, line);) {
+    if (line.find("\"kind\": \"pim.spt\"") != std::string::npos) spt.push_back(line.substr(0, line.find(", \"kind\"")));
+  }
+  EXPECT_EQ(spt, (std::vector<std::string>{R"({"t": "41.000002040", "node": "R1")", R"({"t": "41.001003080", "node": "R2")"}));
   // The first datagram reaches the receiver's LAN through the RP's decapsulation, with TTL 13:
   // 16 at the source, one less at R1 (the Register carries it as forwarded), at R2 and at R3.
   const std::string udp = testing_support::RunTshark(
