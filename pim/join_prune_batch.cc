@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "pim/hello_options.h"
+
 namespace pim {
 
 using sim::wire::Ipv4Address;
@@ -11,13 +13,16 @@ JoinPruneBatch::JoinPruneBatch(sim::core::Scheduler& scheduler, sim::core::NodeI
 
 JoinPruneBatch::~JoinPruneBatch() { scheduler_.Cancel(flush_); }
 
-void JoinPruneBatch::Add(std::uint32_t interface, Ipv4Address upstream, std::uint16_t holdtime_s, Ipv4Address group,
-                         const sim::wire::EncodedSource& source, bool join) {
+void JoinPruneBatch::Add(std::uint32_t interface, Ipv4Address upstream, sim::core::Duration holdtime,
+                         const JoinKey& key, Ipv4Address rp, bool join) {
+  const Ipv4Address group = key.group;
+  const auto source = key.source ? sim::wire::EncodedSource{*key.source}
+                                 : sim::wire::EncodedSource{rp, 32, /*sparse=*/true, /*wildcard=*/true, /*rpt=*/true};
   auto [it, fresh] = pending_.try_emplace({interface, upstream});
   sim::wire::PimJoinPrune& m = it->second;
   if (fresh) {
     m.upstream_neighbor = upstream;
-    m.holdtime_s = holdtime_s;
+    m.holdtime_s = HoldtimeOption(holdtime);
   }
   auto g = std::find_if(m.groups.begin(), m.groups.end(), [&](const auto& r) { return r.group.group == group; });
   if (g == m.groups.end()) {

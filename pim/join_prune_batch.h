@@ -10,6 +10,7 @@
 #include <map>
 #include <utility>
 
+#include "pim/join_ports.h"
 #include "sim/core/scheduler.h"
 #include "sim/wire/pim_join_prune.h"
 
@@ -25,9 +26,11 @@ class JoinPruneBatch {
   JoinPruneBatch& operator=(const JoinPruneBatch&) = delete;
   ~JoinPruneBatch();
 
-  // Adds a Join (or a Prune) of `source` in `group` to the message for `upstream` on `interface`.
-  void Add(std::uint32_t interface, sim::wire::Ipv4Address upstream, std::uint16_t holdtime_s,
-           sim::wire::Ipv4Address group, const sim::wire::EncodedSource& source, bool join);
+  // Adds a Join (or a Prune) of `key` to the message for `upstream` on `interface`. A (*,G)
+  // entry is sent as RP(G) with the WC and RPT bits (§4.9.5.1), an (S,G) as S alone; the
+  // holdtime is rounded up to whole seconds as the Hello holdtime is (hello_options.h).
+  void Add(std::uint32_t interface, sim::wire::Ipv4Address upstream, sim::core::Duration holdtime,
+           const JoinKey& key, sim::wire::Ipv4Address rp, bool join);
   // Drops everything not sent yet (power off).
   void Clear();
 

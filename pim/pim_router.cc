@@ -246,10 +246,8 @@ void DownstreamPortOf::StateChanged(const JoinKey& key, bool) { owner_.Recompute
 void DownstreamPortOf::SendPruneEcho(const JoinKey& key) {
   // RFC 7761 §4.5.1: a Prune to ourselves on the interface, so that a router whose Join was
   // lost can override it.
-  const auto source = key.source ? sim::wire::EncodedSource{*key.source}
-                                 : sim::wire::EncodedSource{owner_.RpFor(key.group).value_or(Ipv4Address()), 32, true, true, true};
-  owner_.batch_->Add(pi_.iface.index(), pi_.iface.address(), static_cast<std::uint16_t>(pi_.config.join_prune_holdtime.nanos() / 1'000'000'000),
-                     key.group, source, false);
+  owner_.batch_->Add(pi_.iface.index(), pi_.iface.address(), pi_.config.join_prune_holdtime, key,
+                     owner_.RpFor(key.group).value_or(Ipv4Address()), false);
 }
 void DownstreamPortOf::Trace(std::string_view kind, TraceFields fields) {
   fields.insert(fields.begin(), {"interface", pi_.iface.name()});

@@ -220,16 +220,12 @@ void PimRouter::Cleanup() {
 // --- the upstream port: Joins and Prunes into the batch ---
 
 void PimRouterPorts::Send(const JoinKey& key, Ipv4Address neighbor, bool join) {
-  const Ipv4Address target = key.source ? *key.source : owner_.RpFor(key.group).value_or(Ipv4Address());
   const auto hop = owner_.router_.RouteTo(neighbor);
   if (!hop) return;
   const PimRouter::Interface* pi = owner_.Find(*hop->out);
   if (pi == nullptr) return;
-  // (*,G): the RP address with the WC and RPT bits (§4.9.5.1); (S,G): the source alone.
-  const auto source = key.source ? sim::wire::EncodedSource{target}
-                                 : sim::wire::EncodedSource{target, 32, true, true, true};
-  const auto holdtime = static_cast<std::uint16_t>(pi->config.join_prune_holdtime.nanos() / 1'000'000'000);
-  owner_.batch_->Add(hop->out->index(), neighbor, holdtime, key.group, source, join);
+  owner_.batch_->Add(hop->out->index(), neighbor, pi->config.join_prune_holdtime, key,
+                     owner_.RpFor(key.group).value_or(Ipv4Address()), join);
 }
 
 void PimRouterPorts::Trace(std::string_view kind, TraceFields fields) { owner_.Trace(kind, std::move(fields)); }
