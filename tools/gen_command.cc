@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <optional>
@@ -17,6 +16,7 @@
 #include "sim/run/work_estimate.h"
 #include "sim/scenario/loader.h"
 #include "tools/exit_codes.h"
+#include "tools/whole_number.h"
 #include "tools/tree_scenario.h"
 
 namespace tools {
@@ -65,13 +65,6 @@ struct BadUsage {
   std::string message;
 };
 
-std::optional<std::uint64_t> ParseWhole(std::string_view text) {
-  std::uint64_t v = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
-  return v;
-}
-
 std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 std::string Range(const NumberOption& o) {
@@ -82,7 +75,7 @@ std::string Range(const NumberOption& o) {
 std::optional<BadUsage> SetOption(TreeSpec& t, std::string_view flag, std::string_view value) {
   for (const NumberOption& o : kNumberOptions) {
     if (flag != o.flag) continue;
-    const auto v = ParseWhole(value);
+    const auto v = ParseWholeNumber(value);
     if (!v) return BadUsage{std::string(flag) + ": " + Quote(value) + " is not a whole number " + Range(o)};
     if (*v < o.min || *v > o.max) return BadUsage{std::string(flag) + ": " + Quote(value) + " is not " + Range(o)};
     t.*o.field = *v;
@@ -94,7 +87,7 @@ std::optional<BadUsage> SetOption(TreeSpec& t, std::string_view flag, std::strin
   }
   if (flag == "--routing" && value == "static") return std::nullopt;
   if (flag == "--routing" && value == "pim") {
-    return BadUsage{"--routing pim needs the PIM-SM module, not built yet; use --routing static"};
+    return BadUsage{"--routing pim is not written yet (the tree would need an RP and no static routes); use --routing static"};
   }
   return BadUsage{std::string(flag) + ": " + Quote(value) + " is not one of " +
                   (flag == "--capture" ? "all, none" : "static, pim")};

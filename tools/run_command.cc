@@ -14,6 +14,7 @@
 #include "sim/trace/output_error.h"
 #include "tools/exit_codes.h"
 #include "tools/run_control.h"
+#include "tools/whole_number.h"
 
 namespace tools {
 namespace {
@@ -40,18 +41,6 @@ struct RunArgs {
   bool allow_large = false;
   sim::core::Duration snapshot_every;
 };
-
-// A whole number of bytes, at least 1.
-std::optional<std::uint64_t> ParseBytes(std::string_view text) {
-  std::uint64_t v = 0;
-  if (text.empty() || text.size() > 19) return std::nullopt;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  if (v == 0) return std::nullopt;
-  return v;
-}
 
 void BadArgument(std::string_view what, std::string_view arg) {
   std::fprintf(stderr, "mcastlab: %.*s '%.*s'\n", static_cast<int>(what.size()), what.data(),
@@ -84,8 +73,8 @@ std::optional<RunArgs> ParseArgs(std::span<const std::string_view> args, bool ru
       }
       r.max_wall = std::chrono::duration<double>(static_cast<double>(t.value().nanos()) / 1e9);
     } else if (a == "--max-input-size" && has_value) {
-      const auto bytes = ParseBytes(args[++i]);
-      if (!bytes) {
+      const auto bytes = ParseWholeNumber(args[++i]);
+      if (!bytes || *bytes == 0) {
         BadArgument("--max-input-size needs a whole number of bytes, not", args[i]);
         return std::nullopt;
       }

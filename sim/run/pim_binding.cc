@@ -66,7 +66,7 @@ void PimBinding::ApplySet(const scenario::SetAction& a, net::Network& network, S
     // Derived values follow the new inputs, as at load time (which checked them already).
     std::vector<scenario::LoadError> problems;
     const scenario::PimConfig c = ResolvePim(it->second, &problems);
-    if (problems.empty() && !spec->interfaces.empty()) module->Reconfigure(ConfigOf(c, spec->interfaces.front()));
+    if (problems.empty()) module->Reconfigure(c);  // each interface keeps its own switch and DR priority
     fields.emplace_back("pim", "reconfigured");
   }
 }

@@ -37,9 +37,9 @@ void RunRecorder::OnEvent(const net::TraceEvent& e) {
   if (!e.node.empty()) o.Str("node", e.node);
   o.Str("kind", e.kind);  // fields may use "event" for the trigger of a transition
   for (const auto& [k, v] : e.fields) o.Str(k, v);
-  line_ = o.Close();
-  line_ += '\n';
-  if (std::fwrite(line_.data(), 1, line_.size(), events_) != line_.size()) Fail("cannot write", events_path_, errno);
+  std::string line = o.Close();
+  line += '\n';
+  if (std::fwrite(line.data(), 1, line.size(), events_) != line.size()) Fail("cannot write", events_path_, errno);
 }
 
 void RunRecorder::OnFrame(core::Time at, const net::Link& link, wire::ByteSpan frame) {

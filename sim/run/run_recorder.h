@@ -49,7 +49,6 @@ class RunRecorder : public net::TraceSink {
  private:
   std::FILE* events_ = nullptr;
   std::string events_path_;
-  std::string line_;  // reused for every event line
   std::uint64_t event_count_ = 0;
   std::unique_ptr<trace::FilePool> pool_;
   std::map<std::uint32_t, std::unique_ptr<trace::PcapWriter>> pcaps_;

@@ -10,7 +10,8 @@
 
 namespace sim::run {
 
-// True for the kinds evaluated here (at `at`, or at `until` for a window).
+// True for the kinds evaluated on tables (at `at`, or at `until` for a window): every kind but
+// the counting ones (received, packets) and socket_error.
 bool IsStateCheck(const scenario::Check& c);
 // Fills o.passed, o.expected and o.found.
 void EvaluateStateCheck(const scenario::Check& c, net::Network& network, const ProtocolBindings& protocols,

@@ -29,7 +29,7 @@
 // A datagram crossing a loop-free tree reaches each link endpoint at most once, so the first
 // term bounds its frame receptions; the real count is lower when a datagram takes one path or
 // finds no listeners. Left out on purpose (small or rare next to the terms above): ARP, ICMP
-// errors, PIM (the network does not run it yet: count its hellos and joins here when it does),
+// errors, PIM (Hellos every 30 s and periodic Joins: small beside data, not counted yet),
 // multicast loops made by static mroutes, and `set` events that shorten the query interval after
 // load time. Every sum and product saturates at UINT64_MAX.
 #ifndef MCASTLAB_SIM_RUN_WORK_ESTIMATE_H_

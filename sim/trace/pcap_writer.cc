@@ -74,8 +74,10 @@ PcapWriter::~PcapWriter() {
 
 void PcapWriter::Write(core::Time at, wire::ByteSpan frame) {
   if (dumper_ == nullptr) throw OutputError(path_ + ": write after close");
-  // A classic pcap record holds 32-bit seconds; the loader caps a scenario's duration to fit.
-  if (at.nanos() / 1'000'000'000 > 0xffffffffLL) throw OutputError(path_ + ": time beyond what pcap can hold");
+  // A classic pcap record holds 32-bit seconds; the loader caps a scenario's duration to fit,
+  // so this only guards other callers (one compare, no division, per frame).
+  constexpr std::int64_t kLastPcapNanos = (std::int64_t{1} << 32) * 1'000'000'000 - 1;
+  if (at.nanos() > kLastPcapNanos) throw OutputError(path_ + ": time beyond what pcap can hold");
   pcap_pkthdr h{};
   h.ts.tv_sec = static_cast<time_t>(at.nanos() / 1'000'000'000);
   // With nanosecond precision libpcap stores this field as nanoseconds.

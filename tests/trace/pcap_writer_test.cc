@@ -7,6 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "tests/support/hex.h"
 
@@ -70,6 +73,60 @@ TEST(PcapWriter, WriteAfterCloseThrows) {
   w.Close();
   EXPECT_THROW(w.Write(core::Time::Start(), Hex("00")), OutputError);
   w.Close();  // closing twice is harmless
+}
+
+// The last instant a classic pcap record can stamp is 2^32 s - 1 ns; later is refused.
+TEST(PcapWriter, TimestampsUpToTheLast32BitSecond) {
+  const auto path = TempPath("last-second.pcap");
+  PcapWriter w(path.string());
+  const std::int64_t last = (std::int64_t{1} << 32) * 1'000'000'000 - 1;
+  w.Write(core::Time::FromNanos(last), Hex("aa"));
+  EXPECT_THROW(w.Write(core::Time::FromNanos(last + 1), Hex("aa")), OutputError);
+  w.Close();
+  const Bytes bytes = ReadFile(path);
+  ASSERT_EQ(bytes.size(), 24u + 16 + 1);
+  // seconds ffffffff, nanoseconds 999999999 (3b9ac9ff).
+  EXPECT_EQ(Bytes(bytes.begin() + 24, bytes.begin() + 32), Hex("ff ff ff ff ff c9 9a 3b"));
+}
+
+// Through a pool of one descriptor, three interleaved pcaps come out the same bytes as written
+// directly. Frames larger than the stdio buffer go straight through, so the writers take the
+// one descriptor in turns, each reopening its file in append mode.
+TEST(PcapWriter, PooledWritersShareOneDescriptorAndWriteTheSameBytes) {
+  FilePool pool(1);
+  std::vector<std::unique_ptr<PcapWriter>> pooled, direct;
+  for (int i = 0; i < 3; ++i) {
+    pooled.push_back(std::make_unique<PcapWriter>(TempPath("pooled-" + std::to_string(i) + ".pcap").string(), pool, 64));
+    direct.push_back(std::make_unique<PcapWriter>(TempPath("direct-" + std::to_string(i) + ".pcap").string()));
+  }
+  for (int k = 0; k < 50; ++k) {
+    for (int i = 0; i < 3; ++i) {
+      const Bytes frame(static_cast<std::size_t>(5000 + k), static_cast<std::uint8_t>(i));
+      pooled[i]->Write(core::Time::FromNanos(k * 1000 + i), frame);
+      direct[i]->Write(core::Time::FromNanos(k * 1000 + i), frame);
+    }
+  }
+  for (int i = 0; i < 3; ++i) {
+    pooled[i]->Close();
+    direct[i]->Close();
+    EXPECT_EQ(ReadFile(TempPath("pooled-" + std::to_string(i) + ".pcap")),
+              ReadFile(TempPath("direct-" + std::to_string(i) + ".pcap")));
+  }
+  EXPECT_LE(pool.open_count(), 1u);
+  EXPECT_GE(pool.reopens(), 50u);
+}
+
+TEST(PcapWriter, PooledFullDiskIsAClearError) {
+  FilePool pool(1);
+  PcapWriter w("/dev/full", pool, 64);
+  try {
+    for (int k = 0; k < 10; ++k) w.Write(core::Time::FromNanos(k), Bytes(100, 1));
+    w.Close();
+    FAIL() << "no error on a full disk";
+  } catch (const OutputError& e) {
+    EXPECT_NE(std::string(e.what()).find("/dev/full"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("No space left on device"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace
