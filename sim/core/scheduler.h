@@ -65,6 +65,14 @@ class Scheduler {
   // A signal handler may set it: it is read before every event (one load, no clock read). The
   // scheduler never clears it.
   void WatchFlag(const volatile std::sig_atomic_t* flag) { watched_flag_ = flag; }
+  // For one event that does a lot of work (a `count` send of millions of datagrams): it calls
+  // PollAttention now and then, which runs the handler when the watched flag is set. The handler
+  // must not change the simulation (it may draw progress, or throw to abandon the run), so
+  // whether and when it runs never changes the outcome.
+  void SetAttentionHandler(Callback handler) { attention_handler_ = std::move(handler); }
+  void PollAttention() {
+    if (*watched_flag_ != 0 && attention_handler_) attention_handler_();
+  }
 
   Time Now() const { return now_; }
   NodeId current_node() const { return current_node_; }
@@ -108,6 +116,7 @@ class Scheduler {
   std::size_t pending_ = 0;
   bool stop_requested_ = false;
   const volatile std::sig_atomic_t* watched_flag_ = &kNeverSet;
+  Callback attention_handler_;
   static constexpr std::sig_atomic_t kNeverSet = 0;
 };
 

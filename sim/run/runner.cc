@@ -79,11 +79,17 @@ void StartCaptures(const scenario::Scenario& s, const net::Network& network, con
 // the options' callback says stop.
 void RunToEnd(const scenario::Scenario& s, core::Scheduler& scheduler, const RunOptions& options) {
   const core::Time end = core::Time::Start() + s.duration;
-  if (options.attention != nullptr) scheduler.WatchFlag(options.attention);
-  while (!scheduler.RunUntil(end)) {
+  if (options.attention == nullptr) {
+    scheduler.RunUntil(end);
+    return;
+  }
+  // Between events, and inside long events that poll (a huge `count` send).
+  scheduler.WatchFlag(options.attention);
+  scheduler.SetAttentionHandler([&scheduler, &s, &options] {
     const RunProgress p{scheduler.Now(), s.duration, scheduler.executed_events()};
     if (!options.on_attention || options.on_attention(p)) throw RunInterrupted(scheduler.Now());
-  }
+  });
+  while (!scheduler.RunUntil(end)) scheduler.PollAttention();
 }
 
 // One snapshot every `snapshot_every`, strictly before the end, each scheduled by the last so

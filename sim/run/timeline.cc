@@ -1,6 +1,5 @@
 #include "sim/run/timeline.h"
 
-#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -45,20 +44,6 @@ void SendAtRate(const std::shared_ptr<const RateSend>& r) {
   r->host.scheduler().ScheduleAt(next, r->host.id(), [r] { SendAtRate(r); });
 }
 
-// A `count` send: every datagram at the same instant, in batches of events, so that a huge
-// count can still be interrupted (the run stops only between events).
-struct CountSend {
-  net::Host& host;
-  net::SendSpec spec;
-};
-
-void SendCount(const std::shared_ptr<const CountSend>& c, std::uint64_t left) {
-  constexpr std::uint64_t kBatch = 1024;
-  const std::uint64_t now = std::min(left, kBatch);
-  for (std::uint64_t k = 0; k < now; ++k) c->host.SendDatagram(c->spec);
-  if (left == now) return;
-  c->host.scheduler().ScheduleIn(core::Duration::Zero(), c->host.id(), [c, left, now] { SendCount(c, left - now); });
-}
 
 void ApplySet(net::Network& n, const ProtocolBindings& protocols, const SetAction& a) {
   net::Node& node = *n.FindNode(a.node);
@@ -98,7 +83,14 @@ struct Runner {
           RateSend{HostOf(n, a.node), SpecOf(a), a.rate->interval, core::Time::Start() + *a.until}));
       return;
     }
-    SendCount(std::make_shared<const CountSend>(CountSend{HostOf(n, a.node), SpecOf(a)}), a.count);
+    // Every datagram in this one event, as one sendmmsg would; a huge count polls so that
+    // Ctrl-C or --max-wall can still stop the run (the handler never changes the simulation).
+    net::Host& host = HostOf(n, a.node);
+    const net::SendSpec spec = SpecOf(a);
+    for (std::uint64_t k = 1; k <= a.count; ++k) {
+      host.SendDatagram(spec);
+      if (k % 1024 == 0) host.scheduler().PollAttention();
+    }
   }
   void operator()(const ConnectAction& a) {
     net::Host& h = HostOf(n, a.node);

@@ -6,6 +6,7 @@
 #include <array>
 #include <csignal>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -153,6 +154,30 @@ TEST(Scheduler, WatchedFlagAlreadySetRunsNothing) {
   s.RunUntilEmpty();
   EXPECT_EQ(count, 0);
   EXPECT_EQ(s.Now(), Time::Start());
+}
+
+// A long event polls: the handler runs only while the flag is set, and may abandon the run.
+TEST(Scheduler, PollAttentionRunsTheHandlerOnlyWhenTheFlagIsSet) {
+  Scheduler s;
+  volatile std::sig_atomic_t flag = 0;
+  s.WatchFlag(&flag);
+  int handled = 0;
+  s.SetAttentionHandler([&] {
+    ++handled;
+    flag = 0;
+    if (handled == 2) throw std::runtime_error("stop");
+  });
+  int work = 0;
+  s.ScheduleIn(Seconds(1), 0, [&] {
+    for (int k = 1; k <= 10; ++k) {
+      ++work;
+      if (k == 3 || k == 6) flag = 1;  // as a signal arriving mid-event would
+      s.PollAttention();
+    }
+  });
+  EXPECT_THROW(s.RunUntil(Time::Start() + Seconds(2)), std::runtime_error);
+  EXPECT_EQ(handled, 2);
+  EXPECT_EQ(work, 6);  // abandoned at the second poll that found the flag
 }
 
 TEST(Scheduler, DeadlineOfPendingEvent) {
