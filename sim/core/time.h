@@ -44,6 +44,16 @@ constexpr Duration Deciseconds(std::int64_t n) { return Duration::FromNanos(n * 
 constexpr Duration Seconds(std::int64_t n) { return Duration::FromNanos(n * 1'000'000'000); }
 constexpr Duration Minutes(std::int64_t n) { return Seconds(n * 60); }
 
+// Products and sums of configured times saturate at Duration::Max() instead of overflowing: a
+// scenario may give any time up to 292 years, and a nonsense value must still load (and then fail
+// a rule) without undefined behaviour. For non-negative operands.
+constexpr Duration SaturatingMul(Duration d, std::int64_t k) {
+  return k != 0 && d.nanos() > INT64_MAX / k ? Duration::Max() : d * k;
+}
+constexpr Duration SaturatingAdd(Duration a, Duration b) {
+  return a.nanos() > INT64_MAX - b.nanos() ? Duration::Max() : a + b;
+}
+
 class Time {
  public:
   constexpr Time() = default;

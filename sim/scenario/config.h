@@ -18,8 +18,8 @@
 #include <string_view>
 #include <vector>
 
-#include "igmp/config.h"
-#include "pim/config.h"
+#include "igmp/settings.h"
+#include "pim/settings.h"
 #include "sim/core/time.h"
 #include "sim/scenario/load_error.h"
 
@@ -34,57 +34,31 @@ struct Setting {
   bool given() const { return value.has_value(); }
 };
 
-// IGMP keys of defaults, nodes, router interfaces and `set` events. Hosts and routers share
-// `version` and `robustness`; the loader lets each kind of node give only its own keys.
-struct IgmpSettings {
-  Setting<int> version;
-  Setting<std::uint32_t> robustness;
-  // Router side.
-  Setting<core::Duration> query_interval;
-  Setting<core::Duration> query_response_interval;
-  Setting<core::Duration> group_membership_interval;  // an extension: derived when not given
-  Setting<core::Duration> other_querier_present_interval;
-  Setting<core::Duration> startup_query_interval;
-  Setting<std::uint32_t> startup_query_count;
-  Setting<core::Duration> last_member_query_interval;
-  Setting<std::uint32_t> last_member_query_count;
-  // Host side.
-  Setting<core::Duration> unsolicited_report_interval;
-};
-
-// PIM-SM owns its configuration and its RFC 7761 defaults (pim/config.h).
+// The protocols own their settings, their keys and their RFC derivations (igmp/settings.h,
+// pim/settings.h); the loader holds each value together with where it came from.
+using IgmpSettings = igmp::BasicSettings<Setting>;
+using PimSettings = pim::BasicSettings<Setting>;
 using SptSwitchover = pim::SptSwitchover;
 
-struct PimSettings {
-  Setting<bool> enabled;
-  Setting<core::Duration> hello_period;
-  Setting<core::Duration> hello_holdtime;
-  Setting<core::Duration> join_prune_period;
-  Setting<core::Duration> join_prune_holdtime;
-  Setting<core::Duration> keepalive_period;
-  Setting<core::Duration> register_suppression;
-  Setting<core::Duration> register_probe;
-  Setting<SptSwitchover> spt_switchover;
-  Setting<bool> assert_enabled;  // JSON key "assert"
-};
-
 // `over` wins wherever it gives a value.
-IgmpSettings Merge(const IgmpSettings& base, const IgmpSettings& over);
-PimSettings Merge(const PimSettings& base, const PimSettings& over);
+template <typename Settings>
+Settings Merge(const Settings& base, const Settings& over) {
+  Settings m = base;
+  ForEachSetting([](std::string_view, auto& out, const auto& in) { if (in.given()) out = in; }, m,
+                 over);
+  return m;
+}
 
-// IGMP on one router interface and on a host: the protocol owns its configuration (with the
-// RFC defaults and section numbers); the loader fills it.
+// IGMP on one router interface and on a host, PIM-SM on one router (every interface's own
+// `enabled` and DR priority are set by the runner): the protocols' own config types.
 using RouterIgmpConfig = igmp::RouterConfig;
 using HostIgmpConfig = igmp::HostConfig;
-
-// PIM-SM on one router (every interface's own `enabled` and DR priority are set by the runner).
 using PimConfig = pim::Config;
 
-// Fill in defaults and derived values. Values that contradict an RFC rule (a Query Response
-// Interval not shorter than the Query Interval, a Max Resp Time the version cannot encode...) are
-// appended to `problems`, located at the setting to change.
+// Fill in defaults and derived values by the protocol's rules. Values that contradict an RFC rule
+// are appended to `problems`, located at the line of the file that gave the setting to change.
 RouterIgmpConfig ResolveRouterIgmp(const IgmpSettings& s, std::vector<LoadError>* problems);
-HostIgmpConfig ResolveHostIgmp(const IgmpSettings& s, std::vector<LoadError>* problems);
+HostIgmpConfig ResolveHostIgmp(const IgmpSettings& s);
 PimConfig ResolvePim(const PimSettings& s, std::vector<LoadError>* problems);
 
 }  // namespace sim::scenario

@@ -55,9 +55,7 @@ Host ReadHost(ObjectReader& o, const Scenario& s) {
     own = ReadIgmpSettings(*v, o.PathOf("igmp"), r, IgmpRole::kHost);
   }
   h.igmp_settings = Merge(s.default_igmp, own);
-  std::vector<LoadError> problems;
-  h.igmp = ResolveHostIgmp(h.igmp_settings, &problems);
-  Resolved(problems, r);
+  h.igmp = ResolveHostIgmp(h.igmp_settings);
   return h;
 }
 
