@@ -43,11 +43,12 @@ struct Segment {
   std::set<wire::Ipv4Address> v12_groups;  // joined by IGMPv1/v2 hosts: one report per query
   std::set<std::string> v3_hosts;          // IGMPv3 hosts with a join: one report per query each
   std::uint64_t state_changes = 0;         // unsolicited reports, leaves, group-specific queries
+  std::uint64_t pim_messages = 0;          // Hellos and periodic Join/Prunes
   std::uint32_t last_member_query_count = 0;
 
   std::uint64_t ControlMessages() const {
     const std::uint64_t reports_per_query = v12_groups.size() + v3_hosts.size();
-    return SatAdd(SatAdd(queries, SatMul(queries, reports_per_query)), state_changes);
+    return SatAdd(SatAdd(SatAdd(queries, SatMul(queries, reports_per_query)), state_changes), pim_messages);
   }
 };
 
@@ -60,6 +61,7 @@ class Estimator {
     for (std::size_t l = 0; l < s.links.size(); ++l) {
       Of(l).endpoints += s.links[l].endpoints.size();
     }
+    for (const Event& e : s.events) any_join_ = any_join_ || std::holds_alternative<JoinAction>(e.action);
     for (const Node& n : s.nodes) AddQueriers(n, /*restart=*/false);
   }
 
@@ -125,7 +127,7 @@ class Estimator {
   void AddQueriers(const Node& n, bool restart) {
     if (const Router* r = n.router()) {
       for (const RouterInterface& i : r->interfaces) {
-        if (const auto l = LinkOf(n.name, i.name)) AddQuerier(*l, i.igmp, restart);
+        if (const auto l = LinkOf(n.name, i.name)) AddRouterInterface(*l, *r, i, restart);
       }
     } else if (const Switch* sw = n.l2_switch(); sw != nullptr && sw->igmp_snooping && sw->querier) {
       // igmp_binding.cc runs a snooping querier with the RFC defaults.
@@ -144,12 +146,25 @@ class Estimator {
     seg.last_member_query_count = std::max(seg.last_member_query_count, c.last_member_query_count);
   }
 
+  // Periodic messages of `d` over the run, the first one included, or one burst at a restart.
+  std::uint64_t Periodic(core::Duration d, bool restart) const {
+    return restart ? 1 : static_cast<std::uint64_t>(s_.duration.nanos() / std::max<std::int64_t>(d.nanos(), 1)) + 1;
+  }
+
+  void AddRouterInterface(std::size_t link, const Router& r, const RouterInterface& i, bool restart) {
+    AddQuerier(link, i.igmp, restart);
+    if (!r.pim.enabled || !i.pim) return;
+    Segment& seg = Of(link);
+    seg.pim_messages = SatAdd(seg.pim_messages, Periodic(r.pim.hello_period, restart));
+    if (any_join_) seg.pim_messages = SatAdd(seg.pim_messages, Periodic(r.pim.join_prune_period, restart));
+  }
+
   void AddLinkRestart(const std::string& link_name) {
     for (const Endpoint& e : FindLink(s_, link_name)->endpoints) {
       const Router* r = NodeNamed(e.node).router();
       if (r == nullptr) continue;
       for (const RouterInterface& i : r->interfaces) {
-        if (i.name == e.interface) AddQuerier(*LinkOf(e.node, e.interface), i.igmp, /*restart=*/true);
+        if (i.name == e.interface) AddRouterInterface(*LinkOf(e.node, e.interface), *r, i, /*restart=*/true);
       }
     }
   }
@@ -194,6 +209,7 @@ class Estimator {
   std::map<std::size_t, Segment> segments_;  // by root link
   std::map<std::pair<std::string, std::string>, std::size_t> link_of_;
   std::map<std::string_view, const Node*> node_named_;
+  bool any_join_ = false;  // periodic Join/Prunes flow only where some host joins
   WorkEstimate w_;
 };
 
@@ -212,13 +228,13 @@ std::optional<std::string> RefuseLargeWork(const WorkEstimate& w, std::uint64_t 
     cause = "most of it comes from " + w.busiest_send + " (" + std::to_string(w.busiest_send_datagrams) +
             " datagrams): lower its count or rate, or bring its until closer";
   } else {
-    cause = "most of it is periodic IGMP traffic over the duration of " + core::ToString(w.duration) +
+    cause = "most of it is periodic IGMP and PIM traffic over the duration of " + core::ToString(w.duration) +
             ": shorten /duration";
   }
   return "too much work: about " + std::to_string(w.deliveries) + " frame receptions (" +
          std::to_string(w.datagrams) + " datagrams to " + std::to_string(w.link_endpoints) +
-         " link endpoints, " + std::to_string(w.control_messages) + " IGMP messages), " +
-         std::to_string(w.weighted_deliveries) + " when an IGMP reception counts " +
+         " link endpoints, " + std::to_string(w.control_messages) + " IGMP and PIM messages), " +
+         std::to_string(w.weighted_deliveries) + " when a control message reception counts " +
          std::to_string(kControlCost) + ", over the limit of " + std::to_string(max_deliveries) + "; " +
          cause + "; or pass --allow-large to run it anyway";
 }

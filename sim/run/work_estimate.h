@@ -20,6 +20,11 @@
 //                group per query after suppression, + IGMPv3 hosts joining, one report each)
 //     joins x host robustness (unsolicited reports)
 //     leaves x (host robustness + largest last_member_query_count on the segment)
+//     pim      = P(i) summed over the PIM interfaces i of routers on the segment,
+//                P(i) = floor(D / hello_period) + 1 (Hellos, the first one included)
+//                     + floor(D / join_prune_period) + 1 when any join is in the timeline (at most
+//                       one periodic Join/Prune per interface per period: they are aggregated)
+//                plus the same again for each `node up` of its router or `link up` of its link
 //
 //   deliveries = datagrams x (sum of E(l) over all links)
 //              + sum over segments of control_messages(segment) x size(segment)
@@ -29,8 +34,8 @@
 // A datagram crossing a loop-free tree reaches each link endpoint at most once, so the first
 // term bounds its frame receptions; the real count is lower when a datagram takes one path or
 // finds no listeners. Left out on purpose (small or rare next to the terms above): ARP, ICMP
-// errors, PIM (Hellos every 30 s and periodic Joins: small beside data, not counted yet),
-// multicast loops made by static mroutes, and `set` events that shorten the query interval after
+// errors, triggered PIM messages (Joins and Prunes on membership changes, Registers, which carry
+// datagrams already counted, and Register-Stops), multicast loops made by static mroutes, and `set` events that shorten the query interval after
 // load time. Every sum and product saturates at UINT64_MAX.
 #ifndef MCASTLAB_SIM_RUN_WORK_ESTIMATE_H_
 #define MCASTLAB_SIM_RUN_WORK_ESTIMATE_H_

@@ -137,8 +137,8 @@ TEST(GenCommand, OverTheWorkLimitItStillPrintsButWarns) {
   EXPECT_TRUE(sim::scenario::LoadScenario(g.out).ok());
   EXPECT_EQ(g.err,
             "mcastlab gen: warning: mcastlab run will refuse this scenario without --allow-large: too much work: "
-            "about 3000000026 frame receptions (600000000 datagrams to 5 link endpoints, 10 IGMP messages), "
-            "3000000832 when an IGMP reception counts 32, over the limit of 1000000000; most of it comes from "
+            "about 3000000026 frame receptions (600000000 datagrams to 5 link endpoints, 10 IGMP and PIM messages), "
+            "3000000832 when a control message reception counts 32, over the limit of 1000000000; most of it comes from "
             "/events/2 (600000000 datagrams): lower its count or rate, or bring its until closer; or pass "
             "--allow-large to run it anyway\n");
 }

@@ -22,9 +22,10 @@ constexpr const char* kCableNodes = R"(
   {"name": "H", "type": "host", "interfaces": [{"name": "eth0", "address": "192.0.2.20/24"}]})";
 constexpr const char* kCableLinks = R"({"name": "lan", "endpoints": ["S:eth0", "H:eth0"]})";
 
-// A router with one cabled interface (eth1 is cabled to nothing) and a host.
+// A router with one cabled interface (eth1 is cabled to nothing) and a host; PIM is off, so
+// that only IGMP counts.
 constexpr const char* kQuerierNodes = R"(
-  {"name": "R", "type": "router", "interfaces": [{"name": "eth0", "address": "192.0.2.1/24"},
+  {"name": "R", "type": "router", "pim": {"enabled": false}, "interfaces": [{"name": "eth0", "address": "192.0.2.1/24"},
                                                  {"name": "eth1", "address": "198.51.100.1/24"}]},
   {"name": "H", "type": "host", "interfaces": [{"name": "eth0", "address": "192.0.2.20/24"}]})";
 constexpr const char* kQuerierLinks = R"({"name": "lan", "endpoints": ["R:eth0", "H:eth0"]})";
@@ -99,6 +100,21 @@ TEST(WorkEstimate, QuerierQueriesReportsAndUnsolicitedReports) {
   EXPECT_EQ(w.busiest_send, "");
 }
 
+// PIM on: Hellos every 30 s from 0 s (11 in 300 s) on the cabled interface, and with a join in
+// the timeline one periodic Join/Prune per 60 s (6); a power-on adds one of each.
+TEST(WorkEstimate, PimInterfacesAddHellosAndPeriodicJoinPrunes) {
+  std::string nodes = kQuerierNodes;
+  nodes.replace(nodes.find(R"("pim": {"enabled": false}, )"), std::string(R"("pim": {"enabled": false}, )").size(), "");
+  const std::string join = R"({"at": "1s", "action": "join", "node": "H", "group": "239.1.1.1"})";
+  EXPECT_EQ(Estimate(Doc(R"("300s")", nodes, kQuerierLinks, join)).control_messages, 10u + 11u + 6u);
+  EXPECT_EQ(Estimate(Doc(R"("300s")", nodes, kQuerierLinks, "")).control_messages, 4u + 11u);
+  EXPECT_EQ(Estimate(Doc(R"("300s")", nodes, kQuerierLinks,
+                         join + R"(, {"at": "100s", "action": "node", "node": "R", "state": "down"},
+                                    {"at": "101s", "action": "node", "node": "R", "state": "up"})"))
+                .control_messages,
+            10u + 11u + 6u + 3u + 3u + 2u);  // startup queries 2 + 1, and their reports; a Hello, a J/P
+}
+
 TEST(WorkEstimate, LeaveAddsItsReportsAndTheGroupSpecificQueries) {
   const WorkEstimate w = Estimate(Doc(R"("300s")", kQuerierNodes, kQuerierLinks,
                                       R"({"at": "1s", "action": "join", "node": "H", "group": "239.1.1.1"},
@@ -109,7 +125,7 @@ TEST(WorkEstimate, LeaveAddsItsReportsAndTheGroupSpecificQueries) {
 
 TEST(WorkEstimate, Igmpv3HostsReportOncePerQueryEachWithoutSuppression) {
   const std::string nodes = R"(
-    {"name": "R", "type": "router", "interfaces": [{"name": "eth0", "address": "192.0.2.1/24"}]},
+    {"name": "R", "type": "router", "pim": {"enabled": false}, "interfaces": [{"name": "eth0", "address": "192.0.2.1/24"}]},
     {"name": "A", "type": "host", "igmp": {"version": 3}, "interfaces": [{"name": "eth0", "address": "192.0.2.10/24"}]},
     {"name": "B", "type": "host", "igmp": {"version": 3}, "interfaces": [{"name": "eth0", "address": "192.0.2.11/24"}]})";
   const std::string events = R"(
@@ -186,7 +202,7 @@ TEST(WorkEstimate, RefusesAGigaPacketRate) {
   EXPECT_EQ(w.deliveries, 27'000'000'003u + 3u * (2u + 2u + 2u));
   EXPECT_EQ(RefuseLargeWork(w, kDefaultMaxDeliveries),
             "too much work: about 27000000021 frame receptions (9000000001 datagrams to 3 link endpoints, "
-            "6 IGMP messages), 27000000579 when an IGMP reception counts 32, over the limit of 1000000000; "
+            "6 IGMP and PIM messages), 27000000579 when a control message reception counts 32, over the limit of 1000000000; "
             "most of it comes from /events/1 (9000000001 datagrams): lower its count or rate, or bring its "
             "until closer; or pass --allow-large to run it anyway");
 }
@@ -208,8 +224,8 @@ TEST(WorkEstimate, RefusesTheLongestDuration) {
   EXPECT_EQ(w.deliveries, 3u * (2u * 34'359'740u + 2u));
   EXPECT_EQ(RefuseLargeWork(w, kDefaultMaxDeliveries),
             "too much work: about 206158446 frame receptions (0 datagrams to 3 link endpoints, "
-            "68719482 IGMP messages), 6597070272 when an IGMP reception counts 32, over the limit of "
-            "1000000000; most of it is periodic IGMP traffic over the duration of 4294967295s: shorten "
+            "68719482 IGMP and PIM messages), 6597070272 when a control message reception counts 32, over the limit of "
+            "1000000000; most of it is periodic IGMP and PIM traffic over the duration of 4294967295s: shorten "
             "/duration; or pass --allow-large to run it anyway");
 }
 
@@ -233,9 +249,11 @@ TEST(WorkEstimate, TtlOneScenarioExactly) {
   const WorkEstimate w = EstimateWork(r.scenario());
   EXPECT_EQ(w.datagrams, 90u);
   EXPECT_EQ(w.link_endpoints, 10u);
-  EXPECT_EQ(w.control_messages, 14u);
-  EXPECT_EQ(w.control_deliveries, 2u * 2u + 4u * 2u + 8u * 6u);
-  EXPECT_EQ(w.deliveries, 960u);
+  // IGMP 14 as before PIM, and per PIM interface one Hello and one Join/Prune in 10 s: 2 on
+  // src-lan, 4 on r1-r2 and 2 on rx-lan.
+  EXPECT_EQ(w.control_messages, 14u + 8u);
+  EXPECT_EQ(w.control_deliveries, (2u + 2u) * 2u + (4u + 4u) * 2u + (8u + 2u) * 6u);
+  EXPECT_EQ(w.deliveries, 900u + 84u);
   EXPECT_EQ(w.busiest_send, "/events/5");
 }
 
