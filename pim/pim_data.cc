@@ -66,7 +66,9 @@ void PimRouter::OnData(sim::net::Interface& in, const sim::net::MfibKey& key, co
   if (!sg->spt_bit && SptBitDue(*sg, in)) {
     sg->spt_bit = true;
     Trace("pim.spt", {{"entry", ToString(sg->key)}, {"interface", in.name()}, {"spt_bit", "set"}});
-    ProgramMfib(*sg);
+    if (sim::net::MfibEntry* m = router_.mfib().Find(key); m != nullptr && m->owner == sim::net::MfibOwner::kPim) {
+      UpdateFlags(*sg, *m);  // the T flag; nothing else of the entry depends on the SPT bit here
+    }
   }
   if (sg->registering()) SendRegister(*sg, raw, false);
 }

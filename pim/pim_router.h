@@ -111,6 +111,10 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
     sim::wire::Ipv4Address neighbor;         // RPF'; 0.0.0.0: none to send Joins to
   };
   Rpf RpfToward(sim::wire::Ipv4Address target) const;
+  // What an entry's RPF looks toward: the source of (S,G), RP(G) for (*,G), nothing for a group
+  // without an RP (whose RPF is then none, rather than a route toward 0.0.0.0).
+  std::optional<sim::wire::Ipv4Address> RpfTarget(const JoinKey& key) const;
+  Rpf RpfOf(const std::optional<sim::wire::Ipv4Address>& target) const;
   std::optional<sim::wire::Ipv4Address> RpFor(sim::wire::Ipv4Address group) const;
   bool IAmRp(sim::wire::Ipv4Address group) const;
   Entry& Ensure(const JoinKey& key);
@@ -127,7 +131,9 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   void Recompute(const JoinKey& key);
   void RecomputeAll();
   void RecomputeOne(Entry& e);
-  void ProgramMfib(Entry& e);
+  // The MFIB entry of `e` from its olist and RPF(`rpf`); for (*,G), none without an RP.
+  void ProgramMfib(const Entry& e, const Rpf& rpf, bool has_rpf_target);
+  void UpdateFlags(const Entry& e, sim::net::MfibEntry& m) const;
   void ScheduleCleanup();
   void Cleanup();
 

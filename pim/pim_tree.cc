@@ -54,6 +54,14 @@ PimRouter::Rpf PimRouter::RpfToward(Ipv4Address target) const {
   return r;
 }
 
+std::optional<Ipv4Address> PimRouter::RpfTarget(const JoinKey& key) const {
+  return key.source ? key.source : RpFor(key.group);
+}
+
+PimRouter::Rpf PimRouter::RpfOf(const std::optional<Ipv4Address>& target) const {
+  return target ? RpfToward(*target) : Rpf{};
+}
+
 PimRouter::Entry* PimRouter::FindEntry(const JoinKey& key) {
   auto it = entries_.find(key);
   return it == entries_.end() ? nullptr : it->second.get();
@@ -66,11 +74,11 @@ PimRouter::Entry& PimRouter::Ensure(const JoinKey& key) {
     Entry& e = *it->second;
     e.key = key;
     e.since = router_.now();
-    const Ipv4Address target = key.source ? *key.source : RpFor(key.group).value_or(Ipv4Address());
+    const std::optional<Ipv4Address> target = RpfTarget(key);
     e.upstream = std::make_unique<UpstreamJoin>(
-        router_.scheduler(), router_.id(), key, router_config_, RpfToward(target).neighbor,
+        router_.scheduler(), router_.id(), key, router_config_, RpfOf(target).neighbor,
         *ports_, [this, target] {
-          const Rpf rpf = RpfToward(target);
+          const Rpf rpf = RpfOf(target);
           const Interface* pi = rpf.interface ? Find(*router_.interfaces()[*rpf.interface]) : nullptr;
           const Config& cfg = pi != nullptr ? pi->config : router_config_;
           return TSuppressed(router_.rng(), cfg.join_prune_period, pi == nullptr || pi->hello.suppression_enabled());
@@ -144,35 +152,21 @@ void PimRouter::RecomputeAll() {
 }
 
 void PimRouter::RecomputeOne(Entry& e) {
-  const Ipv4Address target = e.key.source ? *e.key.source : RpFor(e.key.group).value_or(Ipv4Address());
-  const Ipv4Address rpf_neighbor = RpfToward(target).neighbor;
-  if (e.upstream->rpf_neighbor() != rpf_neighbor) e.upstream->OnRpfNeighborChanged(rpf_neighbor);
+  const std::optional<Ipv4Address> target = RpfTarget(e.key);
+  const Rpf rpf = RpfOf(target);
+  if (e.upstream->rpf_neighbor() != rpf.neighbor) e.upstream->OnRpfNeighborChanged(rpf.neighbor);
   e.upstream->OnJoinDesired(JoinDesired(e));
   if (e.key.source) UpdateRegister(e);
-  ProgramMfib(e);
+  ProgramMfib(e, rpf, target.has_value());
 }
 
-void PimRouter::ProgramMfib(Entry& e) {
+void PimRouter::ProgramMfib(const Entry& e, const Rpf& rpf, bool has_rpf_target) {
   const sim::net::MfibKey key{e.key.source.value_or(Ipv4Address()), e.key.group};
   sim::net::MfibEntry* current = router_.mfib().Find(key);
   if (current != nullptr && current->owner != sim::net::MfibOwner::kPim) return;  // static: not ours
-  std::set<std::uint32_t> olist;
-  std::uint32_t iif = kNoInterface;
-  bool keep = false;
-  if (e.key.source) {
-    const Rpf rpf = RpfToward(*e.key.source);
-    if (rpf.interface) iif = *rpf.interface;
-    olist = InheritedOlist(e);
-    keep = e.keepalive->running() || !Joins(e).empty();
-  } else {
-    const auto rp = RpFor(e.key.group);
-    if (rp) {
-      const Rpf rpf = RpfToward(*rp);
-      if (rpf.interface) iif = *rpf.interface;
-    }
-    olist = ImmediateOlist(e);
-    keep = rp.has_value() && !olist.empty();
-  }
+  const std::uint32_t iif = rpf.interface.value_or(kNoInterface);
+  std::set<std::uint32_t> olist = e.key.source ? InheritedOlist(e) : ImmediateOlist(e);
+  const bool keep = e.key.source ? e.keepalive->running() || !Joins(e).empty() : has_rpf_target && !olist.empty();
   if (!keep) {
     if (current != nullptr) router_.mfib().Erase(key);
     return;
@@ -181,13 +175,17 @@ void PimRouter::ProgramMfib(Entry& e) {
   const bool fresh = current == nullptr;
   sim::net::MfibEntry& m = router_.mfib().Set(key, iif, std::move(olist), sim::net::MfibOwner::kPim);
   if (fresh) m.since = router_.now();
+  UpdateFlags(e, m);
+  // (S,G) data matters to PIM: keepalive, SPT bit, Registers at the source's DR.
+  m.notify_data = e.key.source.has_value();
+}
+
+void PimRouter::UpdateFlags(const Entry& e, sim::net::MfibEntry& m) const {
   // As routers print them: S sparse, C a local member, P pruned (empty olist), T on the SPT,
   // F registering (the source's DR).
   const bool connected = !PimInclude(e.key.group).empty();
   m.flags = Flags("S", connected, m.oifs.empty(), e.spt_bit,
                   e.register_state && e.register_state->state() != RegisterState::kNoInfo);
-  // (S,G) data matters to PIM: keepalive, SPT bit, Registers at the source's DR.
-  m.notify_data = e.key.source.has_value();
 }
 
 void PimRouter::ScheduleCleanup() {

@@ -35,7 +35,9 @@ class GlueRun {
   explicit GlueRun(const std::string& json) {
     const auto loaded = scenario::LoadScenario(json);
     EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.errors().front().message);
-    const fs::path out = fs::path(testing::TempDir()) / ("pim-glue-" + loaded.scenario().name);
+    // One folder per test: ctest runs the tests of this file at the same time.
+    const fs::path out = fs::path(testing::TempDir()) /
+                         ("pim-glue-" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(out);
     passed_ = RunScenario(loaded.scenario(), out).passed();
     std::istringstream in(testing_support::ReadWholeFile(out / "events.jsonl"));
