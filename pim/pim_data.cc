@@ -26,32 +26,35 @@ sim::wire::Ipv4Header UnicastPimHeader(Ipv4Address source, Ipv4Address destinati
 
 }  // namespace
 
-void PimRouter::OnNoEntry(sim::net::Interface& in, const sim::wire::Ipv4Packet& p, sim::wire::ByteSpan raw) {
-  FirstHop(in, p, raw);
+bool PimRouter::OnNoEntry(sim::net::Interface& in, const sim::wire::Ipv4Packet& p, sim::wire::ByteSpan raw) {
+  return FirstHop(in, p, raw);
 }
 
-void PimRouter::OnWrongInterface(sim::net::Interface& in, const sim::net::MfibKey& key, const sim::wire::Ipv4Packet& p,
+bool PimRouter::OnWrongInterface(sim::net::Interface& in, const sim::net::MfibKey& key, const sim::wire::Ipv4Packet& p,
                                  sim::wire::ByteSpan raw) {
   // Only a (*,G) entry met data of a source with no (S,G) state yet: the source's DR may
   // have receivers of its own on the shared tree. Data on an oif of an (S,G) is Assert's
   // business (part 2).
-  if (key.source.is_unspecified()) FirstHop(in, p, raw);
+  return key.source.is_unspecified() && FirstHop(in, p, raw);
 }
 
 // Data from a directly connected source, at its DR (§4.4.1): (S,G) state with the keepalive
 // timer running makes CouldRegister true, which starts the Register machine; this first packet
 // (which found no (S,G) entry) is registered and forwarded by hand.
-void PimRouter::FirstHop(sim::net::Interface& in, const sim::wire::Ipv4Packet& p, sim::wire::ByteSpan raw) {
+bool PimRouter::FirstHop(sim::net::Interface& in, const sim::wire::Ipv4Packet& p, sim::wire::ByteSpan raw) {
   const Ipv4Address s = p.header.source, g = p.header.destination;
   Interface* pi = Find(in);
-  if (pi == nullptr || !pi->hello.is_dr() || router_.InterfaceOnLink(s) != &in || !RpFor(g)) return;
-  if (g.is_link_local_multicast() || p.header.ttl <= 1) return;
+  if (pi == nullptr || !pi->hello.is_dr() || router_.InterfaceOnLink(s) != &in || !RpFor(g)) return false;
+  if (g.is_link_local_multicast() || p.header.ttl <= 1) return false;
   Entry& sg = Ensure(JoinKey::SG(s, g));
   sg.keepalive->Set(router_config_.keepalive_period, "data from a directly connected source");
   RecomputeOne(sg);
-  if (const auto* m = router_.mfib().Find({s, g}); m != nullptr) ForwardDown(m->oifs, g, raw);
-  if (sg.registering()) SendRegister(sg, raw, false);
+  std::size_t copies = 0;
+  if (const auto* m = router_.mfib().Find({s, g}); m != nullptr) copies = ForwardDown(m->oifs, g, raw);
+  const bool registered = sg.registering();
+  if (registered) SendRegister(sg, raw, false);
   ScheduleCleanup();
+  return copies > 0 || registered;
 }
 
 void PimRouter::OnData(sim::net::Interface& in, const sim::net::MfibKey& key, const sim::wire::Ipv4Packet&,
@@ -146,13 +149,18 @@ void PimRouter::SendRegisterStop(Ipv4Address to, Ipv4Address source, Ipv4Address
   router_.SendIp(*hop->out, hop->next_hop, UnicastPimHeader(*rp, to), sim::wire::Encode(sim::wire::PimMessage(stop)));
 }
 
-void PimRouter::ForwardDown(const std::set<std::uint32_t>& olist, Ipv4Address group, sim::wire::ByteSpan raw) {
+std::size_t PimRouter::ForwardDown(const std::set<std::uint32_t>& olist, Ipv4Address group, sim::wire::ByteSpan raw) {
   auto packet = sim::wire::ParseIpv4(raw);
-  if (!packet || packet->header.ttl <= 1) return;
+  if (!packet || packet->header.ttl <= 1) return 0;
+  std::size_t copies = 0;
   for (std::uint32_t oif : olist) {
     sim::net::Interface& out = *router_.interfaces()[oif];
-    if (out.up()) router_.ForwardIpPacket(out, group, raw);
+    if (out.up()) {
+      router_.ForwardIpPacket(out, group, raw);
+      ++copies;
+    }
   }
+  return copies;
 }
 
 // §4.4.2 at the RP, through DecideRegisterAtRp (register_at_rp.h) and then acted on here.

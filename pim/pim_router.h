@@ -68,8 +68,8 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   void OnPowerOn() override;
   void OnLinkStateChanged(sim::net::Interface& i) override;
   void OnRoutesChanged() override;
-  void OnNoEntry(sim::net::Interface& in, const sim::wire::Ipv4Packet& p, sim::wire::ByteSpan raw) override;
-  void OnWrongInterface(sim::net::Interface& in, const sim::net::MfibKey& key, const sim::wire::Ipv4Packet& p,
+  bool OnNoEntry(sim::net::Interface& in, const sim::wire::Ipv4Packet& p, sim::wire::ByteSpan raw) override;
+  bool OnWrongInterface(sim::net::Interface& in, const sim::net::MfibKey& key, const sim::wire::Ipv4Packet& p,
                         sim::wire::ByteSpan raw) override;
   void OnData(sim::net::Interface& in, const sim::net::MfibKey& key, const sim::wire::Ipv4Packet& p,
               sim::wire::ByteSpan raw) override;
@@ -138,13 +138,15 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   void Cleanup();
 
   // --- pim_data.cc: data plane ---
-  void FirstHop(sim::net::Interface& in, const sim::wire::Ipv4Packet& p, sim::wire::ByteSpan raw);
+  // True when the packet was registered or forwarded (so it is not a drop).
+  bool FirstHop(sim::net::Interface& in, const sim::wire::Ipv4Packet& p, sim::wire::ByteSpan raw);
   bool CouldRegister(const Entry& sg) const;
   bool SptBitDue(const Entry& sg, const sim::net::Interface& in) const;
   void UpdateRegister(Entry& sg);
   void SendRegister(const Entry& sg, sim::wire::ByteSpan raw, bool null_register);
   void SendRegisterStop(sim::wire::Ipv4Address to, sim::wire::Ipv4Address source, sim::wire::Ipv4Address group);
-  void ForwardDown(const std::set<std::uint32_t>& olist, sim::wire::Ipv4Address group, sim::wire::ByteSpan raw);
+  // The number of copies sent.
+  std::size_t ForwardDown(const std::set<std::uint32_t>& olist, sim::wire::Ipv4Address group, sim::wire::ByteSpan raw);
   void KeepaliveExpired(sim::wire::Ipv4Address source, sim::wire::Ipv4Address group);
 
   sim::net::Router& router_;

@@ -33,7 +33,7 @@ constexpr const char* kUsage =
     "  --rate P         datagrams a second, 1 to 1000000000 (default 1000)\n"
     "  --seconds T      how long the sender sends, 1 to 4294967293 (default 10)\n"
     "  --payload BYTES  UDP payload, 0 to 65507, the most one IPv4 datagram carries (default 1000)\n"
-    "  --routing static|pim   static multicast routes (pim: not built yet)\n"
+    "  --routing static|pim   static multicast routes (default), or PIM-SM with the core as RP\n"
     "  --capture all|none     a pcap per link, or none (default none)\n"
     "  --help           this text\n";
 
@@ -85,9 +85,9 @@ std::optional<BadUsage> SetOption(TreeSpec& t, std::string_view flag, std::strin
     t.capture = value == "all";
     return std::nullopt;
   }
-  if (flag == "--routing" && value == "static") return std::nullopt;
-  if (flag == "--routing" && value == "pim") {
-    return BadUsage{"--routing pim is not written yet (the tree would need an RP and no static routes); use --routing static"};
+  if (flag == "--routing" && (value == "static" || value == "pim")) {
+    t.routing = value == "pim" ? TreeRouting::kPim : TreeRouting::kStatic;
+    return std::nullopt;
   }
   return BadUsage{std::string(flag) + ": " + Quote(value) + " is not one of " +
                   (flag == "--capture" ? "all, none" : "static, pim")};

@@ -8,7 +8,10 @@ namespace tools {
 namespace {
 
 constexpr std::int64_t kNanosPerSecond = 1'000'000'000;
-constexpr std::int64_t kSendAt = kNanosPerSecond;  // ARP and the joins are done by 1 s
+// Static routes: ARP and the joins are done by 1 s. PIM: the first Hellos go within
+// Triggered_Hello_Delay (5 s), and the Joins right after them.
+constexpr std::int64_t kStaticSendAt = kNanosPerSecond;
+constexpr std::int64_t kPimSendAt = 10 * kNanosPerSecond;
 // The loader takes a duration of up to 2^32 - 1 s, the latest time a pcap timestamp holds.
 constexpr std::uint64_t kMaxDurationSeconds = 4'294'967'295;
 
@@ -25,21 +28,33 @@ std::string CoreAddress(std::uint64_t k, int side) {  // the /30 of core link k:
 
 std::string HostName(std::uint64_t lan, std::uint64_t i) { return "h" + N(lan) + "-" + N(i); }
 
+// Static routing: the MFIB entries do it all, so PIM is off and sends no Hellos.
+std::string PimOffWhenStatic(const TreeSpec& t) {
+  return t.routing == TreeRouting::kStatic ? ",\n     \"pim\": {\"enabled\": false}" : "";
+}
+
 void AppendNodes(const TreeSpec& t, std::string& out) {
   out += "  \"nodes\": [\n    {\"name\": \"core\", \"type\": \"router\", \"interfaces\": [";
   for (std::uint64_t k = 0; k < t.routers; ++k) {
     out += (k ? ", " : "") + ("{\"name\": \"e" + N(k) + "\", \"address\": \"" + CoreAddress(k, 1) + "/30\"}");
   }
-  out += "],\n     \"static_mroutes\": [{\"source\": \"*\", \"group\": \"239.1.1.1\", \"iif\": \"e0\", \"oifs\": [";
-  for (std::uint64_t k = 1; k < t.routers; ++k) out += (k > 1 ? ", " : "") + ("\"e" + N(k) + "\"");
-  // Static routing: the MFIB entries above do it all, so PIM is off and sends no Hellos.
-  out += "]}],\n     \"pim\": {\"enabled\": false}}";
+  out += "]";
+  if (t.routing == TreeRouting::kStatic) {
+    out += ",\n     \"static_mroutes\": [{\"source\": \"*\", \"group\": \"239.1.1.1\", \"iif\": \"e0\", \"oifs\": [";
+    for (std::uint64_t k = 1; k < t.routers; ++k) out += (k > 1 ? ", " : "") + ("\"e" + N(k) + "\"");
+    out += "]}]";
+  }
+  out += PimOffWhenStatic(t) + "}";
   for (std::uint64_t k = 0; k < t.routers; ++k) {
     const bool first = k == 0;  // the sender's edge forwards up to the core, the others down
     out += ",\n    {\"name\": \"edge" + N(k) + "\", \"type\": \"router\", \"interfaces\": [{\"name\": \"core\", " +
            "\"address\": \"" + CoreAddress(k, 2) + "/30\"}, {\"name\": \"lan\", \"address\": \"" + LanPrefix(k) +
-           "1/24\"}],\n     \"static_mroutes\": [{\"source\": \"*\", \"group\": \"239.1.1.1\", \"iif\": \"" +
-           (first ? "lan" : "core") + "\", \"oifs\": [\"" + (first ? "core" : "lan") + "\"]}],\n     \"pim\": {\"enabled\": false}}";
+           "1/24\"}]";
+    if (t.routing == TreeRouting::kStatic) {
+      out += std::string(",\n     \"static_mroutes\": [{\"source\": \"*\", \"group\": \"239.1.1.1\", \"iif\": \"") +
+             (first ? "lan" : "core") + "\", \"oifs\": [\"" + (first ? "core" : "lan") + "\"]}]";
+    }
+    out += PimOffWhenStatic(t) + "}";
     for (std::uint64_t i = 0; i < t.hosts; ++i) {
       out += ",\n    {\"name\": \"" + HostName(k, i) + "\", \"type\": \"host\", \"interfaces\": [{\"name\": " +
              "\"eth0\", \"address\": \"" + LanPrefix(k) + N(i + 10) + "/24\", \"gateway\": \"" + LanPrefix(k) +
@@ -73,13 +88,17 @@ void AppendEventsAndChecks(const TreeSpec& t, const TreeSchedule& when, std::str
              "\", \"group\": \"239.1.1.1\", \"socket\": \"s\"},\n";
     }
   }
-  out += "    {\"at\": \"1s\", \"action\": \"send\", \"node\": \"" + HostName(0, 0) +
+  out += "    {\"at\": \"" + sim::core::ToString(sim::core::Nanoseconds(when.send_at_ns)) +
+         "\", \"action\": \"send\", \"node\": \"" + HostName(0, 0) +
          "\", \"to\": \"239.1.1.1:5001\", \"size\": " + N(t.payload) + ", \"ttl\": 8, \"rate\": \"" + N(t.rate) +
          "pps\", \"until\": \"" + sim::core::ToString(sim::core::Nanoseconds(when.until_ns)) + "\"}\n  ],\n";
   const std::string last = HostName(t.routers - 1, t.hosts - 1);
   out += "  \"expect\": [\n    {\"received\": {\"node\": \"" + last + "\", \"socket\": \"s\", \"min\": " +
          N(when.datagrams) + ", \"max\": " + N(when.datagrams) + "}}\n  ],\n";
-  out += std::string("  \"capture\": {\"links\": [") + (t.capture ? "\"*\"" : "") + "]}\n";
+  out += std::string("  \"capture\": {\"links\": [") + (t.capture ? "\"*\"" : "") + "]}";
+  // PIM: the core router is the RP of every group.
+  if (t.routing == TreeRouting::kPim) out += ",\n  \"rp\": [{\"address\": \"" + CoreAddress(0, 1) + "\", \"groups\": \"224.0.0.0/4\"}]";
+  out += "\n";
 }
 
 }  // namespace
@@ -89,12 +108,13 @@ std::optional<TreeSchedule> ScheduleTree(const TreeSpec& t) {
   const auto rate = sim::scenario::ParseRate(N(t.rate) + "pps");
   if (!rate.ok()) return std::nullopt;
   TreeSchedule s;
+  s.send_at_ns = t.routing == TreeRouting::kPim ? kPimSendAt : kStaticSendAt;
   s.interval_ns = rate.value().interval.nanos();
   const auto interval = static_cast<std::uint64_t>(s.interval_ns);
   std::uint64_t span = 0, until = 0;  // any overflow is past the longest duration anyway
   if (__builtin_mul_overflow(t.rate, t.seconds, &s.datagrams) || s.datagrams == 0 ||
       __builtin_mul_overflow(s.datagrams - 1, interval, &span) ||
-      __builtin_add_overflow(span, kSendAt + interval / 2, &until) || until > INT64_MAX) {
+      __builtin_add_overflow(span, static_cast<std::uint64_t>(s.send_at_ns) + interval / 2, &until) || until > INT64_MAX) {
     return std::nullopt;
   }
   s.until_ns = static_cast<std::int64_t>(until);

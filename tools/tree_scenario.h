@@ -3,6 +3,11 @@
 // of LAN 0 sends P x T datagrams to 239.1.1.1 from 1 s on, P a second, with TTL 8; every other
 // host listens and joins, so each of the R x H - 1 receivers expects every datagram. The output
 // is an ordinary scenario file: open it, change it, run it.
+//
+// Routing is static (MFIB entries written into the file, PIM off) or PIM-SM with the core router
+// as the RP: the edges join (*,G) toward it once their Hellos are exchanged (the first Hello goes
+// within 5 s), so the sender starts at 10 s instead of 1 s, and its first datagram reaches the
+// receivers through a Register.
 #ifndef MCASTLAB_TOOLS_TREE_SCENARIO_H_
 #define MCASTLAB_TOOLS_TREE_SCENARIO_H_
 
@@ -12,6 +17,8 @@
 
 namespace tools {
 
+enum class TreeRouting { kStatic, kPim };
+
 struct TreeSpec {
   std::uint64_t routers = 4;
   std::uint64_t hosts = 10;  // per edge LAN
@@ -19,6 +26,7 @@ struct TreeSpec {
   std::uint64_t seconds = 10;
   std::uint64_t payload = 1000;  // UDP payload bytes
   bool capture = false;
+  TreeRouting routing = TreeRouting::kStatic;
 };
 
 // When the datagrams go. The runner sends one at `at` and then one every interval while the next
@@ -27,6 +35,7 @@ struct TreeSpec {
 // last one, and the run lasts at least one second beyond it.
 struct TreeSchedule {
   std::uint64_t datagrams = 0;
+  std::int64_t send_at_ns = 0;
   std::int64_t interval_ns = 0;
   std::int64_t until_ns = 0;
   std::uint64_t duration_s = 0;

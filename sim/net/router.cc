@@ -52,8 +52,9 @@ void Router::ForwardMulticast(Interface& in, const wire::Ipv4Packet& packet, wir
   Mfib::Item* item = mfib_.Lookup(s, g);
   if (item == nullptr) {
     ++counters_.no_mroute;
-    for (MulticastObserver* o : observers_) o->OnNoEntry(in, packet, raw);
-    Drop(DropReason::kNoMroute, in, packet);
+    bool taken = false;
+    for (MulticastObserver* o : observers_) taken = o->OnNoEntry(in, packet, raw) || taken;
+    if (!taken) Drop(DropReason::kNoMroute, in, packet);
     return;
   }
   const MfibKey key = item->first;  // a copy: an observer may change the MFIB
@@ -61,8 +62,9 @@ void Router::ForwardMulticast(Interface& in, const wire::Ipv4Packet& packet, wir
   if (entry->iif != in.index()) {
     ++counters_.rpf_failures;
     ++entry->rpf_failures;
-    for (MulticastObserver* o : observers_) o->OnWrongInterface(in, key, packet, raw);
-    Drop(DropReason::kRpfFailure, in, packet);
+    bool taken = false;
+    for (MulticastObserver* o : observers_) taken = o->OnWrongInterface(in, key, packet, raw) || taken;
+    if (!taken) Drop(DropReason::kRpfFailure, in, packet);
     return;
   }
   if (packet.header.ttl <= 1) {

@@ -35,16 +35,22 @@ struct StaticMroute {
 };
 
 // What a multicast routing protocol hears from the router's forwarding plane. Each call comes
-// after the router has decided, before the next packet; `raw` is the whole IPv4 packet.
+// after the router has decided, before the next packet; `raw` is the whole IPv4 packet. The
+// first two return true when the protocol took the packet the router could not forward (a
+// first-hop DR registers it): the router then does not count it as a drop.
 class MulticastObserver {
  public:
   virtual ~MulticastObserver() = default;
-  // Data found no MFIB entry and is dropped (a first-hop DR registers it).
-  virtual void OnNoEntry(Interface& /*in*/, const wire::Ipv4Packet& /*packet*/, wire::ByteSpan /*raw*/) {}
-  // Data arrived on an interface other than the entry's iif and is dropped: when `in` is one of
-  // the entry's oifs, this is RFC 7761 §4.6's trigger for an Assert.
-  virtual void OnWrongInterface(Interface& /*in*/, const MfibKey& /*key*/, const wire::Ipv4Packet& /*packet*/,
-                                wire::ByteSpan /*raw*/) {}
+  // Data found no MFIB entry (a first-hop DR registers it).
+  virtual bool OnNoEntry(Interface& /*in*/, const wire::Ipv4Packet& /*packet*/, wire::ByteSpan /*raw*/) {
+    return false;
+  }
+  // Data arrived on an interface other than the entry's iif: when `in` is one of the entry's
+  // oifs, this is RFC 7761 §4.6's trigger for an Assert.
+  virtual bool OnWrongInterface(Interface& /*in*/, const MfibKey& /*key*/, const wire::Ipv4Packet& /*packet*/,
+                                wire::ByteSpan /*raw*/) {
+    return false;
+  }
   // Data arrived on the iif of an entry with notify_data set and was forwarded (keepalive, SPT
   // bit, the RP's native data). Called once the copies are sent.
   virtual void OnData(Interface& /*in*/, const MfibKey& /*key*/, const wire::Ipv4Packet& /*packet*/,

@@ -15,12 +15,15 @@ struct Heard {
 
 class RecordingObserver : public MulticastObserver {
  public:
-  void OnNoEntry(Interface& in, const wire::Ipv4Packet& p, wire::ByteSpan) override {
+  bool OnNoEntry(Interface& in, const wire::Ipv4Packet& p, wire::ByteSpan) override {
     heard.push_back({"no-entry", in.name(), {p.header.source, p.header.destination}});
+    return take;
   }
-  void OnWrongInterface(Interface& in, const MfibKey& key, const wire::Ipv4Packet&, wire::ByteSpan) override {
+  bool OnWrongInterface(Interface& in, const MfibKey& key, const wire::Ipv4Packet&, wire::ByteSpan) override {
     heard.push_back({"wrong-iif", in.name(), key});
+    return take;
   }
+  bool take = false;  // answer "taken": the router then counts no drop
   void OnData(Interface& in, const MfibKey& key, const wire::Ipv4Packet&, wire::ByteSpan) override {
     heard.push_back({"data", in.name(), key});
   }
@@ -80,6 +83,23 @@ TEST_F(RouterObserverTest, DataOnTheWrongInterfaceNamesTheEntryItMatched) {
   EXPECT_EQ(observer_.heard[0].what, "wrong-iif");
   EXPECT_EQ(observer_.heard[0].in, "eth1");
   EXPECT_EQ(observer_.heard[0].key, (MfibKey{wire::Ipv4Address(), Ip("239.1.1.1")}));
+}
+
+// A first-hop DR that registers the packet took it: the router counts no drop for it.
+TEST_F(RouterObserverTest, DataAnObserverTakesIsNoDrop) {
+  Send(src_);
+  ASSERT_NE(r1_.drop_log(), nullptr);
+  EXPECT_EQ(r1_.drop_log()->count(DropReason::kNoMroute), 1u);
+  observer_.take = true;
+  Send(src_);
+  EXPECT_EQ(r1_.drop_log()->count(DropReason::kNoMroute), 1u);
+  r1_.mfib().Set({wire::Ipv4Address(), Ip("239.1.1.1")}, 1, {}, MfibOwner::kPim);
+  Send(src_);  // on eth0, not the iif
+  EXPECT_EQ(observer_.heard.back().what, "wrong-iif");
+  EXPECT_EQ(r1_.drop_log()->count(DropReason::kRpfFailure), 0u);
+  observer_.take = false;
+  Send(src_);
+  EXPECT_EQ(r1_.drop_log()->count(DropReason::kRpfFailure), 1u);
 }
 
 TEST_F(RouterObserverTest, ForwardedDataIsReportedOnlyWhileTheEntryAsks) {

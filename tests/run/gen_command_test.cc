@@ -77,7 +77,6 @@ INSTANTIATE_TEST_SUITE_P(
         Refusal{"--rate 1 --rate 2", "--rate is given twice"},
         Refusal{"--bogus 1", "unknown option '--bogus'"},
         Refusal{"extra", "unexpected argument 'extra'"},
-        Refusal{"--routing pim", "--routing pim is not written yet (the tree would need an RP and no static routes); use --routing static"},
         Refusal{"--routing ospf", "--routing: 'ospf' is not one of static, pim"},
         Refusal{"--capture maybe", "--capture: 'maybe' is not one of all, none"},
         Refusal{"--routers 1 --hosts 1",
