@@ -21,8 +21,10 @@
 //   V1 Members Present --timer expired (notify routing -)-----------> No Members Present
 //
 // Choices where the RFC leaves room, each also noted at its code:
-// - A report in Checking Membership also stops the retransmissions: the retransmit timer is
-//   only defined in that state, and its queries exist to solicit exactly that report.
+// - A report in Checking Membership does not stop the retransmissions: §3 says the Querier
+//   "sends [Last Member Query Count] Group-Specific Queries", and FRR 8.4 sends them all.
+//   Members answer each one, so the later queries cost a report each and lose nothing; a
+//   querier that stopped early would leave a Non-Querier's timer lowered by the first one.
 // - v1 reports put a Non-Querier in V1 Members Present too: §4's "MUST set a timer to note
 //   that there are version 1 hosts present" is not limited to Queriers, and a Non-Querier
 //   that later takes over must still ignore leaves for the group.
@@ -92,10 +94,9 @@ void RouterGroup::OnReportReceived(Ipv4Address reporter, int version) {
       return;
     case RouterGroupState::kCheckingMembership:
       // RFC 2236 §3: the group is dropped only "If no Reports are received after the
-      // response time of the last query expires".
-      // Therefore: a report ends the check, and with it the group-specific queries.
-      rexmt_timer_.Cancel();
-      queries_left_ = 0;
+      // response time of the last query expires", and the Querier "sends [Last Member Query
+      // Count] Group-Specific Queries".
+      // Therefore: a report ends the check, but the queries still due go out (as FRR does).
       TransitionTo(
           version == 1 ? RouterGroupState::kV1MembersPresent : RouterGroupState::kMembersPresent,
           event);

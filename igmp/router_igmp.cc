@@ -50,8 +50,11 @@ RouterIgmp::RouterIgmp(sim::net::Router& router, const ConfigFor& config) : rout
     if (!i->prefix()) continue;
     interfaces_.emplace(i->index(), std::make_unique<PerInterface>(*this, router, *i, config(*i)));
   }
-  // Start as an event of the run, so that the first queries are captured like every frame.
-  router.scheduler().ScheduleIn(sim::core::Duration::Zero(), router.id(), [this] { OnPowerOn(); });
+  // Start as an event of the run, so that the first queries are captured like every frame;
+  // a router that starts powered off starts at its power-on instead.
+  router.scheduler().ScheduleIn(sim::core::Duration::Zero(), router.id(), [this] {
+    if (router_.powered()) OnPowerOn();
+  });
   router.SetProtocolHandler(sim::wire::kIpProtoIgmp,
                             [this](sim::net::Interface& in, const sim::wire::Ipv4Packet& p) { OnIgmp(in, p); });
 }

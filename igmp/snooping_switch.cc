@@ -20,23 +20,31 @@ class SnoopingSwitch::Port : public SnoopingPort {
   SnoopingSwitch& sw_;
 };
 
-// Sends the snooping querier's general queries out of every port, from the switch itself.
+// Sends the snooping querier's queries out of every port, from the switch itself: the querier
+// stands for the whole LAN, as a router's query would reach every port through the switch.
 class SnoopingSwitch::QuerierPort : public RouterPort {
  public:
   QuerierPort(SnoopingSwitch& sw, Ipv4Address address) : sw_(sw), address_(address) {}
   void SendGeneralQuery(sim::core::Duration max_resp) override {
-    if (sw_.interfaces().empty()) return;
-    const auto header = sim::wire::ControlHeader(sim::wire::kIpProtoIgmp, address_, sim::wire::kAllSystems);
-    const auto frame = sim::net::MakeFrame(sim::wire::BuildIpv4Frame(
-        sw_.interfaces()[0]->mac(), sim::wire::MulticastMac(sim::wire::kAllSystems), header,
-        sim::wire::Encode(sim::wire::IgmpMessage(sim::wire::IgmpQuery{max_resp, Ipv4Address()}))));
-    for (const auto& p : sw_.interfaces()) p->Send(frame);
+    SendQuery(sim::wire::kAllSystems, max_resp, Ipv4Address());
   }
-  void SendGroupSpecificQuery(Ipv4Address, sim::core::Duration) override {}  // the querier alone sends none
-  void MembershipChanged(Ipv4Address, bool) override {}
+  // RFC 2236 §7 "send group-specific query": to the group being queried.
+  void SendGroupSpecificQuery(Ipv4Address group, sim::core::Duration max_resp) override {
+    SendQuery(group, max_resp, group);
+  }
+  void MembershipChanged(Ipv4Address, bool) override {}  // nothing is routed from a switch
   void Trace(std::string_view kind, TraceFields fields) override { sw_.Trace(kind, std::move(fields)); }
 
  private:
+  void SendQuery(Ipv4Address destination, sim::core::Duration max_resp, Ipv4Address group) {
+    if (sw_.interfaces().empty()) return;
+    const auto header = sim::wire::ControlHeader(sim::wire::kIpProtoIgmp, address_, destination);
+    const auto frame = sim::net::MakeFrame(sim::wire::BuildIpv4Frame(
+        sw_.interfaces()[0]->mac(), sim::wire::MulticastMac(destination), header,
+        sim::wire::Encode(sim::wire::IgmpMessage(sim::wire::IgmpQuery{max_resp, group}))));
+    for (const auto& p : sw_.interfaces()) p->Send(frame);
+  }
+
   SnoopingSwitch& sw_;
   Ipv4Address address_;
 };
@@ -52,7 +60,7 @@ void SnoopingSwitch::Configure(SnoopingConfig config) {
 
 void SnoopingSwitch::EnableQuerier(Ipv4Address address, RouterConfig config) {
   querier_port_ = std::make_unique<QuerierPort>(*this, address);
-  querier_ = std::make_unique<RouterQuerier>(scheduler(), id(), config, address, *querier_port_);
+  querier_ = std::make_unique<RouterInterface>(scheduler(), id(), std::move(config), address, *querier_port_);
   // Start as an event of the run, so that the first queries are captured like every frame.
   scheduler().ScheduleIn(sim::core::Duration::Zero(), id(), [this] {
     if (powered()) querier_->Start();
@@ -69,22 +77,21 @@ void SnoopingSwitch::SendTo(const std::set<SwitchPort>& ports, const sim::net::F
   for (SwitchPort p : ports) interfaces()[p]->Send(frame);
 }
 
-bool SnoopingSwitch::Snoop(sim::net::Interface& in, const sim::wire::Ipv4Packet& packet) {
-  auto m = sim::wire::ParseIgmp(packet.payload);
-  if (!m) return false;  // not understood: forwarded as any other frame
+bool SnoopingSwitch::Snoop(sim::net::Interface& in, const sim::wire::Ipv4Packet& packet,
+                           const sim::wire::IgmpMessage& m) {
   const SwitchPort p = in.index();
-  const bool is_query = std::holds_alternative<sim::wire::IgmpQuery>(*m) || std::holds_alternative<sim::wire::IgmpV3Query>(*m);
-  if (is_query) {
-    const Ipv4Address group = std::holds_alternative<sim::wire::IgmpQuery>(*m) ? std::get<sim::wire::IgmpQuery>(*m).group
-                                                                             : std::get<sim::wire::IgmpV3Query>(*m).group;
-    table_->OnQuery(p, packet.header.source, group);
-    if (querier_) querier_->OnQueryReceived(packet.header.source);
-    return false;  // queries reach every port
+  if (const auto* q = std::get_if<sim::wire::IgmpQuery>(&m)) {
+    table_->OnQuery(p, packet.header.source, q->group);
+    return false;
   }
-  if (const auto* r1 = std::get_if<sim::wire::IgmpV1Report>(&*m)) table_->OnReport(p, r1->group);
-  if (const auto* r2 = std::get_if<sim::wire::IgmpV2Report>(&*m)) table_->OnReport(p, r2->group);
-  if (const auto* l = std::get_if<sim::wire::IgmpLeave>(&*m)) table_->OnLeave(p, l->group);
-  if (const auto* r3 = std::get_if<sim::wire::IgmpV3Report>(&*m)) {
+  if (const auto* q3 = std::get_if<sim::wire::IgmpV3Query>(&m)) {
+    table_->OnQuery(p, packet.header.source, q3->group);
+    return false;
+  }
+  if (const auto* r1 = std::get_if<sim::wire::IgmpV1Report>(&m)) table_->OnReport(p, r1->group);
+  if (const auto* r2 = std::get_if<sim::wire::IgmpV2Report>(&m)) table_->OnReport(p, r2->group);
+  if (const auto* l = std::get_if<sim::wire::IgmpLeave>(&m)) table_->OnLeave(p, l->group);
+  if (const auto* r3 = std::get_if<sim::wire::IgmpV3Report>(&m)) {
     for (const auto& rec : r3->records) {
       // TO_IN / IS_IN with no source means the host left the group (RFC 3376 §5.1).
       const bool leaving = rec.sources.empty() && (rec.type == sim::wire::IgmpRecordType::kChangeToInclude ||
@@ -96,7 +103,18 @@ bool SnoopingSwitch::Snoop(sim::net::Interface& in, const sim::wire::Ipv4Packet&
       }
     }
   }
-  return true;  // RFC 4541 §2.1.1: reports and leaves go to router ports only
+  return true;
+}
+
+void SnoopingSwitch::FeedQuerier(Ipv4Address source, const sim::wire::IgmpMessage& m) {
+  if (!querier_) return;
+  // The snooping querier hears the LAN as a router's interface would (router_igmp.cc does the
+  // same dispatch); IGMPv3 reports are ignored, as by that IGMPv2 router.
+  if (const auto* q = std::get_if<sim::wire::IgmpQuery>(&m)) querier_->OnQuery(source, *q);
+  if (const auto* q3 = std::get_if<sim::wire::IgmpV3Query>(&m)) querier_->OnV3Query(source, *q3);
+  if (const auto* r1 = std::get_if<sim::wire::IgmpV1Report>(&m)) querier_->OnReport(source, r1->group, 1);
+  if (const auto* r2 = std::get_if<sim::wire::IgmpV2Report>(&m)) querier_->OnReport(source, r2->group, 2);
+  if (const auto* l = std::get_if<sim::wire::IgmpLeave>(&m)) querier_->OnLeave(source, l->group);
 }
 
 void SnoopingSwitch::ForwardMulticast(sim::net::Interface& in, const sim::net::FramePtr& frame) {
@@ -110,11 +128,17 @@ void SnoopingSwitch::ForwardMulticast(sim::net::Interface& in, const sim::net::F
   const sim::wire::Ipv4Packet& packet = ip->value();
   const Ipv4Address dst = packet.header.destination;
   if (packet.header.protocol == sim::wire::kIpProtoIgmp) {
-    if (Snoop(in, packet)) {
+    // RFC 4541 §2.1.1 (1): a report goes to router ports only. RFC 4541 §2.1.2 (2): whatever
+    // is sent to 224.0.0.x is flooded, so a leave (224.0.0.2) or an IGMPv3 report
+    // (224.0.0.22) reaches every port, as on the Linux bridge.
+    auto m = sim::wire::ParseIgmp(packet.payload);
+    if (m && Snoop(in, packet, *m) && !dst.is_link_local_multicast()) {
       SendTo(table_->ControlPorts(in.index()), frame);
     } else {
-      Flood(in, frame);
+      Flood(in, frame);  // queries, and what is not understood, go everywhere too
     }
+    // After forwarding, as a bridge passes the frame on before its querier answers it.
+    if (m) FeedQuerier(packet.header.source, *m);
     return;
   }
   if (packet.header.protocol == sim::wire::kIpProtoPim && dst == sim::wire::kAllPimRouters) {
@@ -152,7 +176,7 @@ std::vector<std::string> SnoopingSwitch::ForwardPortNames(Ipv4Address group) con
 void SnoopingSwitch::OnPowerOff() {
   L2Switch::OnPowerOff();
   table_->Stop();
-  if (querier_) querier_->Stop();
+  if (querier_) querier_->Stop();  // the groups it returns matter to routing only
 }
 
 void SnoopingSwitch::OnPowerOn() {
@@ -167,9 +191,9 @@ void SnoopingSwitch::OnLinkStateChanged(sim::net::Interface& port) {
 
 std::string SnoopingSwitch::DumpSnooping() const {
   std::string out;
-  if (querier_) {
-    out += "Snooping querier " + sim::wire::ToString(querier_->own_address()) +
-           (querier_->is_querier() ? ": querier\n" : ": non-querier (querier " + sim::wire::ToString(querier_->querier_address()) + ")\n");
+  if (const RouterQuerier* q = querier()) {
+    out += "Snooping querier " + sim::wire::ToString(q->own_address()) +
+           (q->is_querier() ? ": querier\n" : ": non-querier (querier " + sim::wire::ToString(q->querier_address()) + ")\n");
   }
   out += "Router ports:";
   for (SwitchPort p : table_->RouterPorts()) out += " " + interfaces()[p]->name();

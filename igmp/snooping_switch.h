@@ -1,8 +1,10 @@
 // A learning switch with IGMP snooping (RFC 4541): it reads the IGMP and PIM hello frames that
 // cross it to learn member ports and router ports, and sends group traffic only where it is
-// wanted. Reports and leaves go to router ports only; 224.0.0.x traffic and unregistered
-// groups are flooded. An optional snooping querier (for LANs with no router) sends general
-// queries from the switch and yields to any querier with a lower address, as a router would.
+// wanted. Reports to a group go to router ports only; everything sent to 224.0.0.x (leaves to
+// 224.0.0.2 and IGMPv3 reports to 224.0.0.22 included, as the Linux bridge does) and
+// unregistered groups are flooded. An optional snooping querier (for LANs with no router) is
+// an RFC 2236 querier on the whole LAN: general queries, a group-specific query per leave, and
+// it yields to any querier with a lower address, as a router would.
 #ifndef MCASTLAB_IGMP_SNOOPING_SWITCH_H_
 #define MCASTLAB_IGMP_SNOOPING_SWITCH_H_
 
@@ -12,10 +14,12 @@
 #include <string>
 #include <vector>
 
+#include "igmp/router_interface.h"
 #include "igmp/router_querier.h"
 #include "igmp/snooping_port.h"
 #include "igmp/snooping_table.h"
 #include "sim/net/l2_switch.h"
+#include "sim/wire/igmp.h"
 #include "sim/wire/ipv4.h"
 
 namespace igmp {
@@ -27,9 +31,13 @@ class SnoopingSwitch : public sim::net::L2Switch {
   // Call once, after the ports exist.
   void Configure(SnoopingConfig config);
   // Makes the switch a snooping querier with this source address (RFC 4541 §2.1.1 mentions
-  // the need for one where no router queries). Starts at power-on like a router's querier.
+  // the need for one where no router queries) and these timers. Starts at power-on like a
+  // router's querier.
   void EnableQuerier(sim::wire::Ipv4Address address, RouterConfig config);
-  const RouterQuerier* querier() const { return querier_.get(); }
+  // The election of the snooping querier; null without one.
+  const RouterQuerier* querier() const { return querier_ ? &querier_->querier() : nullptr; }
+  // The snooping querier as the LAN's IGMP router (its groups); null without one.
+  const RouterInterface* querier_state() const { return querier_.get(); }
 
   const SnoopingTable& table() const { return *table_; }
   // Port names a data frame for `group` would go out of (from no port in particular).
@@ -45,8 +53,10 @@ class SnoopingSwitch : public sim::net::L2Switch {
  private:
   class Port;
   class QuerierPort;
-  // Learns from an IGMP message; returns true when it must go to router ports only.
-  bool Snoop(sim::net::Interface& in, const sim::wire::Ipv4Packet& packet);
+  // Learns from an IGMP message; true for a report or a leave, false for a query.
+  bool Snoop(sim::net::Interface& in, const sim::wire::Ipv4Packet& packet, const sim::wire::IgmpMessage& m);
+  // Hands the parsed message to the snooping querier, when there is one.
+  void FeedQuerier(sim::wire::Ipv4Address source, const sim::wire::IgmpMessage& m);
   void SendTo(const std::set<SwitchPort>& ports, const sim::net::FramePtr& frame);
   // Counts where snooping kept a data frame (snooping-filtered, per port left out) or flooded
   // it because its group is unregistered (flooded-unregistered).
@@ -57,7 +67,7 @@ class SnoopingSwitch : public sim::net::L2Switch {
   std::unique_ptr<Port> port_;
   std::unique_ptr<SnoopingTable> table_;
   std::unique_ptr<QuerierPort> querier_port_;
-  std::unique_ptr<RouterQuerier> querier_;
+  std::unique_ptr<RouterInterface> querier_;
 };
 
 }  // namespace igmp

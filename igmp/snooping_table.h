@@ -1,7 +1,7 @@
 // The IGMP snooping state of one L2 switch (RFC 4541 §2.1): which ports lead to members of
 // each group and which ports lead to multicast routers, each learned from the IGMP (and PIM
 // hello) frames the switch sees and each aging out on its own timer. The switch asks the
-// table where a data frame (ForwardPorts) or a report/leave (ControlPorts) goes.
+// table where a data frame (ForwardPorts) or a report (ControlPorts) goes.
 //
 // A pure state machine: it reads time from the Scheduler, sends nothing, and reports every
 // change of the table through SnoopingPort::Trace (kind "igmp.snooping").
@@ -75,8 +75,8 @@ class SnoopingTable {
   // every port; registered groups: member ports and router ports.
   std::set<SwitchPort> ForwardPorts(sim::wire::Ipv4Address group, SwitchPort in,
                                     const std::set<SwitchPort>& all_ports) const;
-  // Where a report or a leave arriving on `in` goes: router ports only (RFC 4541 §2.1.1), never
-  // `in`.
+  // Where a report to a group arriving on `in` goes: router ports only (RFC 4541 §2.1.1), never
+  // `in`. (IGMP sent to 224.0.0.x, leaves included, is flooded by the switch instead.)
   std::set<SwitchPort> ControlPorts(SwitchPort in) const;
   // The member ports of `group`; nullopt when the group is unregistered.
   std::optional<std::set<SwitchPort>> MemberPorts(sim::wire::Ipv4Address group) const;

@@ -37,8 +37,11 @@ PimRouter::PimRouter(sim::net::Router& router, const ConfigFor& config, RpSet rp
   router.AddMulticastObserver(this);
   router.SetProtocolHandler(sim::wire::kIpProtoPim,
                             [this](sim::net::Interface& in, const sim::wire::Ipv4Packet& p) { OnPim(in, p); });
-  // Start as an event of the run, so that the first Hellos are scheduled like every other.
-  router.scheduler().ScheduleIn(sim::core::Duration::Zero(), router.id(), [this] { OnPowerOn(); });
+  // Start as an event of the run, so that the first Hellos are scheduled like every other; a
+  // router that starts powered off starts at its power-on instead.
+  router.scheduler().ScheduleIn(sim::core::Duration::Zero(), router.id(), [this] {
+    if (router_.powered()) OnPowerOn();
+  });
 }
 
 PimRouter::~PimRouter() { router_.scheduler().Cancel(cleanup_); }

@@ -63,6 +63,9 @@ class Node {
   static constexpr std::size_t kPrefetchBytes = 704;
   void PowerOff();
   void PowerOn();
+  // Before the run: the node starts powered off, silently (nothing was on to lose), and its
+  // protocols start at the first PowerOn.
+  void StartPoweredOff() { powered_ = false; }
   // A link of this node went down or up; subclasses that override it call this too.
   virtual void OnLinkStateChanged(Interface& i) {
     for (auto& m : modules_) m->OnLinkStateChanged(i);

@@ -64,6 +64,10 @@ void BuildNetwork(const scenario::Scenario& s, net::Network& network, const Prot
       if (l.cost && i->cost() == 1) i->set_cost(*l.cost);
     }
   }
+  // Before the first routes and the protocols: a node that starts down never starts them.
+  for (const scenario::Node& n : s.nodes) {
+    if (n.initial_state == scenario::UpDown::kDown) network.FindNode(n.name)->StartPoweredOff();
+  }
   network.RecomputeRoutes();
   for (const auto& p : protocols) p->Attach(s, network);
 }

@@ -11,12 +11,13 @@ namespace sim::run {
 namespace {
 
 igmp::SnoopingConfig SnoopingConfigOf(const scenario::Switch& sw) {
-  // The switch ages members and routers with the RFC default intervals of the querier.
-  const igmp::RouterConfig defaults;
+  // The switch ages members and routers with the intervals of its own querier, or the RFC
+  // defaults without one (the Linux bridge too derives both from one set of settings).
+  const igmp::RouterConfig q = sw.querier ? sw.querier->igmp : igmp::RouterConfig{};
   igmp::SnoopingConfig c;
-  c.group_membership_interval = defaults.group_membership_interval;
-  c.router_port_timeout = defaults.other_querier_present_interval;
-  c.last_member_query_time = defaults.last_member_query_interval * defaults.last_member_query_count;
+  c.group_membership_interval = q.group_membership_interval;
+  c.router_port_timeout = q.other_querier_present_interval;
+  c.last_member_query_time = q.last_member_query_interval * q.last_member_query_count;
   c.fast_leave = sw.fast_leave;
   return c;
 }
@@ -82,7 +83,7 @@ void IgmpBinding::Attach(const scenario::Scenario& s, net::Network& network) {
     } else if (const auto* sw = n.l2_switch(); sw != nullptr && sw->igmp_snooping) {
       auto& snooping = dynamic_cast<igmp::SnoopingSwitch&>(node);
       snooping.Configure(SnoopingConfigOf(*sw));
-      if (sw->querier) snooping.EnableQuerier(sw->querier->address, igmp::RouterConfig{});
+      if (sw->querier) snooping.EnableQuerier(sw->querier->address, sw->querier->igmp);
     }
   }
 }

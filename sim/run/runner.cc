@@ -122,17 +122,19 @@ RunResult RunInto(const scenario::Scenario& s, const fs::path& dir, const RunOpt
   recorder.WriteEventsTo((dir / "events.jsonl").string());
   net::Network network(scheduler, recorder, s.seed);
   const ProtocolBindings protocols = MakeProtocolBindings(s);
-  BuildNetwork(s, network, protocols);
-  WriteFile(dir / "topology.json", TopologyJson(network));
-  StartCaptures(s, network, dir, recorder);
-  ExpectationChecks checks(s, network, recorder, protocols);
-  checks.Arm();
   SnapshotNames names(s.duration);
   auto snapshot = [&](const std::string& label) {
     std::string text = "# snapshot at " + core::ToString(scheduler.Now()) + (label.empty() ? "" : " " + label) + "\n";
     WriteFile(dir / names.Next(scheduler.Now(), label), text + DumpState(network, protocols));
   };
-  ScheduleTimeline(s, network, protocols, snapshot);
+  // Before BuildNetwork starts the protocols: node and link events at 0 s run first.
+  ScheduleTimeline(s, network, protocols, snapshot, TimelinePart::kStartingState);
+  BuildNetwork(s, network, protocols);
+  WriteFile(dir / "topology.json", TopologyJson(network));
+  StartCaptures(s, network, dir, recorder);
+  ExpectationChecks checks(s, network, recorder, protocols);
+  checks.Arm();
+  ScheduleTimeline(s, network, protocols, snapshot, TimelinePart::kRest);
   // After the timeline, so that at a shared instant the scenario's own snapshots come first.
   if (options.snapshot_every > core::Duration::Zero()) SchedulePeriodicSnapshots(scheduler, s, options, snapshot);
   RunToEnd(s, scheduler, options);

@@ -120,9 +120,12 @@ std::string DumpDrops(const net::Node& node) {
 }  // namespace
 
 void ScheduleTimeline(const Scenario& s, net::Network& network, const ProtocolBindings& protocols,
-                      SnapshotWriter snapshot) {
+                      SnapshotWriter snapshot, TimelinePart part) {
   auto shared_snapshot = std::make_shared<SnapshotWriter>(std::move(snapshot));
   for (const Event& e : s.events) {
+    const bool starting_state = e.at == core::Duration::Zero() &&
+                                (std::holds_alternative<NodeAction>(e.action) || std::holds_alternative<LinkAction>(e.action));
+    if (starting_state != (part == TimelinePart::kStartingState)) continue;
     network.scheduler().ScheduleAt(core::Time::Start() + e.at, core::kNoNode,
                                    [&network, &protocols, &e, shared_snapshot] {
                                      std::visit(Runner{network, protocols, *shared_snapshot}, e.action);

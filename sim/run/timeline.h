@@ -14,9 +14,14 @@ namespace sim::run {
 // Writes a snapshot of every node's tables; the runner decides where.
 using SnapshotWriter = std::function<void(const std::string& label)>;
 
+// Which of the scenario's events to schedule. The `node` and `link` events at 0 s are the
+// network's starting state: scheduled before the protocols start (before BuildNetwork), they
+// run first at 0 s, so a node powered off at 0 sends no startup query or Hello.
+enum class TimelinePart { kStartingState, kRest };
+
 // `protocols` must outlive the run.
 void ScheduleTimeline(const scenario::Scenario& s, net::Network& network, const ProtocolBindings& protocols,
-                      SnapshotWriter snapshot);
+                      SnapshotWriter snapshot, TimelinePart part);
 
 // Every node's tables, as `show` commands print them.
 std::string DumpState(const net::Network& network, const ProtocolBindings& protocols);

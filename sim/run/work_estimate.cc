@@ -130,9 +130,8 @@ class Estimator {
         if (const auto l = LinkOf(n.name, i.name)) AddRouterInterface(*l, *r, i, restart);
       }
     } else if (const Switch* sw = n.l2_switch(); sw != nullptr && sw->igmp_snooping && sw->querier) {
-      // igmp_binding.cc runs a snooping querier with the RFC defaults.
       for (const std::string& port : sw->ports) {
-        if (const auto l = LinkOf(n.name, port)) return AddQuerier(*l, igmp::RouterConfig{}, restart);
+        if (const auto l = LinkOf(n.name, port)) return AddQuerier(*l, sw->querier->igmp, restart);
       }
     }
   }

@@ -22,6 +22,9 @@ Scenario ReadScenario(const JsonValue& root, Reporter& r);
 enum class IgmpRole { kHost, kRouter, kAny };
 IgmpSettings ReadIgmpSettings(const JsonValue& v, const std::string& path, Reporter& r,
                               IgmpRole role);
+// The keys a router's "igmp" object takes, read from an object that has others too (a snooping
+// querier's "address").
+void ReadQuerierIgmpKeys(ObjectReader& o, IgmpSettings& s);
 PimSettings ReadPimSettings(const JsonValue& v, const std::string& path, Reporter& r);
 
 // load_nodes.cc: the "nodes" array; configurations are merged over the defaults and resolved.

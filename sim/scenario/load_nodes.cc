@@ -154,8 +154,16 @@ Switch ReadSwitch(ObjectReader& o) {
   if (auto b = o.Read("igmp_snooping", ReadBool)) sw.igmp_snooping = *b;
   if (const JsonValue* q = o.Get("querier")) {
     ObjectReader qo(*q, o.PathOf("querier"), r, "a snooping querier");
-    if (auto a = qo.Read("address", Parsed(ParseAddress), true)) sw.querier = SnoopingQuerier{*a};
+    auto address = qo.Read("address", Parsed(ParseAddress), true);
+    // The querier's own timers, with the router's keys, derivations and RFC defaults. The
+    // scenario's defaults.igmp does not reach it: a switch is configured on its own.
+    IgmpSettings settings;
+    ReadQuerierIgmpKeys(qo, settings);
     qo.Finish();
+    std::vector<LoadError> problems;
+    RouterIgmpConfig config = ResolveRouterIgmp(settings, &problems);
+    Resolved(problems, r);
+    if (address) sw.querier = SnoopingQuerier{*address, std::move(config), std::move(settings)};
   }
   if (auto b = o.Read("fast_leave", ReadBool)) sw.fast_leave = *b;
   return sw;
@@ -179,6 +187,11 @@ void ReadNode(const JsonValue& v, const std::string& path, Scenario& s, Reporter
   } else {
     node.kind = ReadSwitch(o);
     MarkOtherTypesKeys(o, NodeType::kSwitch);
+  }
+  if (auto state = o.Read("state", [](const JsonValue& j, const std::string& p, Reporter& rep) {
+        return ReadChoice(j, p, rep, "a node state", {"down", "up"});
+      })) {
+    node.initial_state = *state == "down" ? UpDown::kDown : UpDown::kUp;
   }
   o.Finish();
   s.nodes.push_back(std::move(node));

@@ -36,6 +36,13 @@ void ReadRouterKeys(ObjectReader& o, IgmpSettings& s) {
 
 }  // namespace
 
+void ReadQuerierIgmpKeys(ObjectReader& o, IgmpSettings& s) {
+  ReadSetting(o, "version", UintIn(1, 3), s.version);
+  ReadSetting(o, "robustness", UintIn(1, 255), s.robustness);
+  ReadRouterKeys(o, s);
+  o.Misplaced("unsolicited_report_interval", "a host IGMP setting, not allowed on a querier");
+}
+
 IgmpSettings ReadIgmpSettings(const JsonValue& v, const std::string& path, Reporter& r,
                               IgmpRole role) {
   IgmpSettings s;

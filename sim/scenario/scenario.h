@@ -63,6 +63,8 @@ struct Router {
 
 struct SnoopingQuerier {
   wire::Ipv4Address address;
+  RouterIgmpConfig igmp;        // its timers, resolved like a router interface's
+  IgmpSettings igmp_settings;   // as the querier object gave them
 };
 
 struct Switch {
@@ -78,6 +80,9 @@ std::string_view ToString(NodeType t);
 struct Node {
   std::string name;
   std::variant<Host, Router, Switch> kind;
+  // "state": the power at the start of the run. A node that starts down sends nothing (no
+  // startup query or Hello) until a `node` event powers it on.
+  UpDown initial_state = UpDown::kUp;
 
   NodeType type() const { return static_cast<NodeType>(kind.index()); }
   const Host* host() const { return std::get_if<Host>(&kind); }

@@ -185,7 +185,7 @@ TEST_F(RouterGroupTest, LeaveInIgmpv1ModeIsIgnored) {
 
 TEST_F(RouterGroupTest, V2ReportInCheckingMembershipGoesToMembersPresent) {
   // Leave at 20 s (query at 20 s), report at 20.5 s: (start timer) = GMI, so the group now
-  // ends at 280.5 s; the 21 s query is never sent.
+  // ends at 280.5 s. The 21 s query still goes out: LMQC queries per leave (RFC 2236 §3, FRR).
   ReportAt(Seconds(0));
   LeaveAt(Seconds(20));
   ReportAt(Milliseconds(20'500), 2, kHostB);
@@ -196,7 +196,24 @@ TEST_F(RouterGroupTest, V2ReportInCheckingMembershipGoesToMembersPresent) {
   RunUntil(Milliseconds(280'500));
   EXPECT_EQ(port_.log,
             (std::vector<Did>{At(Seconds(0), "+239.1.1.1"), At(Seconds(20), "gsq 239.1.1.1 1s"),
-                              At(Milliseconds(280'500), "-239.1.1.1")}));
+                              At(Seconds(21), "gsq 239.1.1.1 1s"), At(Milliseconds(280'500), "-239.1.1.1")}));
+  EXPECT_EQ(group_.state(), RouterGroupState::kNoMembersPresent);
+}
+
+TEST_F(RouterGroupTest, ReportInCheckingMembershipLetsEveryQueryOfTheLeaveGo) {
+  // LMQC 3: queries at 20, 21 and 22 s even though a member answered at 20.5 s; the third
+  // finds the group in Members Present and leaves its GMI timer alone.
+  config_.last_member_query_count = 3;
+  ReportAt(Seconds(0));
+  LeaveAt(Seconds(20));
+  ReportAt(Milliseconds(20'500), 2, kHostB);
+  RunUntil(Seconds(30));
+  EXPECT_EQ(port_.log,
+            (std::vector<Did>{At(Seconds(0), "+239.1.1.1"), At(Seconds(20), "gsq 239.1.1.1 1s"),
+                              At(Seconds(21), "gsq 239.1.1.1 1s"), At(Seconds(22), "gsq 239.1.1.1 1s")}));
+  EXPECT_EQ(group_.state(), RouterGroupState::kMembersPresent);
+  EXPECT_EQ(group_.expires_in(), Milliseconds(250'500));
+  EXPECT_EQ(s_.pending_events(), 1u);  // the group timer alone
 }
 
 TEST_F(RouterGroupTest, V1ReportInCheckingMembershipGoesToV1MembersPresent) {
@@ -207,7 +224,7 @@ TEST_F(RouterGroupTest, V1ReportInCheckingMembershipGoesToV1MembersPresent) {
   EXPECT_EQ(group_.expires_in(), Seconds(260));
   EXPECT_EQ(group_.v1_host_expires_in(), Seconds(260));
   RunUntil(Seconds(30));
-  EXPECT_EQ(port_.log.size(), 2u);  // "+", one gsq, no retransmission
+  EXPECT_EQ(port_.log.size(), 3u);  // "+" and both group-specific queries of the leave
 }
 
 TEST_F(RouterGroupTest, RexmtTimerExpiredInCheckingMembershipSendsGroupSpecificQuery) {

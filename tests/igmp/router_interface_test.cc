@@ -150,8 +150,8 @@ TEST_F(RouterInterfaceTest, LeaveGivesQueriesAtTAndTPlus1AndGroupGoneAtTPlus2) {
 }
 
 TEST_F(RouterInterfaceTest, ReportDuringCheckingMembershipKeepsTheGroup) {
-  // Leave at 20 s, another member answers the first GSQ at 20.4 s: no GSQ at 21 s, no "-" at
-  // 22 s; the group now lasts GMI from the answer (280.4 s).
+  // Leave at 20 s, another member answers the first GSQ at 20.4 s: the GSQ at 21 s still goes
+  // (LMQC per leave, RFC 2236 §3), no "-" at 22 s; the group now lasts GMI from the answer.
   rif_.Start();
   RunUntil(Seconds(5));
   rif_.OnReport(kHostA, kG1, 2);
@@ -161,7 +161,8 @@ TEST_F(RouterInterfaceTest, ReportDuringCheckingMembershipKeepsTheGroup) {
   rif_.OnReport(kHostB, kG1, 2);
   RunUntil(Seconds(100));
   EXPECT_EQ(GroupLog(),
-            (std::vector<Did>{At(Seconds(5), "+239.1.1.1"), At(Seconds(20), "gsq 239.1.1.1 1s")}));
+            (std::vector<Did>{At(Seconds(5), "+239.1.1.1"), At(Seconds(20), "gsq 239.1.1.1 1s"),
+                              At(Seconds(21), "gsq 239.1.1.1 1s")}));
   ASSERT_EQ(rif_.Groups().size(), 1u);
   EXPECT_EQ(rif_.Groups()[0].state, RouterGroupState::kMembersPresent);
   EXPECT_EQ(rif_.Groups()[0].expires_in, Milliseconds(180'400));
