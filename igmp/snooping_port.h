@@ -6,6 +6,8 @@
 #ifndef MCASTLAB_IGMP_SNOOPING_PORT_H_
 #define MCASTLAB_IGMP_SNOOPING_PORT_H_
 
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "igmp/trace_fields.h"
@@ -17,6 +19,9 @@ class SnoopingPort {
   virtual ~SnoopingPort() = default;
   // One events.jsonl line (kind "igmp.snooping"), stamped with the node and time by the switch.
   virtual void Trace(std::string_view kind, TraceFields fields) = 0;
+  // The scenario's name of the switch's port `index` ("p1"): trace lines name ports as the
+  // scenario does, never by index.
+  virtual std::string PortName(std::uint32_t index) const = 0;
 };
 
 }  // namespace igmp

@@ -15,6 +15,7 @@ class SnoopingSwitch::Port : public SnoopingPort {
  public:
   explicit Port(SnoopingSwitch& sw) : sw_(sw) {}
   void Trace(std::string_view kind, TraceFields fields) override { sw_.Trace(kind, std::move(fields)); }
+  std::string PortName(std::uint32_t index) const override { return sw_.interfaces()[index]->name(); }
 
  private:
   SnoopingSwitch& sw_;

@@ -260,7 +260,7 @@ void SnoopingTable::TraceChange(std::optional<Ipv4Address> group, std::optional<
                                 std::string_view event, std::string_view change) {
   TraceFields fields;
   if (group) fields.emplace_back("group", sim::wire::ToString(*group));
-  if (port) fields.emplace_back("port", std::to_string(*port));
+  if (port) fields.emplace_back("port", port_.PortName(*port));
   fields.emplace_back("event", std::string(event));
   fields.emplace_back("change", std::string(change));
   port_.Trace(kTraceKind, std::move(fields));

@@ -1,15 +1,12 @@
-// The named values of one protocol trace line, already rendered as text.
+// The named values of one protocol trace line, as text or numbers (sim/core/trace_value.h).
 #ifndef MCASTLAB_IGMP_TRACE_FIELDS_H_
 #define MCASTLAB_IGMP_TRACE_FIELDS_H_
 
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
+#include "sim/core/trace_value.h"
 
 namespace igmp {
 
-using TraceFields = std::vector<std::pair<std::string_view, std::string>>;
+using TraceFields = sim::core::TraceFields;
 
 }  // namespace igmp
 

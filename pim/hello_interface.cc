@@ -190,12 +190,13 @@ void HelloInterface::RemoveNeighbor(Ipv4Address address, std::string_view reason
 }
 
 void HelloInterface::TraceNeighbor(std::string_view change, const PimNeighbor& n) {
-  port_.Trace(kNeighborKind,
-              {{"neighbor", sim::wire::ToString(n.address)},
-               {"change", std::string(change)},
-               {"holdtime", std::to_string(n.holdtime_s)},
-               {"dr_priority", n.dr_priority ? std::to_string(*n.dr_priority) : "none"},
-               {"generation_id", n.generation_id ? Hex32(*n.generation_id) : "none"}});
+  TraceFields fields{{"neighbor", sim::wire::ToString(n.address)},
+                     {"change", std::string(change)},
+                     {"holdtime", n.holdtime_s}};
+  // A field is always a number or left out: a Hello without the option gives no dr_priority.
+  if (n.dr_priority) fields.emplace_back("dr_priority", *n.dr_priority);
+  fields.emplace_back("generation_id", n.generation_id ? Hex32(*n.generation_id) : "none");
+  port_.Trace(kNeighborKind, std::move(fields));
 }
 
 void HelloInterface::OnHelloTimerExpired() {
@@ -258,8 +259,8 @@ void HelloInterface::SendHello(std::string_view reason, bool goodbye) {
   hello_sent_ = true;
   triggered_hello_timer_.Cancel();  // any Hello serves a pending triggered one
   port_.Trace(kHelloKind, {{"reason", std::string(reason)},
-                           {"holdtime", std::to_string(holdtime_s)},
-                           {"dr_priority", std::to_string(dr_priority_)},
+                           {"holdtime", holdtime_s},
+                           {"dr_priority", dr_priority_},
                            {"generation_id", Hex32(generation_id_)}});
   port_.SendHello(hello);
 }
@@ -282,7 +283,7 @@ void HelloInterface::SetDr(Ipv4Address dr, bool by_priority, std::string_view wh
   port_.Trace(kDrKind, {{"from", AddressOrNone(old)},
                         {"event", std::string(why)},
                         {"to", AddressOrNone(dr)},
-                        {"i_am_dr", is_dr() ? "true" : "false"},
+                        {"i_am_dr", is_dr()},
                         {"by", by_priority ? "priority" : "address"}});
   port_.DrChanged(dr, is_dr());
 }

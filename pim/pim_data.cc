@@ -185,7 +185,7 @@ void PimRouter::OnRegister(sim::net::Interface&, const sim::wire::Ipv4Packet& ou
   in.inherited_olist_empty = (sg != nullptr ? InheritedOlist(*sg) : shared).empty();
   const RegisterAtRpDecision d = DecideRegisterAtRp(in, router_config_);
   Trace("pim.register_rx", {{"entry", ToString(JoinKey::SG(s, g))}, {"from", sim::wire::ToString(outer.header.source)},
-                            {"null", r.null_register ? "true" : "false"}, {"decision", ToString(d)}});
+                            {"null", r.null_register}, {"decision", ToString(d)}});
   if (d.register_stop_to) SendRegisterStop(*d.register_stop_to, s, g);
   if (d.set_keepalive) {
     sg = &Ensure(JoinKey::SG(s, g));

@@ -61,7 +61,7 @@ const HelloInterface* PimRouter::hello(const sim::net::Interface& i) const {
   return pi == nullptr ? nullptr : &pi->hello;
 }
 
-void PimRouter::Trace(std::string_view kind, std::vector<std::pair<std::string_view, std::string>> fields) {
+void PimRouter::Trace(std::string_view kind, TraceFields fields) {
   router_.Trace(kind, std::move(fields));
 }
 

@@ -103,7 +103,7 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   void NeighborChanged(Interface& pi);
   void DrChanged(Interface& pi);
   void NeighborRestarted(Interface& pi, sim::wire::Ipv4Address neighbor);
-  void Trace(std::string_view kind, std::vector<std::pair<std::string_view, std::string>> fields);
+  void Trace(std::string_view kind, TraceFields fields);
 
   // --- pim_tree.cc: entries, RPF, olists, MFIB ---
   struct Rpf {

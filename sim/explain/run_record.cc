@@ -111,7 +111,7 @@ std::variant<RunRecord, std::string> ReadRunRecord(const fs::path& dir) {
     for (const auto& [k, v] : doc->members) {
       if (k == "node") e.node = v.text;
       else if (k == "kind") e.kind = v.text;
-      else if (k != "t") e.fields[k] = v.text;
+      else if (k != "t") e.fields[k] = v.text;  // a number or bool (written bare) keeps its text
     }
     r.events.push_back(std::move(e));
   }

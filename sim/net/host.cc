@@ -23,7 +23,7 @@ UdpSocket& Host::Listen(const std::string& socket, wire::Ipv4Address bind, std::
   s->port = port;
   sockets_.push_back(std::move(s));
   StateChanged();
-  Trace("socket.open", {{"socket", socket}, {"bind", wire::ToString(bind)}, {"port", std::to_string(port)}});
+  Trace("socket.open", {{"socket", socket}, {"bind", wire::ToString(bind)}, {"port", port}});
   return *sockets_.back();
 }
 
@@ -140,14 +140,14 @@ void Host::OnPowerOff() {
 void Host::TraceReceiveTotals(const UdpSocket& s) {
   for (const UdpFlow& f : s.flows) {
     Trace("receive.total", {{"socket", s.name}, {"destination", wire::ToString(f.destination)},
-                            {"count", std::to_string(f.datagrams)}, {"first", core::ToString(f.first)}});
+                            {"count", f.datagrams}, {"first", core::ToString(f.first)}});
   }
 }
 
 void Host::TraceTotals() {
   for (const SendStream& s : send_streams()) {
-    Trace("send.total", {{"to", wire::ToString(s.to)}, {"port", std::to_string(s.port)}, {"ttl", std::to_string(s.ttl)},
-                         {"count", std::to_string(s.datagrams)}, {"first", core::ToString(s.first)},
+    Trace("send.total", {{"to", wire::ToString(s.to)}, {"port", s.port}, {"ttl", s.ttl},
+                         {"count", s.datagrams}, {"first", core::ToString(s.first)},
                          {"last", core::ToString(s.last)}});
   }
   BankMemo();

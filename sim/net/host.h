@@ -26,6 +26,9 @@
 
 namespace sim::net {
 
+// The first port of the dynamic range (RFC 6335 §6): the first a host gives to an unbound socket.
+inline constexpr std::uint16_t kFirstEphemeralPort = 49152;
+
 struct Reception {
   core::Time at;
   const UdpSocket& socket;
@@ -75,7 +78,13 @@ class Host : public IpNode {
   void Connect(UdpSocket& socket, wire::Ipv4Address to, std::uint16_t port);
   void Close(const std::string& socket);
   // Returns false when the datagram was not sent (a pending error, no route, no interface).
+  // Without a socket or a source port, the datagram goes from a new implicit socket: a port of
+  // its own (AllocateEphemeralPort).
   bool SendDatagram(const SendSpec& spec);
+  // The local port of a socket that sends before it is bound: Linux chooses it once (autobind at
+  // the first send) and the socket keeps it. Taken in order from the dynamic range 49152-65535
+  // (RFC 6335 §6), wrapping, so the run stays deterministic.
+  std::uint16_t AllocateEphemeralPort();
 
   bool IsMember(const Interface& in, wire::Ipv4Address group) const {
     if (group == wire::kAllSystems) return true;  // RFC 1112 §4: permanently joined
@@ -184,7 +193,7 @@ class Host : public IpNode {
   std::optional<wire::Ipv4Address> gateway_;
   std::map<std::pair<wire::Ipv4Address, std::uint32_t>, int> host_joins_;   // socket-less joins
   std::vector<MembershipObserver> membership_observers_;
-  std::uint16_t next_ephemeral_port_ = 49152;
+  std::uint16_t next_ephemeral_port_ = kFirstEphemeralPort;
   std::vector<std::pair<std::string, SocketErrorRecord>> socket_errors_;
   // Made at the first send: most hosts of a large run only receive, and links prefetch the
   // whole host object (Node::kPrefetchBytes).

@@ -24,6 +24,12 @@ wire::Bytes DatagramPayload(std::size_t size, std::uint32_t sequence) {
 
 }  // namespace
 
+std::uint16_t Host::AllocateEphemeralPort() {
+  const std::uint16_t port = next_ephemeral_port_;
+  next_ephemeral_port_ = port == 65535 ? kFirstEphemeralPort : static_cast<std::uint16_t>(port + 1);
+  return port;
+}
+
 bool Host::SendDatagram(const SendSpec& spec) {
   UdpSocket* socket = spec.socket ? FindSocket(*spec.socket) : nullptr;
   if (socket != nullptr && TakePendingError(*socket, "send")) return false;  // not transmitted
@@ -53,7 +59,7 @@ bool Host::SendDatagram(const SendSpec& spec) {
     return false;
   }
   std::uint16_t source_port = spec.source_port.value_or(socket != nullptr ? socket->port : 0);
-  if (source_port == 0) source_port = next_ephemeral_port_++;
+  if (source_port == 0) source_port = AllocateEphemeralPort();
 
   wire::Ipv4Header h;
   h.protocol = wire::kIpProtoUdp;
@@ -91,8 +97,8 @@ void Host::CountSend(const wire::Ipv4Header& h, std::uint16_t port) {
     if (it == streams.end()) {
       streams.push_back(SendStream{h.destination, port, h.ttl, 0, now(), now()});
       it = streams.end() - 1;
-      Trace("udp.send", {{"to", wire::ToString(h.destination)}, {"port", std::to_string(port)},
-                         {"ttl", std::to_string(h.ttl)}, {"source", wire::ToString(h.source)}});
+      Trace("udp.send", {{"to", wire::ToString(h.destination)}, {"port", port},
+                         {"ttl", h.ttl}, {"source", wire::ToString(h.source)}});
     }
     sends_->last = static_cast<std::size_t>(it - streams.begin());
   }

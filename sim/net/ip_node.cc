@@ -79,7 +79,7 @@ void IpNode::ScheduleArpRetry(Interface& out, wire::Ipv4Address target) {
     ip_counters_.arp_failed_drops += dropped;
     if (dropped > 0) CountDropOnly(DropReason::kArpFailed, dropped);
     Trace("arp.failed", {{"interface", out.name()}, {"target", wire::ToString(target)},
-                         {"dropped", std::to_string(dropped)}});
+                         {"dropped", dropped}});
   });
 }
 

@@ -86,7 +86,7 @@ void Network::RecomputeRoutes() {
     fresh.Replace(std::move(tables[k]));
     if (routers[k]->fib().routes() == fresh.routes()) continue;
     routers[k]->fib() = std::move(fresh);
-    routers[k]->Trace("routes.changed", {{"routes", std::to_string(routers[k]->fib().routes().size())}});
+    routers[k]->Trace("routes.changed", {{"routes", routers[k]->fib().routes().size()}});
     changed.push_back(routers[k]);
   }
   // Every table first, then the protocols: an RPF check on one router may look at another's.

@@ -38,7 +38,7 @@ void Node::PowerOn() {
   for (auto& m : modules_) m->OnPowerOn();
 }
 
-void Node::Trace(std::string_view kind, std::vector<std::pair<std::string_view, std::string>> fields) {
+void Node::Trace(std::string_view kind, EventFields fields) {
   ctx_.trace.OnEvent(TraceEvent{now(), name_, kind, std::move(fields)});
 }
 
@@ -50,7 +50,7 @@ EventFields Node::DropKeyFields(const DropKey& key) const {
     const bool switch_port = DropEventKind(key.reason) == "snooping.drop";
     f.emplace_back(switch_port ? "port" : "interface", interfaces_[key.interface]->name());
   }
-  if (key.port != 0) f.emplace_back("port", std::to_string(key.port));
+  if (key.port != 0) f.emplace_back("port", key.port);
   return f;
 }
 
@@ -64,7 +64,7 @@ void Node::TraceDropTotals() {
   if (!drops_) return;
   for (const auto& [key, record] : drops_->keys()) {
     EventFields f = DropKeyFields(key);
-    f.emplace_back("count", std::to_string(record.count));
+    f.emplace_back("count", record.count);
     f.emplace_back("first", core::ToString(record.first));
     f.emplace_back("last", core::ToString(record.last));
     Trace("drop.total", std::move(f));

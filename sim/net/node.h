@@ -11,6 +11,7 @@
 
 #include "sim/core/rng.h"
 #include "sim/core/scheduler.h"
+#include "sim/core/trace_value.h"
 #include "sim/net/drop_log.h"
 #include "sim/net/interface.h"
 #include "sim/net/net_context.h"
@@ -18,7 +19,7 @@
 namespace sim::net {
 
 // The named values of one events.jsonl line, already rendered as text.
-using EventFields = std::vector<std::pair<std::string_view, std::string>>;
+using EventFields = core::TraceFields;
 
 // A protocol attached to a node (IGMP, PIM). The node owns it and tells it when power or a
 // link changes; the module reaches the node through the node's public interface.
@@ -93,7 +94,7 @@ class Node {
   core::Time now() const { return ctx_.scheduler.Now(); }
   core::Rng& rng() { return rng_; }
   NetContext& ctx() const { return ctx_; }
-  void Trace(std::string_view kind, std::vector<std::pair<std::string_view, std::string>> fields = {});
+  void Trace(std::string_view kind, EventFields fields = {});
 
   // Counts a drop (drop_log.h); true for the first of its key since power on, which the caller
   // then writes with TraceDrop. Off the delivery path: a drop costs an increment and a lookup.

@@ -109,7 +109,7 @@ void Router::Drop(DropReason reason, const Interface& in, const wire::Ipv4Packet
   const DropKey key{reason, packet.header.source, packet.header.destination, in.index(), port};
   if (!CountDrop(key)) return;
   if (DropEventKind(reason) == "forward.drop") {
-    TraceDrop(key, {{"ttl", std::to_string(packet.header.ttl)}});
+    TraceDrop(key, {{"ttl", packet.header.ttl}});
   } else {
     TraceDrop(key);  // a udp.drop has the keys of a host's
   }

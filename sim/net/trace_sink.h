@@ -9,18 +9,19 @@
 #include <vector>
 
 #include "sim/core/time.h"
+#include "sim/core/trace_value.h"
 #include "sim/wire/bytes.h"
 
 namespace sim::net {
 
 class Link;
 
-// One line of the event log: who, what, and named values already rendered as text.
+// One line of the event log: who, what, and named values (text or numbers).
 struct TraceEvent {
   core::Time at;
   std::string_view node;
   std::string_view kind;  // "socket.recv", "arp.resolved", "link.down" ...
-  std::vector<std::pair<std::string_view, std::string>> fields;
+  core::TraceFields fields;
 };
 
 class TraceSink {

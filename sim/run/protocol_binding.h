@@ -19,7 +19,7 @@
 
 namespace sim::run {
 
-using SetTraceFields = std::vector<std::pair<std::string_view, std::string>>;
+using SetTraceFields = core::TraceFields;
 
 class ProtocolBinding {
  public:

@@ -36,7 +36,13 @@ void RunRecorder::OnEvent(const net::TraceEvent& e) {
   o.Str("t", core::ToString(e.at));
   if (!e.node.empty()) o.Str("node", e.node);
   o.Str("kind", e.kind);  // fields may use "event" for the trigger of a transition
-  for (const auto& [k, v] : e.fields) o.Str(k, v);
+  for (const auto& [k, v] : e.fields) {
+    if (v.is_bare()) {
+      o.Raw(k, v.text());  // the emitter passed an integer or a bool (sim/core/trace_value.h)
+    } else {
+      o.Str(k, v.text());
+    }
+  }
   std::string line = o.Close();
   line += '\n';
   if (std::fwrite(line.data(), 1, line.size(), events_) != line.size()) Fail("cannot write", events_path_, errno);

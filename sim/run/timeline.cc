@@ -17,7 +17,10 @@ net::Host& HostOf(net::Network& n, const std::string& name) {
   return dynamic_cast<net::Host&>(*n.FindNode(name));
 }
 
-net::SendSpec SpecOf(const SendAction& a) {
+// One send event is one program with one socket: without a named socket, its implicit socket
+// gets an ephemeral port at the first datagram and keeps it for the whole count or rate (as
+// Linux autobinds a socket once), so every datagram of the stream has the same source port.
+net::SendSpec SpecOf(const SendAction& a, net::Host& host) {
   net::SendSpec s;
   s.socket = a.socket;
   s.to = a.to.address;
@@ -25,6 +28,7 @@ net::SendSpec SpecOf(const SendAction& a) {
   s.size = a.size;
   s.ttl = a.ttl;
   s.source_port = a.source_port;
+  if (!a.socket && !a.source_port) s.source_port = host.AllocateEphemeralPort();
   return s;
 }
 
@@ -55,8 +59,8 @@ void ApplySet(net::Network& n, const ProtocolBindings& protocols, const SetActio
   }
   SetTraceFields fields;
   if (a.interface) fields.emplace_back("interface", *a.interface);
-  if (a.cost) fields.emplace_back("cost", std::to_string(*a.cost));
-  if (a.dr_priority) fields.emplace_back("dr_priority", std::to_string(*a.dr_priority));
+  if (a.cost) fields.emplace_back("cost", *a.cost);
+  if (a.dr_priority) fields.emplace_back("dr_priority", *a.dr_priority);
   for (const auto& p : protocols) p->ApplySet(a, n, fields);
   node.Trace("config.set", std::move(fields));
 }
@@ -78,15 +82,15 @@ struct Runner {
     h.Leave(a.group, a.socket ? h.FindSocket(*a.socket) : nullptr);
   }
   void operator()(const SendAction& a) {
+    net::Host& host = HostOf(n, a.node);
     if (a.rate) {
       SendAtRate(std::make_shared<const RateSend>(
-          RateSend{HostOf(n, a.node), SpecOf(a), a.rate->interval, core::Time::Start() + *a.until}));
+          RateSend{host, SpecOf(a, host), a.rate->interval, core::Time::Start() + *a.until}));
       return;
     }
     // Every datagram in this one event, as one sendmmsg would; a huge count polls so that
     // Ctrl-C or --max-wall can still stop the run (the handler never changes the simulation).
-    net::Host& host = HostOf(n, a.node);
-    const net::SendSpec spec = SpecOf(a);
+    const net::SendSpec spec = SpecOf(a, host);
     for (std::uint64_t k = 1; k <= a.count; ++k) {
       host.SendDatagram(spec);
       if (k % 1024 == 0) host.scheduler().PollAttention();

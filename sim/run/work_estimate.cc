@@ -40,14 +40,14 @@ std::uint64_t DatagramsOf(const SendAction& a, core::Duration at, core::Duration
 struct Segment {
   std::uint64_t endpoints = 0;
   std::uint64_t queries = 0;
-  std::set<wire::Ipv4Address> v12_groups;  // joined by IGMPv1/v2 hosts: one report per query
-  std::set<std::string> v3_hosts;          // IGMPv3 hosts with a join: one report per query each
-  std::uint64_t state_changes = 0;         // unsolicited reports, leaves, group-specific queries
-  std::uint64_t pim_messages = 0;          // Hellos and periodic Join/Prunes
+  // Joined groups: one report per query each (IGMPv1/v2 suppression; IGMPv3 is refused at load).
+  std::set<wire::Ipv4Address> groups;
+  std::uint64_t state_changes = 0;  // unsolicited reports, leaves, group-specific queries
+  std::uint64_t pim_messages = 0;   // Hellos and periodic Join/Prunes
   std::uint32_t last_member_query_count = 0;
 
   std::uint64_t ControlMessages() const {
-    const std::uint64_t reports_per_query = v12_groups.size() + v3_hosts.size();
+    const std::uint64_t reports_per_query = groups.size();
     return SatAdd(SatAdd(SatAdd(queries, SatMul(queries, reports_per_query)), state_changes), pim_messages);
   }
 };
@@ -188,11 +188,7 @@ class Estimator {
   void AddJoin(const JoinAction& a) {
     const auto [host, seg] = Membership(a.node, a.interface);
     if (seg == nullptr) return;
-    if (host->igmp.version == 3) {
-      seg->v3_hosts.insert(a.node);
-    } else {
-      seg->v12_groups.insert(a.group);
-    }
+    seg->groups.insert(a.group);
     seg->state_changes = SatAdd(seg->state_changes, host->igmp.robustness);
   }
 

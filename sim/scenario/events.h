@@ -35,7 +35,6 @@ struct JoinAction {
   wire::Ipv4Address group;
   std::optional<std::string> socket;     // without one, the membership belongs to the host
   std::optional<std::string> interface;  // default: the host's first interface
-  std::optional<std::vector<wire::Ipv4Address>> sources;  // IGMPv3 INCLUDE list
 };
 
 // IP_DROP_MEMBERSHIP.

@@ -45,18 +45,8 @@ JoinAction ReadJoin(ObjectReader& o) {
   a.group = o.Read("group", Parsed(ParseGroup), true).value_or(wire::Ipv4Address());
   a.socket = o.Read("socket", ReadName);
   a.interface = o.Read("interface", ReadName);
-  if (const JsonValue* list = o.Get("sources")) {
-    std::vector<wire::Ipv4Address> sources;
-    ForEachItem(*list, o.PathOf("sources"), o.reporter(),
-                [&](const JsonValue& v, const std::string& p) {
-                  const auto s = Parsed(ParseAddress)(v, p, o.reporter());
-                  if (s && (s->is_multicast() || s->is_unspecified())) {
-                    o.reporter().Bad(p, v, {"a source", "a source is a unicast address"});
-                  } else if (s) {
-                    sources.push_back(*s);
-                  }
-                });
-    a.sources = std::move(sources);
+  if (o.Get("sources") != nullptr) {
+    o.reporter().Error(o.PathOf("sources"), NotBuilt("a source list", "IGMPv3 (RFC 3376)"));
   }
   return a;
 }

@@ -268,6 +268,10 @@ std::string ToString(const LoadError& e) {
   return e.path + ": " + e.message;
 }
 
+std::string NotBuilt(std::string_view what, std::string_view needs) {
+  return std::string(what) + " needs " + std::string(needs) + ", not built yet";
+}
+
 LoadResult LoadScenario(std::string_view json_text, const LoadLimits& limits) {
   return Guarded([&] { return Load(json_text, limits, nullptr); });
 }

@@ -52,10 +52,6 @@ class TimelineChecker {
     if (n == nullptr) return;
     if (a.socket) Use(*n, *a.socket);
     if (a.interface) c_.NeedInterface(path_ + "/interface", *n, *a.interface);
-    if (a.sources && n->host()->igmp.version != 3) {
-      c_.Error(path_ + "/sources", "source lists need IGMPv3; " + n->name + " runs IGMPv" +
-                                       std::to_string(n->host()->igmp.version));
-    }
   }
   void On(const LeaveAction& a) {
     const Node* n = Host(a.node, "leave");
@@ -78,31 +74,33 @@ class TimelineChecker {
   void On(const NodeAction& a) { c_.NeedNode(path_ + "/node", a.node, kAnyNode, ""); }
   void On(const SnapshotAction&) {}
   void On(const SetAction& a);
+  void CheckPimSet(const SetAction& a, const Router& r);
 
   Checker& c_;
   std::string path_;
   std::map<std::string, std::set<std::string>> open_;  // node -> open sockets
 };
 
-// Host IGMP keys on a router and router keys on a host, reported at the key.
-void CheckIgmpKeys(Checker& c, const IgmpSettings& s, const Node& n) {
-  auto wrong = [&](const auto& setting) {
-    if (setting.given()) {
-      c.Error(setting.path,
-              "not an IGMP setting of a " + std::string(ToString(n.type())) + " (" + n.name + ")");
-    }
-  };
-  if (n.host() != nullptr) {
-    wrong(s.query_interval);
-    wrong(s.query_response_interval);
-    wrong(s.group_membership_interval);
-    wrong(s.other_querier_present_interval);
-    wrong(s.startup_query_interval);
-    wrong(s.startup_query_count);
-    wrong(s.last_member_query_interval);
-    wrong(s.last_member_query_count);
-  } else {
-    wrong(s.unsolicited_report_interval);
+// A host IGMP key in a set on a router, reported at the key (a set on a host is refused whole).
+void CheckRouterIgmpKeys(Checker& c, const IgmpSettings& s, const Node& n) {
+  if (s.unsolicited_report_interval.given()) {
+    c.Error(s.unsolicited_report_interval.path, "not an IGMP setting of a router (" + n.name + ")");
+  }
+}
+
+// PIM is attached to a router at its start or never: a running router cannot start or stop it
+// as a whole (pim::PimRouter::Reconfigure keeps `enabled`), so such a set would do nothing.
+void TimelineChecker::CheckPimSet(const SetAction& a, const Router& r) {
+  if (a.pim && a.pim->enabled.given()) {
+    c_.Error(a.pim->enabled.path,
+             NotBuilt("enabled in a set", "PIM started or stopped on a running router") +
+                 "; \"pim\": true or false switches interfaces");
+  }
+  if (r.pim.enabled) return;
+  const std::string needs = "PIM started at run time (" + a.node + " has \"enabled\": false)";
+  if (a.pim || a.pim_interface) c_.Error(path_ + "/pim", NotBuilt("a set of pim on " + a.node, needs));
+  if (a.dr_priority) {
+    c_.Error(path_ + "/dr_priority", NotBuilt("a set of dr_priority on " + a.node, needs));
   }
 }
 
@@ -120,7 +118,7 @@ void TimelineChecker::On(const SetAction& a) {
   std::vector<LoadError> problems;
   if (const Router* r = n->router()) {
     if (a.igmp) {
-      CheckIgmpKeys(c_, *a.igmp, *n);
+      CheckRouterIgmpKeys(c_, *a.igmp, *n);
       for (const RouterInterface& ri : r->interfaces) {
         if (a.interface && *a.interface != ri.name) continue;
         ResolveRouterIgmp(Merge(ri.igmp_settings, *a.igmp), &problems);
@@ -131,9 +129,13 @@ void TimelineChecker::On(const SetAction& a) {
       ResolvePim(Merge(r->pim_settings, *a.pim), &problems);
       Report(c_, path_ + "/pim", problems);
     }
+    CheckPimSet(a, *r);
     return;
   }
-  if (a.igmp) CheckIgmpKeys(c_, *a.igmp, *n);
+  if (a.igmp) {
+    // A host's IGMP settings are fixed at its start (igmp::HostIgmp has no Reconfigure).
+    c_.Error(path_ + "/igmp", NotBuilt("a set of igmp on a host", "host IGMP reconfiguration"));
+  }
   const std::string router_only = "a router setting; " + n->name + " is a host";
   if (a.pim || a.pim_interface) c_.Error(path_ + "/pim", router_only);
   if (a.dr_priority) c_.Error(path_ + "/dr_priority", router_only);

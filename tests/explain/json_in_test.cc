@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "sim/explain/path.h"
 #include "sim/explain/run_record.h"
 
@@ -40,6 +43,30 @@ TEST(RunRecord, EventTimesRoundTrip) {
   EXPECT_EQ(ParseEventTime("x"), -1);
   EXPECT_EQ(ParseEventTime("1.0000000001"), -1);
   EXPECT_EQ(EventTimeString(5'001'007'160), "5.001007160");
+}
+
+// events.jsonl writes numbers and booleans bare; the record keeps their text, as for strings.
+TEST(RunRecord, ReadsNumbersAndBooleansOfEventLines) {
+  const std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "run-record-typed";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "topology.json") << R"({"nodes": []})";
+  std::ofstream(dir / "summary.json") << R"({"duration": "10s"})";
+  std::ofstream(dir / "events.jsonl")
+      << R"({"t": "1.000000000", "node": "src", "kind": "udp.send", "to": "239.1.1.1", "port": 5001, "ttl": 1, "source": "10.1.0.10"})"
+      << "\n"
+      << R"({"t": "10.000000000", "node": "R1", "kind": "drop.total", "reason": "ttl-expired", "count": 40, "first": "1.000002040"})"
+      << "\n"
+      << R"({"t": "0.000000000", "node": "R1", "kind": "pim.dr", "i_am_dr": true})" << "\n";
+  const auto read = ReadRunRecord(dir);
+  ASSERT_TRUE(std::holds_alternative<RunRecord>(read)) << std::get<std::string>(read);
+  const RunRecord& r = std::get<RunRecord>(read);
+  ASSERT_EQ(r.events.size(), 3u);
+  EXPECT_EQ(r.events[0].Get("port"), "5001");
+  EXPECT_EQ(r.events[0].Get("ttl"), "1");
+  EXPECT_EQ(r.events[1].Count(), 40u);
+  EXPECT_EQ(r.events[1].t, 10'000'000'000);
+  EXPECT_EQ(r.events[2].Get("i_am_dr"), "true");
 }
 
 // src -- R1 -- R2 -- SW -- rx, and a second way from R1 to SW through R3 and R4.

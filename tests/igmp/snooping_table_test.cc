@@ -36,9 +36,11 @@ class FakeSnoopingPort : public SnoopingPort {
   void Trace(std::string_view kind, TraceFields fields) override {
     EXPECT_EQ(kind, "igmp.snooping");
     std::string line = sim::core::ToString(s_.Now());
-    for (const auto& [key, value] : fields) line += " " + std::string(key) + "=" + value;
+    for (const auto& [key, value] : fields) line += " " + std::string(key) + "=" + value.text();
     log.push_back(line);
   }
+  // Port i is named "p<i+1>", as a switch with "ports": N names them.
+  std::string PortName(std::uint32_t index) const override { return "p" + std::to_string(index + 1); }
   Log log;
 
  private:
@@ -80,7 +82,7 @@ TEST_F(SnoopingTableTest, ReportFromNonMemberPortAddsPortAndRegistersGroup) {
   EXPECT_EQ(t.MemberPorts(kGroup), std::nullopt);
   t.OnReport(3, kGroup);
   EXPECT_EQ(t.MemberPorts(kGroup), (std::set<SwitchPort>{3}));
-  EXPECT_EQ(Take(), (Log{"1.000000000 group=239.1.1.1 port=3 event=report change=port added",
+  EXPECT_EQ(Take(), (Log{"1.000000000 group=239.1.1.1 port=p4 event=report change=port added",
                          "1.000000000 group=239.1.1.1 event=report change=group registered"}));
 }
 
@@ -91,7 +93,7 @@ TEST_F(SnoopingTableTest, ReportFromSecondPortAddsPortOnly) {
   Take();
   t.OnReport(4, kGroup);
   EXPECT_EQ(t.MemberPorts(kGroup), (std::set<SwitchPort>{3, 4}));
-  EXPECT_EQ(Take(), (Log{"1.000000000 group=239.1.1.1 port=4 event=report change=port added"}));
+  EXPECT_EQ(Take(), (Log{"1.000000000 group=239.1.1.1 port=p5 event=report change=port added"}));
 }
 
 TEST_F(SnoopingTableTest, MembershipTimerExpiryRemovesPortAtGroupMembershipInterval) {
@@ -104,7 +106,7 @@ TEST_F(SnoopingTableTest, MembershipTimerExpiryRemovesPortAtGroupMembershipInter
   EXPECT_TRUE(Take().empty());
   At(Seconds(261));
   EXPECT_EQ(t.MemberPorts(kGroup), std::nullopt);
-  EXPECT_EQ(Take(), (Log{"261.000000000 group=239.1.1.1 port=3 event=aged change=port removed",
+  EXPECT_EQ(Take(), (Log{"261.000000000 group=239.1.1.1 port=p4 event=aged change=port removed",
                          "261.000000000 group=239.1.1.1 event=aged change=group unregistered"}));
 }
 
@@ -142,10 +144,10 @@ TEST_F(SnoopingTableTest, LastMemberPortExpiryUnregistersGroupOthersDoNot) {
   Take();
   At(Seconds(10));
   EXPECT_EQ(t.MemberPorts(kGroup), (std::set<SwitchPort>{4}));
-  EXPECT_EQ(Take(), (Log{"10.000000000 group=239.1.1.1 port=3 event=aged change=port removed"}));
+  EXPECT_EQ(Take(), (Log{"10.000000000 group=239.1.1.1 port=p4 event=aged change=port removed"}));
   At(Seconds(14));
   EXPECT_EQ(t.MemberPorts(kGroup), std::nullopt);
-  EXPECT_EQ(Take(), (Log{"14.000000000 group=239.1.1.1 port=4 event=aged change=port removed",
+  EXPECT_EQ(Take(), (Log{"14.000000000 group=239.1.1.1 port=p5 event=aged change=port removed",
                          "14.000000000 group=239.1.1.1 event=aged change=group unregistered"}));
 }
 
@@ -158,9 +160,9 @@ TEST_F(SnoopingTableTest, ReportAtTheExpiryInstantArrivesAfterTheExpiry) {
   Take();
   s_.ScheduleAt(T(Seconds(261)), 7, [&] { t.OnReport(3, kGroup); });
   At(Seconds(261));
-  EXPECT_EQ(Take(), (Log{"261.000000000 group=239.1.1.1 port=3 event=aged change=port removed",
+  EXPECT_EQ(Take(), (Log{"261.000000000 group=239.1.1.1 port=p4 event=aged change=port removed",
                          "261.000000000 group=239.1.1.1 event=aged change=group unregistered",
-                         "261.000000000 group=239.1.1.1 port=3 event=report change=port added",
+                         "261.000000000 group=239.1.1.1 port=p4 event=report change=port added",
                          "261.000000000 group=239.1.1.1 event=report change=group registered"}));
 }
 
@@ -174,12 +176,12 @@ TEST_F(SnoopingTableTest, LeaveLowersTimerToLastMemberQueryTime) {
   Take();
   At(Seconds(10));
   t.OnLeave(3, kGroup);
-  EXPECT_EQ(Take(), (Log{"10.000000000 group=239.1.1.1 port=3 event=leave change=timer lowered"}));
+  EXPECT_EQ(Take(), (Log{"10.000000000 group=239.1.1.1 port=p4 event=leave change=timer lowered"}));
   s_.RunUntil(T(Seconds(12)) - Nanoseconds(1));
   EXPECT_TRUE(IsMember(kGroup, 3));
   At(Seconds(12));
   EXPECT_EQ(t.MemberPorts(kGroup), std::nullopt);
-  EXPECT_EQ(Take(), (Log{"12.000000000 group=239.1.1.1 port=3 event=aged change=port removed",
+  EXPECT_EQ(Take(), (Log{"12.000000000 group=239.1.1.1 port=p4 event=aged change=port removed",
                          "12.000000000 group=239.1.1.1 event=aged change=group unregistered"}));
 }
 
@@ -204,7 +206,7 @@ TEST_F(SnoopingTableTest, ReportAfterLeaveRestoresGroupMembershipInterval) {
   At(Seconds(11));
   t.OnReport(3, kGroup);  // another host behind port 3 answers the querier
   EXPECT_EQ(Take(),
-            (Log{"11.000000000 group=239.1.1.1 port=3 event=report change=timer restored"}));
+            (Log{"11.000000000 group=239.1.1.1 port=p4 event=report change=timer restored"}));
   At(Seconds(12));
   EXPECT_TRUE(IsMember(kGroup, 3));
   s_.RunUntil(T(Seconds(271)) - Nanoseconds(1));
@@ -266,7 +268,7 @@ TEST_F(SnoopingTableTest, FastLeaveRemovesPortAtOnce) {
   At(Seconds(10));
   t.OnLeave(3, kGroup);
   EXPECT_EQ(t.MemberPorts(kGroup), std::nullopt);
-  EXPECT_EQ(Take(), (Log{"10.000000000 group=239.1.1.1 port=3 event=fast-leave change=port removed",
+  EXPECT_EQ(Take(), (Log{"10.000000000 group=239.1.1.1 port=p4 event=fast-leave change=port removed",
                          "10.000000000 group=239.1.1.1 event=fast-leave change=group "
                          "unregistered"}));
   At(Seconds(300));  // the cancelled membership timer never fires
@@ -281,7 +283,7 @@ TEST_F(SnoopingTableTest, FastLeaveKeepsOtherMemberPorts) {
   At(Seconds(10));
   t.OnLeave(3, kGroup);
   EXPECT_EQ(t.MemberPorts(kGroup), (std::set<SwitchPort>{4}));
-  EXPECT_EQ(Take(), (Log{"10.000000000 group=239.1.1.1 port=3 event=fast-leave "
+  EXPECT_EQ(Take(), (Log{"10.000000000 group=239.1.1.1 port=p4 event=fast-leave "
                          "change=port removed"}));
 }
 
@@ -302,7 +304,7 @@ TEST_F(SnoopingTableTest, QueryMarksArrivalPortARouterPort) {
   At(Seconds(5));
   t.OnQuery(1, kRouter, kGeneral);
   EXPECT_EQ(t.RouterPorts(), (std::set<SwitchPort>{1}));
-  EXPECT_EQ(Take(), (Log{"5.000000000 port=1 event=query change=router port added"}));
+  EXPECT_EQ(Take(), (Log{"5.000000000 port=p2 event=query change=router port added"}));
 }
 
 TEST_F(SnoopingTableTest, GroupSpecificQueryMarksArrivalPortARouterPort) {
@@ -320,7 +322,7 @@ TEST_F(SnoopingTableTest, RouterPortTimerExpiryAgesPortOutAtRouterPortTimeout) {
   EXPECT_EQ(t.RouterPorts(), (std::set<SwitchPort>{1}));
   At(Seconds(260));
   EXPECT_TRUE(t.RouterPorts().empty());
-  EXPECT_EQ(Take(), (Log{"260.000000000 port=1 event=aged change=router port aged"}));
+  EXPECT_EQ(Take(), (Log{"260.000000000 port=p2 event=aged change=router port aged"}));
 }
 
 TEST_F(SnoopingTableTest, RouterPortTimerExpiryWithShortenedTimeout) {
@@ -352,7 +354,7 @@ TEST_F(SnoopingTableTest, PimHelloMarksArrivalPortARouterPort) {
   At(Seconds(3));
   t.OnPimHello(2);
   EXPECT_EQ(t.RouterPorts(), (std::set<SwitchPort>{2}));
-  EXPECT_EQ(Take(), (Log{"3.000000000 port=2 event=pim-hello change=router port added"}));
+  EXPECT_EQ(Take(), (Log{"3.000000000 port=p3 event=pim-hello change=router port added"}));
   At(Seconds(33));
   t.OnPimHello(2);  // every 30 s: refreshed, not traced
   EXPECT_TRUE(Take().empty());
@@ -463,13 +465,13 @@ TEST_F(SnoopingTableTest, PortDownForgetsThePortEverywhere) {
   EXPECT_TRUE(t.RouterPorts().empty());
   EXPECT_EQ(t.MemberPorts(kGroup), std::nullopt);
   EXPECT_EQ(t.MemberPorts(kOtherGroup), (std::set<SwitchPort>{4}));
-  EXPECT_EQ(Take(), (Log{"20.000000000 port=3 event=port-down change=router port removed",
-                         "20.000000000 group=239.1.1.1 port=3 event=port-down change=port removed",
+  EXPECT_EQ(Take(), (Log{"20.000000000 port=p4 event=port-down change=router port removed",
+                         "20.000000000 group=239.1.1.1 port=p4 event=port-down change=port removed",
                          "20.000000000 group=239.1.1.1 event=port-down change=group unregistered",
-                         "20.000000000 group=239.2.2.2 port=3 event=port-down change=port "
+                         "20.000000000 group=239.2.2.2 port=p4 event=port-down change=port "
                          "removed"}));
   At(Seconds(1000));  // port 3's timers were cancelled; port 4 ages out alone
-  EXPECT_EQ(Take(), (Log{"260.000000000 group=239.2.2.2 port=4 event=aged change=port removed",
+  EXPECT_EQ(Take(), (Log{"260.000000000 group=239.2.2.2 port=p5 event=aged change=port removed",
                          "260.000000000 group=239.2.2.2 event=aged change=group unregistered"}));
 }
 

@@ -16,7 +16,7 @@ class RecordingSink : public TraceSink {
  public:
   void OnEvent(const TraceEvent& e) override {
     std::string line = core::ToString(e.at) + " " + std::string(e.node) + " " + std::string(e.kind);
-    for (const auto& [k, v] : e.fields) line += " " + std::string(k) + "=" + v;
+    for (const auto& [k, v] : e.fields) line += " " + std::string(k) + "=" + v.text();
     events.push_back(line);
   }
   void OnFrame(core::Time at, const Link& link, wire::ByteSpan frame) override {

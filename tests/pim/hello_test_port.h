@@ -45,7 +45,7 @@ class RecordingHelloPort : public HelloPort {
   }
   void Trace(std::string_view kind, TraceFields fields) override {
     std::string line(kind);
-    for (const auto& [k, v] : fields) line += " " + std::string(k) + "=" + v;
+    for (const auto& [k, v] : fields) line += " " + std::string(k) + "=" + v.text();
     traces.push_back(line);
   }
 

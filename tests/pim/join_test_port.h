@@ -40,10 +40,10 @@ inline std::string TraceLine(std::string_view kind, const TraceFields& fields) {
   EXPECT_EQ(fields[1].first, "from");
   EXPECT_EQ(fields[2].first, "event");
   EXPECT_EQ(fields[3].first, "to");
-  std::string line = std::string(kind) + " " + fields[0].second + " " + fields[1].second + " --" +
-                     fields[2].second + "--> " + fields[3].second;
+  std::string line = std::string(kind) + " " + fields[0].second.text() + " " + fields[1].second.text() +
+                     " --" + fields[2].second.text() + "--> " + fields[3].second.text();
   for (std::size_t i = 4; i < fields.size(); ++i) {
-    line += " " + std::string(fields[i].first) + "=" + fields[i].second;
+    line += " " + std::string(fields[i].first) + "=" + fields[i].second.text();
   }
   return line;
 }

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <regex>
+#include <sstream>
 
 #include "sim/run/runner.h"
 #include "sim/scenario/loader.h"
@@ -76,6 +78,27 @@ TEST_P(ShippedScenario, PcapsDecodeCleanlyInTshark) {
         << e.path();
   }
   EXPECT_GT(pcaps, 0);
+}
+
+// events.jsonl says numbers as JSON numbers, never as strings ("ttl": 1), and names every port
+// and interface as the scenario does ("port": "p2", not an index).
+TEST_P(ShippedScenario, EventValuesAreTypedAndNamedAsInTheScenario) {
+  const scenario::Scenario s = Load();
+  const fs::path out = Out("events");
+  RunScenario(s, out);
+  const std::regex quoted_integer(R"re(": "-?[0-9]+")re");
+  const std::regex node_and_place(R"re("node": "([^"]+)".*"(port|interface)": "([^"]*)")re");
+  std::istringstream events(Slurp(out / "events.jsonl"));
+  int lines = 0;
+  for (std::string line; std::getline(events, line); ++lines) {
+    EXPECT_FALSE(std::regex_search(line, quoted_integer)) << line;
+    std::smatch m;
+    if (!std::regex_search(line, m, node_and_place)) continue;
+    const scenario::Node* n = FindNode(s, m[1].str());
+    ASSERT_NE(n, nullptr) << line;
+    EXPECT_TRUE(n->HasInterface(m[3].str())) << line;
+  }
+  EXPECT_GT(lines, 0);
 }
 
 // Two runs in separate processes (as users and CI see them) give the same bytes in every file.

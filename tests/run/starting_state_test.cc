@@ -83,9 +83,9 @@ TEST_F(StartingStateTest, ANodeDownAtZeroGoesDownBeforeAnythingElseAtZero) {
   ASSERT_GE(r2.size(), 5u);
   EXPECT_EQ(std::vector<std::string>(r2.begin(), r2.begin() + 5),
             (std::vector<std::string>{
-                R"({"t": "0.000000000", "node": "R2", "kind": "routes.changed", "routes": "1"})",
+                R"({"t": "0.000000000", "node": "R2", "kind": "routes.changed", "routes": 1})",
                 R"({"t": "0.000000000", "node": "R2", "kind": "node.down"})",
-                R"({"t": "0.000000000", "node": "R2", "kind": "routes.changed", "routes": "0"})",
+                R"({"t": "0.000000000", "node": "R2", "kind": "routes.changed", "routes": 0})",
                 R"({"t": "20.000000000", "node": "R2", "kind": "node.up"})",
                 R"({"t": "20.000000000", "node": "R2", "kind": "igmp.querier", "interface": "eth0", "from": "Initial", "event": "start", "to": "Querier", "action": "send general query"})"}));
 }

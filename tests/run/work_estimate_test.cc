@@ -123,21 +123,6 @@ TEST(WorkEstimate, LeaveAddsItsReportsAndTheGroupSpecificQueries) {
   EXPECT_EQ(w.control_messages, 10u + 4u);
 }
 
-TEST(WorkEstimate, Igmpv3HostsReportOncePerQueryEachWithoutSuppression) {
-  const std::string nodes = R"(
-    {"name": "R", "type": "router", "pim": {"enabled": false}, "interfaces": [{"name": "eth0", "address": "192.0.2.1/24"}]},
-    {"name": "A", "type": "host", "igmp": {"version": 3}, "interfaces": [{"name": "eth0", "address": "192.0.2.10/24"}]},
-    {"name": "B", "type": "host", "igmp": {"version": 3}, "interfaces": [{"name": "eth0", "address": "192.0.2.11/24"}]})";
-  const std::string events = R"(
-    {"at": "1s", "action": "join", "node": "A", "group": "239.1.1.1"},
-    {"at": "1s", "action": "join", "node": "A", "group": "239.2.2.2"},
-    {"at": "1s", "action": "join", "node": "B", "group": "239.1.1.1"})";
-  const WorkEstimate w = Estimate(Doc(R"("300s")", nodes, R"({"name": "lan", "endpoints": ["R:eth0", "A:eth0", "B:eth0"]})", events));
-  // 4 queries x (1 + 2 hosts) + 3 joins x robustness 2.
-  EXPECT_EQ(w.control_messages, 4u * 3u + 6u);
-  EXPECT_EQ(w.control_deliveries, 18u * 3u);
-}
-
 TEST(WorkEstimate, SwitchJoinsItsLinksIntoOneSegmentWithASnoopingQuerier) {
   const std::string nodes = R"(
     {"name": "SW", "type": "switch", "ports": 3, "igmp_snooping": true, "querier": {"address": "192.0.2.254"}},

@@ -222,12 +222,10 @@ TEST(ConfigRules, RfcLimitsAreCheckedWhereTheValueIsGiven) {
             "/nodes/0/igmp/query_response_interval: query_response_interval 26s exceeds 25.5s, the "
             "largest Max Resp Time of IGMPv2");
   EXPECT_EQ(
-      router_igmp(R"({"version": 3, "query_response_interval": "26s", "query_interval": "1h"})"),
+      router_igmp(R"({"query_response_interval": "25s", "query_interval": "1h"})"),
       "/nodes/0/igmp/query_interval: \"1h\" is not a time (unknown unit \"h\"; use ns, us, ms, s "
       "or min)");
-  EXPECT_EQ(
-      router_igmp(R"({"version": 3, "query_response_interval": "26s", "query_interval": "60min"})"),
-      "ok");
+  EXPECT_EQ(router_igmp(R"({"query_response_interval": "25s", "query_interval": "60min"})"), "ok");
   EXPECT_EQ(router_igmp(R"({"last_member_query_interval": "30s"})"),
             "/nodes/0/igmp/last_member_query_interval: last_member_query_interval 30s exceeds "
             "25.5s, the largest Max Resp Time of IGMPv2");

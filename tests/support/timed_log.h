@@ -11,11 +11,12 @@
 #include <vector>
 
 #include "sim/core/time.h"
+#include "sim/core/trace_value.h"
 
 namespace testing_support {
 
 // The protocols' trace fields (igmp::TraceFields and pim::TraceFields are this type).
-using TraceFields = std::vector<std::pair<std::string_view, std::string>>;
+using TraceFields = sim::core::TraceFields;
 
 // One thing a state machine did through its port: "v2 report 239.1.1.1", "gsq 239.1.1.1 1s".
 struct Logged {
@@ -40,7 +41,8 @@ inline Logged At(sim::core::Duration d, std::string what) {
 // "igmp.router_group 239.1.1.1 timer=rexmt [send gsq]".
 inline std::string TraceLine(std::string_view kind, const TraceFields& fields) {
   std::string group, from, event, to, action, rest;
-  for (const auto& [k, v] : fields) {
+  for (const auto& [k, value] : fields) {
+    const std::string& v = value.text();
     if (k == "group") {
       group = " " + v;
     } else if (k == "from") {
