@@ -10,31 +10,11 @@
 #include "tools/exit_codes.h"
 
 namespace tools {
-namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kUsage =
-    "usage: mcastlab demo [--out DIR]\n"
-    "  Writes DIR/all-messages.pcap (default DIR: out/demo): one frame of every message type\n"
-    "  mcastlab encodes, 1 ms apart, and lists them.\n";
-
-}  // namespace
-
-int DemoCommand(std::span<const std::string_view> args) {
-  fs::path out_dir = "out/demo";
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--out" && i + 1 < args.size()) {
-      out_dir = std::string(args[++i]);
-    } else if (args[i] == "--help" || args[i] == "-h") {
-      std::fputs(kUsage, stdout);
-      return kExitOk;
-    } else {
-      std::fprintf(stderr, "mcastlab demo: unexpected argument '%.*s'\n%s",
-                   static_cast<int>(args[i].size()), args[i].data(), kUsage);
-      return kExitBadInput;
-    }
-  }
+int DemoCommand(const std::optional<std::string>& out) {
+  const fs::path out_dir = out.value_or("out/demo");
   const fs::path final_path = out_dir / "all-messages.pcap";
   const fs::path temp_path = out_dir / ".all-messages.pcap.partial";
   try {

@@ -2,12 +2,13 @@
 #ifndef MCASTLAB_TOOLS_DEMO_COMMAND_H_
 #define MCASTLAB_TOOLS_DEMO_COMMAND_H_
 
-#include <span>
-#include <string_view>
+#include <optional>
+#include <string>
 
 namespace tools {
 
-int DemoCommand(std::span<const std::string_view> args);
+// `out`: the folder (default out/demo).
+int DemoCommand(const std::optional<std::string>& out);
 
 }  // namespace tools
 

@@ -2,12 +2,18 @@
 #ifndef MCASTLAB_TOOLS_EXPLAIN_COMMAND_H_
 #define MCASTLAB_TOOLS_EXPLAIN_COMMAND_H_
 
-#include <span>
-#include <string_view>
+#include <string>
+
+#include "sim/explain/explain.h"
 
 namespace tools {
 
-int ExplainCommand(std::span<const std::string_view> args);
+struct ExplainArgs {
+  std::string out;  // a run's output folder
+  sim::explain::ExplainQuery query;
+};
+
+int ExplainCommand(const ExplainArgs& args);
 
 }  // namespace tools
 

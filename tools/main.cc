@@ -1,52 +1,250 @@
-// mcastlab: the command-line entry point. It only dispatches; each command has its own file.
+// mcastlab: the command line. Every command, its options and their help are declared here and
+// parsed by CLI11 (typed options in cli_options.h); each command's own file gets plain values.
 #include <cstdio>
-#include <string_view>
+#include <string>
 #include <vector>
 
+#include "tools/cli_options.h"
 #include "tools/demo_command.h"
 #include "tools/exit_codes.h"
 #include "tools/explain_command.h"
 #include "tools/gen_command.h"
 #include "tools/run_command.h"
 
+namespace tools {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: mcastlab COMMAND [ARGS]\n"
-    "commands:\n"
-    "  run FILE [--out DIR] [--stats]   run a scenario (exit 0 pass, 1 fail, 2 bad input)\n"
-    "  validate FILE                    check a scenario file without running it\n"
-    "  explain OUT --node H --group G [--at T]   why host H does or does not receive G\n"
-    "  gen tree --routers R --hosts H --rate P --seconds T [...]   print the benchmark scenario\n"
-    "  demo [--out DIR]                 write a pcap with one frame of every message type\n"
-    "options:\n"
-    "  --help             this text\n"
-    "  --version          the version\n";
+constexpr const char* kExitCodes =
+    "Exit codes: 0 all expectations hold; 1 some failed; 2 invalid scenario or arguments;\n"
+    "3 internal error; 124 --max-wall reached; 130/143 interrupted by SIGINT/SIGTERM (DIR left\n"
+    "as it was).";
+
+// The values every command fills, and which command was chosen.
+struct CommandLine {
+  RunArgs run, validate;
+  ExplainArgs explain;
+  sim::core::Duration explain_at;
+  CLI::Option* explain_at_option = nullptr;
+  GenArgs gen;
+  std::optional<std::string> demo_out;
+  CLI::App *run_app = nullptr, *validate_app = nullptr, *explain_app = nullptr, *gen_app = nullptr,
+           *tree_app = nullptr, *help_app = nullptr;
+};
+
+// `summary` is the command's line in its parent's list; `details` and `example` end its help.
+CLI::App* AddCommand(CLI::App& parent, const std::string& name, const std::string& summary,
+                     const std::string& details, const std::string& example) {
+  CLI::App* app = parent.add_subcommand(name, summary);
+  app->footer((details.empty() ? "" : details + "\n\n") + "Example:\n  " + example);
+  app->allow_extras();  // left-over arguments are refused by DescribeLeftOver, with a suggestion
+  return app;
+}
+
+void AddMaxInputSize(CLI::App& app, RunArgs& a) {
+  AddWholeNumber(app, "--max-input-size", &a.max_input_size, 1, UINT64_MAX,
+                 "accept scenario files up to BYTES (64 MiB by default)")
+      ->type_name("BYTES");
+}
+
+void AddRun(CLI::App& top, CommandLine& c) {
+  RunArgs& a = c.run;
+  CLI::App* app = AddCommand(
+      top, "run", "run a scenario and check its expectations",
+      "Writes DIR: one pcap per captured link, events.jsonl, summary.json, state\n"
+      "snapshots and state-end.txt. DIR must be new, empty, or written by an earlier run.\n" +
+          std::string(kExitCodes),
+      "mcastlab run topologies/ttl-one.json --out out/ttl-one");
+  app->add_option("FILE", a.file, "the scenario file (JSON)")->required();
+  AddText(*app, "--out", &a.out, "the output folder")
+      ->type_name("DIR")
+      ->default_str("out/<scenario name>");
+  app->add_flag("--stats", a.stats,
+                "also write DIR/stats.json (wall time, rates, peak memory) and print it");
+  AddTime(*app, "--max-wall", &a.max_wall, true,
+          "stop the run after TIME of real time, such as 90s or 10min")
+      ->type_name("TIME");
+  AddMaxInputSize(*app, a);
+  app->add_flag("--allow-large", a.allow_large,
+                "run a scenario whose load-time work estimate is over the limit");
+  AddTime(
+      *app, "--snapshot-every", &a.snapshot_every, true,
+      "also write every table to DIR/state-<time>.txt every TIME of simulated time, such as 10s")
+      ->type_name("TIME");
+  c.run_app = app;
+}
+
+void AddValidate(CLI::App& top, CommandLine& c) {
+  CLI::App* app =
+      AddCommand(top, "validate", "check a scenario file without running it",
+                 "Exit 0 valid; 2 invalid, with every error as FILE: /json/path: message.",
+                 "mcastlab validate topologies/ttl-one.json");
+  app->add_option("FILE", c.validate.file, "the scenario file (JSON)")->required();
+  AddMaxInputSize(*app, c.validate);
+  c.validate_app = app;
+}
+
+void AddExplain(CLI::App& top, CommandLine& c) {
+  ExplainArgs& a = c.explain;
+  CLI::App* app = AddCommand(
+      top, "explain", "why a host does or does not receive a group, from a run's outputs",
+      "Reads the outputs a run wrote to OUT and says why HOST does or does not receive\n"
+      "G at TIME. Exit 0 explained; 2 bad arguments, or OUT is not a run's output.",
+      "mcastlab explain out/ttl-one --node rx2 --group 239.1.1.1 --at 4.99s");
+  app->add_option("OUT", a.out, "the output folder of a run")->required();
+  AddText(*app, "--node", &a.query.host, "the host")->type_name("HOST")->required();
+  AddIpv4(*app, "--group", &a.query.group, "a group, or a unicast address")
+      ->type_name("G")
+      ->required();
+  c.explain_at_option = AddTime(*app, "--at", &c.explain_at, false,
+                                "the simulated time, such as 4.99s (default: the end of the run)")
+                            ->type_name("TIME");
+  c.explain_app = app;
+}
+
+void AddGen(CLI::App& top, CommandLine& c) {
+  TreeSpec& t = c.gen.tree;
+  c.gen_app =
+      AddCommand(top, "gen", "print a generated scenario", "", "mcastlab gen tree > tree.json");
+  CLI::App* app = AddCommand(
+      *c.gen_app, "tree", "the benchmark tree of routers and hosts",
+      "Prints a scenario on stdout: a core router, R edge routers, H hosts per edge LAN,\n"
+      "one sender at P datagrams/s for T seconds to 239.1.1.1, every other host\n"
+      "receiving. R x H is at least 2 (a sender and a receiver) and at most 1000000.",
+      "mcastlab gen tree --routers 8 --hosts 20 --rate 500 --seconds 5 > tree.json");
+  AddWholeNumber(*app, "--routers", &t.routers, 1, kMaxTreeRouters, "edge routers")->type_name("R");
+  AddWholeNumber(*app, "--hosts", &t.hosts, 1, kMaxTreeHosts, "hosts on each edge LAN")
+      ->type_name("H");
+  AddWholeNumber(*app, "--rate", &t.rate, 1, kMaxTreeRate, "datagrams a second")->type_name("P");
+  AddWholeNumber(*app, "--seconds", &t.seconds, 1, kMaxTreeSeconds,
+                 "how long the sender sends, in seconds")
+      ->type_name("T");
+  AddWholeNumber(*app, "--payload", &t.payload, 0, kMaxTreePayload,
+                 "UDP payload in bytes (65507 is the most one IPv4 datagram carries)")
+      ->type_name("BYTES");
+  AddChoice(*app, "--routing", &c.gen.routing, {"static", "pim"},
+            "static multicast routes, or PIM-SM with the core router as RP")
+      ->type_name("static|pim");
+  AddChoice(*app, "--capture", &c.gen.capture, {"all", "none"}, "a pcap per link, or none")
+      ->type_name("all|none");
+  c.tree_app = app;
+}
+
+void AddDemo(CLI::App& top, CommandLine& c) {
+  CLI::App* app =
+      AddCommand(top, "demo", "write a pcap with one frame of every message type",
+                 "Writes DIR/all-messages.pcap: one frame of every message type mcastlab encodes,\n"
+                 "1 ms apart, and lists them.",
+                 "mcastlab demo --out out/demo");
+  AddText(*app, "--out", &c.demo_out, "the output folder")
+      ->type_name("DIR")
+      ->default_str("out/demo");
+}
+
+void AddHelp(CLI::App& top, CommandLine& c) {
+  c.help_app = AddCommand(top, "help", "print the help of a command",
+                          "mcastlab help [COMMAND [SUBCOMMAND]]", "mcastlab help gen tree");
+}
+
+// The chosen command: the last subcommand on the line.
+CLI::App* Chosen(CLI::App& top) {
+  CLI::App* app = &top;
+  while (!app->get_subcommands().empty()) app = app->get_subcommands().front();
+  return app;
+}
+
+// Refused arguments: one line naming the argument, and where the options are listed.
+int Refuse(const CLI::App& app, const std::string& message) {
+  const CLI::App* top = &app;
+  while (top->get_parent() != nullptr && top->get_parent()->get_parent() != nullptr) {
+    top = top->get_parent();  // "mcastlab gen", not "mcastlab gen tree", as before CLI11
+  }
+  std::fprintf(stderr, "%s: %s\nTry '%s --help'.\n", CommandPath(*top).c_str(), message.c_str(),
+               CommandPath(app).c_str());
+  return kExitBadInput;
+}
+
+int Help(CLI::App& top, const std::vector<std::string>& topic) {
+  CLI::App* app = &top;
+  for (const std::string& name : topic) {
+    CLI::App* sub = nullptr;
+    try {
+      sub = app->get_subcommand(name);
+    } catch (const CLI::OptionNotFound&) {
+      return Refuse(*app, DescribeUnknown(*app, name));
+    }
+    app = sub;
+  }
+  // Not app->help(): that shows the help of the command chosen on this line, `help` itself.
+  std::fputs(
+      app->get_formatter()->make_help(app, CommandPath(*app), CLI::AppFormatMode::Normal).c_str(),
+      stdout);
+  return kExitOk;
+}
+
+int Dispatch(CLI::App& top, CommandLine& c) {
+  CLI::App* app = Chosen(top);
+  if (app == c.gen_app && app->remaining().empty()) {
+    return Refuse(*app, "which scenario? the one generator is tree");
+  }
+  if (app == c.gen_app && !app->remaining().front().starts_with("-")) {
+    return Refuse(
+        *app, "unknown generator '" + app->remaining().front() + "'; the one generator is tree");
+  }
+  if (auto left = DescribeLeftOver(*app)) return Refuse(*app, *left);
+  if (app == c.help_app) return Help(top, {});
+  if (app == &top) {
+    std::fputs(top.help().c_str(), stderr);
+    return kExitBadInput;
+  }
+  if (app == c.run_app) return RunCommand(c.run);
+  if (app == c.validate_app) return ValidateCommand(c.validate);
+  if (app == c.explain_app) {
+    if (c.explain_at_option->count() > 0) c.explain.query.at = c.explain_at.nanos();
+    return ExplainCommand(c.explain);
+  }
+  if (app == c.tree_app) return GenTreeCommand(c.gen);
+  return DemoCommand(c.demo_out);
+}
 
 }  // namespace
+}  // namespace tools
 
 int main(int argc, char** argv) {
-  std::vector<std::string_view> args(argv + 1, argv + argc);
-  if (args.empty()) {
-    std::fputs(kUsage, stderr);
-    return tools::kExitBadInput;
+  CLI::App top("mcastlab: a discrete-event multicast routing lab (IGMPv2, snooping, PIM-SM).",
+               "mcastlab");
+  top.footer(std::string("Run 'mcastlab COMMAND --help' for a command's options.\n") +
+             tools::kExitCodes);
+  top.set_version_flag("--version", std::string("mcastlab ") + MCASTLAB_VERSION,
+                       "print the version and exit");
+  top.allow_extras();
+  tools::CommandLine c;
+  tools::AddRun(top, c);
+  tools::AddValidate(top, c);
+  tools::AddExplain(top, c);
+  tools::AddGen(top, c);
+  tools::AddDemo(top, c);
+  tools::AddHelp(top, c);
+  // `help gen tree` names commands rather than giving them: CLI11 would start `gen tree` itself.
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.size() > 1 && args[0] == "help" && !args[1].starts_with("-")) {
+    return tools::Help(top, {args.begin() + 1, args.end()});
   }
-  const std::string_view command = args.front();
-  const std::span<const std::string_view> rest(args.data() + 1, args.size() - 1);
-  if (command == "--help" || command == "-h" || command == "help") {
-    std::fputs(kUsage, stdout);
+  try {
+    top.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    // Asked for, so on stdout. CLI11 shows the help of the command chosen on the line.
+    std::fputs(top.help().c_str(), stdout);
     return tools::kExitOk;
-  }
-  if (command == "--version") {
-    std::printf("mcastlab %s\n", MCASTLAB_VERSION);
+  } catch (const CLI::CallForVersion& e) {
+    std::printf("%s\n", e.what());
     return tools::kExitOk;
+  } catch (const CLI::ParseError& e) {
+    const CLI::App& chosen = *tools::Chosen(top);
+    // An unknown option explains a missing required one ("--nod H1": "--node is required").
+    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+      if (auto left = tools::DescribeLeftOver(chosen)) return tools::Refuse(chosen, *left);
+    }
+    return tools::Refuse(chosen, tools::Describe(e));
   }
-  if (command == "demo") return tools::DemoCommand(rest);
-  if (command == "run") return tools::RunCommand(rest);
-  if (command == "validate") return tools::ValidateCommand(rest);
-  if (command == "gen") return tools::GenCommand(rest);
-  if (command == "explain") return tools::ExplainCommand(rest);
-  std::fprintf(stderr, "mcastlab: unknown command '%.*s'\n%s", static_cast<int>(command.size()),
-               command.data(), kUsage);
-  return tools::kExitBadInput;
+  return tools::Dispatch(top, c);
 }

@@ -10,88 +10,17 @@
 #include "sim/run/runner.h"
 #include "sim/run/work_estimate.h"
 #include "sim/scenario/loader.h"
-#include "sim/scenario/values.h"
 #include "sim/trace/output_error.h"
 #include "tools/exit_codes.h"
 #include "tools/run_control.h"
-#include "tools/whole_number.h"
 
 namespace tools {
 namespace {
 
-constexpr const char* kRunUsage =
-    "usage: mcastlab run FILE [--out DIR] [--stats] [--max-wall TIME]\n"
-    "  Runs the scenario; writes DIR (default out/<name>): one pcap per link, events.jsonl,\n"
-    "  summary.json, state snapshots and state-end.txt. DIR must be new, empty, or written by an\n"
-    "  earlier run.\n"
-    "  Exit 0: all expectations hold; 1: some failed; 2: invalid input; 3: internal error;\n"
-    "  124: --max-wall reached; 130/143: interrupted by SIGINT/SIGTERM (DIR left as it was).\n"
-    "  --stats          also write DIR/stats.json (wall time, rates, peak memory) and print it\n"
-    "  --max-wall TIME  stop the run after TIME of real time (\"90s\", \"10min\")\n"
-    "  --max-input-size BYTES  accept scenario files up to BYTES (default 67108864, 64 MiB)\n"
-    "  --allow-large    run a scenario whose load-time work estimate is over the limit\n"
-    "  --snapshot-every TIME  also write every table to DIR/state-<time>.txt every TIME\n";
-
-struct RunArgs {
-  std::string file;
-  std::optional<std::string> out;
-  bool stats = false;
-  std::optional<std::chrono::duration<double>> max_wall;
-  sim::scenario::LoadLimits limits;
-  bool allow_large = false;
-  sim::core::Duration snapshot_every;
-};
-
-void BadArgument(std::string_view what, std::string_view arg) {
-  std::fprintf(stderr, "mcastlab: %.*s '%.*s'\n", static_cast<int>(what.size()), what.data(),
-               static_cast<int>(arg.size()), arg.data());
-}
-
-std::optional<RunArgs> ParseArgs(std::span<const std::string_view> args, bool run) {
-  RunArgs r;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view a = args[i];
-    const bool has_value = i + 1 < args.size();
-    if (run && a == "--out" && has_value) {
-      r.out = std::string(args[++i]);
-    } else if (run && a == "--stats") {
-      r.stats = true;
-    } else if (run && a == "--snapshot-every" && has_value) {
-      const auto t = sim::scenario::ParseTime(args[++i]);
-      if (!t.ok() || t.value().nanos() <= 0) {
-        BadArgument("--snapshot-every needs a positive time such as 10s, not", args[i]);
-        return std::nullopt;
-      }
-      r.snapshot_every = t.value();
-    } else if (run && a == "--allow-large") {
-      r.allow_large = true;
-    } else if (run && a == "--max-wall" && has_value) {
-      const auto t = sim::scenario::ParseTime(args[++i]);
-      if (!t.ok() || t.value().nanos() <= 0) {
-        BadArgument("--max-wall needs a positive time such as 90s or 10min, not", args[i]);
-        return std::nullopt;
-      }
-      r.max_wall = std::chrono::duration<double>(static_cast<double>(t.value().nanos()) / 1e9);
-    } else if (a == "--max-input-size" && has_value) {
-      const auto bytes = ParseWholeNumber(args[++i]);
-      if (!bytes || *bytes == 0) {
-        BadArgument("--max-input-size needs a whole number of bytes, not", args[i]);
-        return std::nullopt;
-      }
-      r.limits.max_file_bytes = *bytes;
-    } else if ((!a.starts_with("-") || a == "-") && r.file.empty()) {
-      r.file = std::string(a);
-    } else {
-      BadArgument(a.starts_with("--") && !has_value ? "missing value or unknown option" : "unexpected argument", a);
-      return std::nullopt;
-    }
-  }
-  if (r.file.empty()) return std::nullopt;
-  return r;
-}
-
 // Loads and validates; prints every error as "FILE: /json/path: message".
-std::optional<sim::scenario::Scenario> Load(const std::string& file, const sim::scenario::LoadLimits& limits) {
+std::optional<sim::scenario::Scenario> Load(const std::string& file, std::uint64_t max_input_size) {
+  sim::scenario::LoadLimits limits;
+  limits.max_file_bytes = max_input_size;
   auto result = sim::scenario::LoadScenarioFile(file, limits);
   if (result.ok()) return std::move(result.scenario());
   for (const auto& e : result.errors()) std::fprintf(stderr, "%s: %s\n", file.c_str(), ToString(e).c_str());
@@ -127,31 +56,30 @@ int Report(const sim::scenario::Scenario& s, const sim::run::RunResult& r, const
 
 }  // namespace
 
-int RunCommand(std::span<const std::string_view> args) {
-  auto parsed = ParseArgs(args, true);
-  if (!parsed) {
-    std::fputs(kRunUsage, stderr);
-    return kExitBadInput;
-  }
-  auto scenario = Load(parsed->file, parsed->limits);
+int RunCommand(const RunArgs& args) {
+  auto scenario = Load(args.file, args.max_input_size);
   if (!scenario) return kExitBadInput;
-  if (!parsed->allow_large) {
+  if (!args.allow_large) {
     if (auto why = sim::run::RefuseLargeWork(sim::run::EstimateWork(*scenario), sim::run::kDefaultMaxDeliveries)) {
-      std::fprintf(stderr, "%s: %s\n", parsed->file.c_str(), why->c_str());
+      std::fprintf(stderr, "%s: %s\n", args.file.c_str(), why->c_str());
       return kExitBadInput;
     }
   }
-  const std::string out = parsed->out.value_or("out/" + scenario->name);
-  RunControl control(parsed->max_wall, isatty(STDERR_FILENO) != 0);
+  const std::string out = args.out.value_or("out/" + scenario->name);
+  std::optional<std::chrono::duration<double>> max_wall;
+  if (args.max_wall.nanos() > 0) {
+    max_wall = std::chrono::duration<double>(static_cast<double>(args.max_wall.nanos()) / 1e9);
+  }
+  RunControl control(max_wall, isatty(STDERR_FILENO) != 0);
   sim::run::RunOptions options;
-  options.inputs = {parsed->file};
-  options.write_stats = parsed->stats;
-  options.snapshot_every = parsed->snapshot_every;
+  options.inputs = {args.file};
+  options.write_stats = args.stats;
+  options.snapshot_every = args.snapshot_every;
   control.Attach(options);
   try {
     const sim::run::RunResult r = sim::run::RunScenario(*scenario, out, options);
     control.FinishLine();
-    return Report(*scenario, r, out, parsed->stats);
+    return Report(*scenario, r, out, args.stats);
   } catch (const sim::run::RunInterrupted& e) {
     control.FinishLine();
     std::fprintf(stderr, "mcastlab run: %s at simulated time %s s; nothing written, %s left as it was\n",
@@ -171,16 +99,12 @@ int RunCommand(std::span<const std::string_view> args) {
   }
 }
 
-int ValidateCommand(std::span<const std::string_view> args) {
-  auto parsed = ParseArgs(args, false);
-  if (!parsed) {
-    std::fputs("usage: mcastlab validate FILE [--max-input-size BYTES]\n", stderr);
-    return kExitBadInput;
-  }
-  auto scenario = Load(parsed->file, parsed->limits);
+int ValidateCommand(const RunArgs& args) {
+  auto scenario = Load(args.file, args.max_input_size);
   if (!scenario) return kExitBadInput;
-  std::printf("%s: valid (%zu nodes, %zu links, %zu events, %zu expectations)\n", parsed->file.c_str(),
-              scenario->nodes.size(), scenario->links.size(), scenario->events.size(), scenario->expectations.size());
+  std::printf("%s: valid (%zu nodes, %zu links, %zu events, %zu expectations)\n", args.file.c_str(),
+              scenario->nodes.size(), scenario->links.size(), scenario->events.size(),
+              scenario->expectations.size());
   return kExitOk;
 }
 

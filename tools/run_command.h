@@ -1,14 +1,30 @@
-// `mcastlab run FILE [--out DIR] [--stats]` and `mcastlab validate FILE`.
+// `mcastlab run FILE [--out DIR] [--stats] ...` and `mcastlab validate FILE`. The arguments come
+// parsed and checked (main.cc); these only act on them.
 #ifndef MCASTLAB_TOOLS_RUN_COMMAND_H_
 #define MCASTLAB_TOOLS_RUN_COMMAND_H_
 
-#include <span>
-#include <string_view>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "sim/core/time.h"
+#include "sim/scenario/loader.h"
 
 namespace tools {
 
-int RunCommand(std::span<const std::string_view> args);
-int ValidateCommand(std::span<const std::string_view> args);
+struct RunArgs {
+  std::string file;
+  std::optional<std::string> out;  // default: out/<scenario name>
+  bool stats = false;
+  sim::core::Duration max_wall;  // zero: no limit
+  std::uint64_t max_input_size = sim::scenario::LoadLimits{}.max_file_bytes;
+  bool allow_large = false;
+  sim::core::Duration snapshot_every;  // zero: only the snapshots the scenario asks for
+};
+
+int RunCommand(const RunArgs& args);
+// Uses `file` and `max_input_size` only.
+int ValidateCommand(const RunArgs& args);
 
 }  // namespace tools
 

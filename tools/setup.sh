@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages mcastlab needs to build and test: only the missing ones,
 # without a single prompt (tshark's "may non-root users capture?" question is preseeded).
+# libcli11-dev is the command-line parser of tools/ (--help, typed options, subcommands).
 # clang and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) are for tools/fuzz_smoke.sh.
 set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config
-  libpcap-dev libboost-graph-dev nlohmann-json3-dev
+  libpcap-dev libboost-graph-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   tshark graphviz python3-jsonschema
   clang libclang-rt-14-dev

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "sim/core/near_name.h"
 #include "sim/explain/explain_text.h"
 #include "sim/explain/path.h"
 
@@ -230,7 +231,11 @@ class Explainer {
 
 std::variant<std::vector<std::string>, std::string> Explain(const RunRecord& r, const ExplainQuery& q) {
   const TopologyNode* host = r.FindNode(q.host);
-  if (host == nullptr) return "no node named " + q.host + " in this run";
+  if (host == nullptr) {
+    std::vector<std::string_view> names;
+    for (const TopologyNode& n : r.nodes) names.push_back(n.name);
+    return "no node named " + q.host + " in this run" + core::DidYouMean(q.host, names);
+  }
   if (host->type != "host") return q.host + " is a " + host->type + ", not a host";
   return Explainer(r, q).Run();
 }

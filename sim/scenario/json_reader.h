@@ -38,9 +38,6 @@ class Reporter {
   ErrorList& out_;
 };
 
-// The closest of `candidates` within edit distance 2 (a transposition counts 1), if any.
-std::optional<std::string_view> Suggest(std::string_view word,
-                                        const std::vector<std::string_view>& candidates);
 // ` (did you mean "join"?)` or ` (one of: a, b, c)`, for unknown names of a closed set.
 std::string SuggestionClause(std::string_view word, const std::vector<std::string_view>& names);
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <set>
 
-#include "sim/scenario/json_reader.h"
+#include "sim/core/near_name.h"
 #include "sim/scenario/validate_internal.h"
 
 namespace sim::scenario {
@@ -31,12 +31,6 @@ const Link* Checker::FindLink(std::string_view name) const {
   return it == links_.end() ? nullptr : &s_.links[it->second];
 }
 
-std::string DidYouMean(std::string_view name, const std::vector<std::string>& names) {
-  const std::vector<std::string_view> views(names.begin(), names.end());
-  if (auto s = Suggest(name, views)) return " (did you mean \"" + std::string(*s) + "\"?)";
-  return "";
-}
-
 const Node* Checker::NeedNode(const std::string& path, std::string_view name,
                               std::initializer_list<NodeType> types, std::string_view need) {
   const Node* n = FindNode(name);
@@ -51,31 +45,32 @@ const Node* Checker::NeedNode(const std::string& path, std::string_view name,
   return n;
 }
 
-void Checker::UnknownNode(const std::string& path, std::string_view name) {
+void Checker::UnknownName(const std::string& path, std::string message, std::string_view name,
+                          const std::vector<std::string>& known, std::string_view advice) {
   // A suggestion reads every name; past the errors kept, only the count is wanted.
-  if (errors_.full()) return Error(path, "unknown node \"" + std::string(name) + "\"");
+  if (!errors_.full()) message += core::DidYouMean(name, known);
+  Error(path, message.append(advice));
+}
+
+void Checker::UnknownNode(const std::string& path, std::string_view name) {
   std::vector<std::string> names;
   for (const Node& node : s_.nodes) names.push_back(node.name);
-  Error(path, "unknown node \"" + std::string(name) + "\"" + DidYouMean(name, names));
+  UnknownName(path, "unknown node \"" + std::string(name) + "\"", name, names);
 }
 
 bool Checker::NeedInterface(const std::string& path, const Node& node, std::string_view name) {
   if (node.HasInterface(name)) return true;
   const char* what = node.type() == NodeType::kSwitch ? "port" : "interface";
-  Error(path, node.name + " has no " + what + " \"" + std::string(name) + "\"" +
-                  DidYouMean(name, node.InterfaceNames()));
+  UnknownName(path, node.name + " has no " + what + " \"" + std::string(name) + "\"", name,
+              node.InterfaceNames());
   return false;
 }
 
 bool Checker::NeedLink(const std::string& path, std::string_view name) {
   if (FindLink(name) != nullptr) return true;
-  if (errors_.full()) {
-    Error(path, "unknown link \"" + std::string(name) + "\"");
-    return false;
-  }
   std::vector<std::string> names;
   for (const Link& l : s_.links) names.push_back(l.name);
-  Error(path, "unknown link \"" + std::string(name) + "\"" + DidYouMean(name, names));
+  UnknownName(path, "unknown link \"" + std::string(name) + "\"", name, names);
   return false;
 }
 

@@ -47,9 +47,10 @@ class ExpectationChecker {
   }
 
   void NeedSocket(const Node& n, const std::string& socket) {
-    if (sockets_[n.name].count(socket) == 0) {
-      c_.Error(Key("socket"), "no listen opens a socket \"" + socket + "\" on " + n.name);
-    }
+    const std::set<std::string>& opened = sockets_[n.name];
+    if (opened.count(socket) != 0) return;
+    c_.UnknownName(Key("socket"), "no listen opens a socket \"" + socket + "\" on " + n.name, socket,
+                   {opened.begin(), opened.end()});
   }
 
   // Each name of a set exists on the node and is listed once.

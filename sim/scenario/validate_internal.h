@@ -41,6 +41,10 @@ class Checker {
   const Node* NeedNode(const std::string& path, std::string_view name,
                        std::initializer_list<NodeType> types, std::string_view need);
   void UnknownNode(const std::string& path, std::string_view name);
+  // Reports `message` at `path`, then " (did you mean ...?)" when one of `known` is near `name`,
+  // then `advice`. Every unknown node, link, interface, port and socket is reported through here.
+  void UnknownName(const std::string& path, std::string message, std::string_view name,
+                   const std::vector<std::string>& known, std::string_view advice = "");
   // Reports `path` when `node` has no interface (port) called `name`.
   bool NeedInterface(const std::string& path, const Node& node, std::string_view name);
   bool NeedLink(const std::string& path, std::string_view name);
@@ -53,9 +57,6 @@ class Checker {
   std::map<std::string, std::size_t, std::less<>> nodes_;
   std::map<std::string, std::size_t, std::less<>> links_;
 };
-
-// " (did you mean "R1"?)" when one of `names` is close to `name`, else "".
-std::string DidYouMean(std::string_view name, const std::vector<std::string>& names);
 
 // validate_l2.cc: layer-2 loops, and subnets shared by interfaces on one layer-2 segment.
 void CheckLayer2(Checker& c);

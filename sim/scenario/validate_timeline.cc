@@ -35,10 +35,11 @@ class TimelineChecker {
 
   // `socket` must be open on `node`.
   void Use(const Node& node, const std::string& socket) {
-    if (open_[node.name].count(socket) == 0) {
-      c_.Error(path_ + "/socket", "socket \"" + socket + "\" is not open on " + node.name +
-                                      " at this time (open it with an earlier listen)");
-    }
+    const std::set<std::string>& open = open_[node.name];
+    if (open.count(socket) != 0) return;
+    c_.UnknownName(path_ + "/socket",
+                   "socket \"" + socket + "\" is not open on " + node.name + " at this time", socket,
+                   {open.begin(), open.end()}, " (open it with an earlier listen)");
   }
 
   void On(const ListenAction& a) {

@@ -131,7 +131,8 @@ TEST_F(CliOutputSafety, SnapshotEveryAddsPeriodicSnapshotsAfterTheScenariosOwn) 
                                                   "state-1.000000000-3.txt", "state-1.000000000.txt",
                                                   "state-1.500000000-late.txt", "state-1.500000000.txt",
                                                   "state-end.txt"}));
-  ExpectRefused({"run", "s.json", "--snapshot-every", "0s"}, "--snapshot-every needs a positive time");
+  ExpectRefused({"run", "s.json", "--snapshot-every", "0s"},
+                "--snapshot-every: '0s' is not a time above zero");
 }
 
 TEST_F(CliOutputSafety, StatsAreOnlyInStatsJson) {
@@ -192,7 +193,7 @@ TEST_F(CliOutputSafety, MaxWallStopsTheRunWithExit124) {
   EXPECT_EQ(r.exit_code, 124) << r.output;
   EXPECT_NE(r.output.find("stopped by --max-wall 0.001s at simulated time"), std::string::npos) << r.output;
   EXPECT_FALSE(fs::exists(dir_ / "w"));
-  ExpectRefused({"run", "s.json", "--max-wall", "soon"}, "--max-wall needs a positive time");
+  ExpectRefused({"run", "s.json", "--max-wall", "soon"}, "--max-wall: 'soon' is not a time");
 }
 
 // Far more captured links than descriptors: every pcap is still complete.

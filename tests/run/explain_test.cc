@@ -126,6 +126,7 @@ TEST(Explain, NobodySent) {
 
 TEST(Explain, UnknownHostOrRouterIsAnError) {
   EXPECT_EQ(Why("ttl-one", "nobody", "239.1.1.1"), Lines{"error: no node named nobody in this run"});
+  EXPECT_EQ(Why("ttl-one", "RX1", "239.1.1.1"), Lines{"error: no node named RX1 in this run (did you mean \"rx1\"?)"});
   EXPECT_EQ(Why("ttl-one", "R1", "239.1.1.1"), Lines{"error: R1 is a router, not a host"});
 }
 

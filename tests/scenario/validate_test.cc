@@ -404,9 +404,10 @@ TEST(Expectations, NameExistingThingsOfTheRightType) {
   EXPECT_EQ(check(R"({"received": {"node": "R1"}})"),
             "/expect/0/received/node: R1 is a router; received needs a host");
   EXPECT_EQ(check(R"({"kind": "received", "node": "H1", "socket": "s6"})"),
-            "/expect/0/socket: no listen opens a socket \"s6\" on H1");
+            "/expect/0/socket: no listen opens a socket \"s6\" on H1 (did you mean \"s5\"?)");
   EXPECT_EQ(check(R"({"socket_error": {"node": "H1", "socket": "s6", "error": "ECONNREFUSED"}})"),
-            "/expect/0/socket_error/socket: no listen opens a socket \"s6\" on H1");
+            "/expect/0/socket_error/socket: no listen opens a socket \"s6\" on H1 (did you mean "
+            "\"s5\"?)");
   EXPECT_EQ(check(R"({"socket_error": {"node": "H1", "socket": "s5", "error": "EPIPE"}})"),
             "/expect/0/socket_error/error: \"EPIPE\" is not a socket error (expected one of: "
             "ECONNREFUSED)");
@@ -443,6 +444,54 @@ TEST(Expectations, NameExistingThingsOfTheRightType) {
             "/expect/0/snooping/ports/1: SW1 has no port \"p3\" (did you mean \"p1\"?)");
   EXPECT_EQ(check(R"({"snooping": {"node": "R1", "group": "239.1.1.1", "ports": []}})"),
             "/expect/0/snooping/node: R1 is a router; snooping needs a switch");
+}
+
+// Every reference to a node, link, interface, port or socket suggests the name meant: the same
+// name in other letter case first ("rx" for "RX" is two edits away), then a near spelling.
+TEST(DidYouMean, EveryKindOfNameAtItsPath) {
+  EXPECT_EQ(FirstError(Doc(Host("RX", "10.0.0.1/24") + "," + Host("tx", "10.0.0.2/24"),
+                           Link("l", R"("rx:eth0", "tx:eth0")"))),
+            "/links/0/endpoints/0: unknown node \"rx\" (did you mean \"RX\"?)");
+  EXPECT_EQ(FirstError(Doc(Host("RX", "10.0.0.1/24") + "," + Host("tx", "10.0.0.2/24"),
+                           Link("l", R"("RX:ETH0", "tx:eth0")"))),
+            "/links/0/endpoints/0: RX has no interface \"ETH0\" (did you mean \"eth0\"?)");
+  const std::string listen = R"({"at": 1, "action": "listen", "node": "H1", "port": 5})";
+  auto event = [&](const std::string& e) { return FirstError(Lan(Events(listen + ", " + e))); };
+  EXPECT_EQ(event(R"({"at": 2, "action": "leave", "node": "h1", "group": "239.1.1.1"})"),
+            "/events/1/node: unknown node \"h1\" (did you mean \"H1\"?)");
+  EXPECT_EQ(event(R"({"at": 2, "action": "node", "node": "sw1", "state": "down"})"),
+            "/events/1/node: unknown node \"sw1\" (did you mean \"SW1\"?)");
+  EXPECT_EQ(event(R"({"at": 2, "action": "link", "link": "LAN1", "state": "down"})"),
+            "/events/1/link: unknown link \"LAN1\" (did you mean \"lan1\"?)");
+  EXPECT_EQ(event(R"({"at": 2, "action": "join", "node": "H1", "group": "239.1.1.1", "interface": "Eth0"})"),
+            "/events/1/interface: H1 has no interface \"Eth0\" (did you mean \"eth0\"?)");
+  EXPECT_EQ(event(R"({"at": 2, "action": "set", "node": "R1", "interface": "eht1", "cost": 2})"),
+            "/events/1/interface: R1 has no interface \"eht1\" (did you mean \"eth1\"?)");
+  EXPECT_EQ(event(R"({"at": 2, "action": "send", "node": "H1", "to": "239.1.1.1:5", "socket": "S5"})"),
+            "/events/1/socket: socket \"S5\" is not open on H1 at this time (did you mean \"s5\"?) (open "
+            "it with an earlier listen)");
+  EXPECT_EQ(event(R"({"at": 2, "action": "close", "node": "H1", "socket": "sock"})"),
+            "/events/1/socket: socket \"sock\" is not open on H1 at this time (open it with an earlier "
+            "listen)");
+  auto expect = [&](const std::string& e) { return FirstError(Lan(Events(listen) + ", " + Expect(e))); };
+  EXPECT_EQ(expect(R"({"received": {"node": "H1", "socket": "S5"}})"),
+            "/expect/0/received/socket: no listen opens a socket \"S5\" on H1 (did you mean \"s5\"?)");
+  EXPECT_EQ(expect(R"({"received": {"node": "h1"}})"),
+            "/expect/0/received/node: unknown node \"h1\" (did you mean \"H1\"?)");
+  EXPECT_EQ(expect(R"({"mroute": {"node": "r1", "source": "*", "group": "239.1.1.1"}})"),
+            "/expect/0/mroute/node: unknown node \"r1\" (did you mean \"R1\"?)");
+  EXPECT_EQ(expect(R"({"mroute": {"node": "R1", "source": "*", "group": "239.1.1.1", "iif": "ETH1"}})"),
+            "/expect/0/mroute/iif: R1 has no interface \"ETH1\" (did you mean \"eth1\"?)");
+  EXPECT_EQ(expect(R"({"querier": {"node": "R1", "interface": "ETH0", "is": true}})"),
+            "/expect/0/querier/interface: R1 has no interface \"ETH0\" (did you mean \"eth0\"?)");
+  EXPECT_EQ(expect(R"({"packets": {"link": "Lan1", "type": "udp"}})"),
+            "/expect/0/packets/link: unknown link \"Lan1\" (did you mean \"lan1\"?)");
+  EXPECT_EQ(expect(R"({"snooping": {"node": "SW1", "group": "239.1.1.1", "ports": ["P2"]}})"),
+            "/expect/0/snooping/ports/0: SW1 has no port \"P2\" (did you mean \"p2\"?)");
+  EXPECT_EQ(FirstError(Lan(R"("capture": {"links": ["LAN1"]})")),
+            "/capture/links/0: unknown link \"LAN1\" (did you mean \"lan1\"?)");
+  // No name near: no suggestion.
+  EXPECT_EQ(expect(R"({"received": {"node": "receiver"}})"), "/expect/0/received/node: unknown node \"receiver\"");
 }
 
 TEST(Expectations, SnoopingNeedsASnoopingSwitch) {
