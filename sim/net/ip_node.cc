@@ -1,5 +1,7 @@
 #include "sim/net/ip_node.h"
 
+#include <algorithm>
+
 #include "sim/wire/arp.h"
 #include "sim/wire/encode.h"
 #include "sim/wire/ethernet.h"
@@ -195,13 +197,17 @@ void IpNode::SendPortUnreachable(Interface&, const wire::Ipv4Packet& offending,
       to.is_multicast() || to.is_unspecified()) {
     return;
   }
+  if (!icmp_rate_limit().Allow(to, now())) return;
   wire::Ipv4Header h;
   h.tos = wire::kTosInternetControl;
   h.protocol = wire::kIpProtoIcmp;
   h.source = offending.header.destination;
   h.destination = to;
   h.identification = NextIpId();
-  const wire::IcmpMessage icmp = wire::MakePortUnreachable(raw);
+  // Linux quotes as much of the datagram as fits in a 576-byte error (RFC 1812 §4.3.2.3).
+  const std::size_t room = wire::kIcmpErrorMaxLen - wire::kIpv4MinHeaderLen - wire::kIcmpHeaderLen;
+  const wire::IcmpMessage icmp =
+      wire::MakePortUnreachable(raw, room - std::min(room, offending.header_len));
   ++ip_counters_.icmp_sent;
   SendRouted(h, wire::Encode(icmp));
 }

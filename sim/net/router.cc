@@ -116,6 +116,7 @@ void Router::Drop(DropReason reason, const Interface& in, const wire::Ipv4Packet
 void Router::OnPowerOff() {
   IpNode::OnPowerOff();
   mfib_.Clear();
+  icmp_limit_ = IcmpRateLimit();  // the kernel's peer table goes with the power
 }
 
 void Router::OnPowerOn() {

@@ -18,6 +18,8 @@
 namespace sim::wire {
 
 inline constexpr std::size_t kIcmpHeaderLen = 8;
+// The most an ICMP error may take, IP header included (RFC 1812 §4.3.2.3; Linux's limit).
+inline constexpr std::size_t kIcmpErrorMaxLen = 576;
 
 inline constexpr std::uint8_t kIcmpTypeEchoReply = 0;
 inline constexpr std::uint8_t kIcmpTypeDestUnreachable = 3;
