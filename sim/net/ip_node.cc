@@ -1,7 +1,5 @@
 #include "sim/net/ip_node.h"
 
-#include <algorithm>
-
 #include "sim/wire/arp.h"
 #include "sim/wire/encode.h"
 #include "sim/wire/ethernet.h"
@@ -204,10 +202,7 @@ void IpNode::SendPortUnreachable(Interface&, const wire::Ipv4Packet& offending,
   h.source = offending.header.destination;
   h.destination = to;
   h.identification = NextIpId();
-  // Linux quotes as much of the datagram as fits in a 576-byte error (RFC 1812 §4.3.2.3).
-  const std::size_t room = wire::kIcmpErrorMaxLen - wire::kIpv4MinHeaderLen - wire::kIcmpHeaderLen;
-  const wire::IcmpMessage icmp =
-      wire::MakePortUnreachable(raw, room - std::min(room, offending.header_len));
+  const wire::IcmpMessage icmp = wire::MakePortUnreachableUpTo576(raw);
   ++ip_counters_.icmp_sent;
   SendRouted(h, wire::Encode(icmp));
 }

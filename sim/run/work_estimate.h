@@ -21,7 +21,10 @@
 //     joins x host robustness (unsolicited reports)
 //     leaves x (host robustness + largest last_member_query_count on the segment)
 //
-//   deliveries = datagrams x (sum of E(l) over all links)
+//   frames = sum over send events of their datagrams x the frames of one: 1, or for a datagram
+//            over the 1500-byte MTU its IP fragments, ceil((size + 8) / 1480)
+//
+//   deliveries = frames x (sum of E(l) over all links)
 //              + sum over segments of control_messages(segment) x size(segment)
 //
 //   weighted_deliveries = the first term + kControlCost x the second (the figure that is limited)
