@@ -45,7 +45,7 @@ JoinAction ReadJoin(ObjectReader& o) {
   a.group = o.Read("group", Parsed(ParseGroup), true).value_or(wire::Ipv4Address());
   if (a.group == wire::Ipv4Address(224, 0, 0, 0)) {
     // RFC 1112 §4: "224.0.0.0 is guaranteed not to be assigned to any group".
-    o.reporter().Bad(o.PathOf("group"), *o.Get("group"), {"a multicast group", "224.0.0.0 is the base address, never a group (RFC 1112 §4)"});
+    o.reporter().Bad(o.PathOf("group"), *o.Get("group"), {"a multicast group", "224.0.0.0 is the base address, never a group, RFC 1112 §4"});
   }
   a.socket = o.Read("socket", ReadName);
   a.interface = o.Read("interface", ReadName);
