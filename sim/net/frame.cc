@@ -1,5 +1,7 @@
 #include "sim/net/frame.h"
 
+#include "sim/wire/ipv4_fragment.h"
+
 namespace sim::net {
 
 void Frame::DecodeEthernet() const {
@@ -19,7 +21,8 @@ void Frame::DecodeIpv4() const {
 
 void Frame::DecodeUdp() const {
   const wire::Ipv4Packet* ip = ipv4();
-  auto udp = ip != nullptr && ip->header.protocol == wire::kIpProtoUdp
+  // A fragment carries part of a datagram: hosts reassemble it first (net/host_io.cc).
+  auto udp = ip != nullptr && ip->header.protocol == wire::kIpProtoUdp && !wire::IsFragment(ip->header)
                  ? wire::ParseUdp(ip->payload, ip->header.source, ip->header.destination)
                  : wire::Expected<wire::UdpDatagram>(wire::ParseError{});
   udp_state_ = udp ? Decoded::kValid : Decoded::kInvalid;

@@ -45,6 +45,9 @@ Interface* Host::DefaultInterface() const {
 }
 
 void Host::Join(wire::Ipv4Address group, UdpSocket* socket, Interface* interface) {
+  // Linux answers EINVAL for an address that is not a group; RFC 1112 §4 never assigns
+  // 224.0.0.0 to one.
+  if (!group.is_multicast() || group == wire::Ipv4Address(224, 0, 0, 0)) return;
   if (interface == nullptr) interface = DefaultInterface();
   if (interface == nullptr) return;
   if (socket != nullptr) {
@@ -93,6 +96,7 @@ void Host::ChangeMembership(Interface& in, wire::Ipv4Address group, int delta) {
 void Host::Connect(UdpSocket& socket, wire::Ipv4Address to, std::uint16_t port) {
   socket.peer = UdpSocket::Peer{to, port};
   socket.pending_error.reset();
+  StateChanged();  // the socket now takes only the peer's datagrams
   Trace("socket.connect", {{"socket", socket.name}, {"to", wire::ToString(to) + ":" + std::to_string(port)}});
 }
 
@@ -108,6 +112,11 @@ void Host::Close(const std::string& name) {
     Trace("socket.close", {{"socket", name}});
     return;
   }
+}
+
+bool Host::Recv(const std::string& name) {
+  UdpSocket* s = FindSocket(name);
+  return s != nullptr && TakePendingError(*s, "recv");
 }
 
 std::optional<IpNode::NextHop> Host::RouteTo(wire::Ipv4Address destination) const {
@@ -135,6 +144,10 @@ void Host::OnPowerOff() {
   StateChanged();
   memberships_.clear();
   host_joins_.clear();
+  if (rare_) {  // the kernel's fragment queues and ICMP peer table go with the power
+    rare_->reassembly = Ipv4Reassembly();
+    rare_->icmp_limit = IcmpRateLimit();
+  }
 }
 
 void Host::TraceReceiveTotals(const UdpSocket& s) {

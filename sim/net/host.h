@@ -3,6 +3,7 @@
 // - A socket bound to group:port receives only that group; one bound to 0.0.0.0:port receives
 //   unicast to the host and, as with IP_MULTICAST_ALL, every group the host has joined.
 //   Every matching socket gets its own copy of a multicast datagram; unicast goes to one.
+//   A connected socket takes only its peer's datagrams, multicast ones too (as Linux does).
 // - Memberships are counted per interface and group: the host stays a member while any socket
 //   (or a socket-less join) holds the group. The NIC drops multicast for groups not joined.
 // - Unicast to a port nobody listens on is answered with ICMP port unreachable (never for
@@ -21,6 +22,7 @@
 #include <boost/container/small_vector.hpp>
 
 #include "sim/net/ip_node.h"
+#include "sim/net/ip_reassembly.h"
 #include "sim/net/udp_socket.h"
 #include "sim/wire/udp.h"
 
@@ -77,6 +79,8 @@ class Host : public IpNode {
   void Leave(wire::Ipv4Address group, UdpSocket* socket);
   void Connect(UdpSocket& socket, wire::Ipv4Address to, std::uint16_t port);
   void Close(const std::string& socket);
+  // recv or getsockopt(SO_ERROR): reports the socket's pending error, once. False when none.
+  bool Recv(const std::string& socket);
   // Returns false when the datagram was not sent (a pending error, no route, no interface).
   // Without a socket or a source port, the datagram goes from a new implicit socket: a port of
   // its own (AllocateEphemeralPort).
@@ -101,7 +105,7 @@ class Host : public IpNode {
 
   std::uint64_t datagrams_received() const { return datagrams_received_; }
   // Every stream this host sent, in order of their first datagram.
-  std::vector<SendStream> send_streams() const { return sends_ ? sends_->streams : std::vector<SendStream>{}; }
+  std::vector<SendStream> send_streams() const { return rare_ ? rare_->streams : std::vector<SendStream>{}; }
   // The socket's datagrams per destination, complete (memo deliveries included).
   const std::vector<UdpFlow>& FlowsOf(UdpSocket& s) {
     BankMemo();
@@ -112,6 +116,12 @@ class Host : public IpNode {
   // Every error any socket reported, closed sockets included: (socket name, record).
   const std::vector<std::pair<std::string, SocketErrorRecord>>& socket_errors() const { return socket_errors_; }
   const auto& sockets() const { return sockets_; }
+  // Off: every frame takes the full receive path (tests compare the two paths).
+  void set_demux_memo_enabled(bool on) {
+    StateChanged();
+    rare().demux_memo_enabled = on;
+  }
+  std::uint64_t icmp_rate_limited() const { return rare_ ? rare_->icmp_limit.refused() : 0; }
   std::string DumpSockets() const;
 
  protected:
@@ -121,10 +131,21 @@ class Host : public IpNode {
   void ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) override;
   void OnMulticastFiltered(Interface& in, const Frame& frame) override;
   void OnPowerOff() override;
+  IcmpRateLimit& icmp_rate_limit() override { return rare().icmp_limit; }
 
  private:
+  // A fragment for this host: queued until its datagram is whole, then delivered.
+  [[gnu::noinline]] void ReceiveFragment(Interface& in, const wire::Ipv4Packet& fragment, wire::ByteSpan raw);
+  // A packet for this host, whole: to a protocol handler, UDP or ICMP.
+  void DeliverLocally(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw);
+  // Hands `packet` back to this host in the current instant, as if it had arrived on `in`
+  // (IP_MULTICAST_LOOP, and datagrams to the host itself).
+  void LoopBack(Interface& in, wire::Bytes packet);
   void ReceiveUdp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw);
   void ReceiveIcmp(const wire::Ipv4Packet& packet);
+  // A port unreachable answered a datagram this host sent from orig_sport to orig_dst:orig_dport:
+  // the connected socket it came from gets ECONNREFUSED.
+  void NoteRefused(wire::Ipv4Address orig_dst, std::uint16_t orig_sport, std::uint16_t orig_dport);
   void DeliverTo(UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t size);
   // Counts a datagram sent; the first of its stream writes a udp.send line.
   void CountSend(const wire::Ipv4Header& h, std::uint16_t port);
@@ -138,16 +159,19 @@ class Host : public IpNode {
   [[gnu::noinline]] void NotifyReception(const UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t size);
   void ChangeMembership(Interface& in, wire::Ipv4Address group, int delta);
   // The last multicast datagram this host accepted, and the sockets the full receive path gave
-  // it to. A frame with the same interface, destination MAC, group and port, while no
-  // membership, socket or power change has happened since (state_epoch_), has the same
-  // outcome: the frame goes straight to those sockets, in the same order, skipping the filter
-  // chain that every host of a large segment would otherwise rerun for every frame. Only
-  // deliveries are remembered; anything else takes the full path every time.
+  // it to. A frame with the same interface, destination MAC, group, port and sender (address
+  // and port: a connected socket takes only its peer's), while no membership, socket, connect
+  // or power change has happened since (state_epoch_), has the same outcome: the frame goes
+  // straight to those sockets, in the same order, skipping the filter chain that every host of
+  // a large segment would otherwise rerun for every frame. Only deliveries are remembered;
+  // anything else takes the full path every time.
   struct MulticastDemuxMemo {
     std::uint64_t epoch = 0;  // 0: empty (state_epoch_ starts at 1)
     std::uint32_t interface = 0;
     wire::Ipv4Address group;
+    wire::Ipv4Address source;  // and source_port: connected sockets take only their peer's
     std::uint16_t port = 0;
+    std::uint16_t source_port = 0;
     std::uint64_t mac_key = 0;
     boost::container::small_vector<UdpSocket*, 2> sockets;
     // Frames delivered through the memo since it was made: added to each socket's flow for
@@ -169,9 +193,12 @@ class Host : public IpNode {
     return s.pending_error && ReportPendingError(s, during);
   }
   bool ReportPendingError(UdpSocket& s, std::string_view during);
-  // ReceiveUdp for a packet with no frame (looped back by IP_MULTICAST_LOOP). Kept out of line:
+  // ReceiveUdp for a packet that is not its frame's (looped back, or reassembled). Kept out of line:
   // inlined, its parse made every reception save and restore six registers.
   [[gnu::noinline]] void ReceiveLoopedUdp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw);
+  static bool FromPeer(const UdpSocket::Peer& peer, const wire::Ipv4Packet& packet, const wire::UdpHeader& udp) {
+    return peer.address == packet.header.source && peer.port == udp.source_port;
+  }
   void DemuxUdp(Interface& in, const wire::Ipv4Packet& packet, const wire::UdpDatagram& udp, wire::ByteSpan raw);
 
   struct Membership {
@@ -195,13 +222,20 @@ class Host : public IpNode {
   std::vector<MembershipObserver> membership_observers_;
   std::uint16_t next_ephemeral_port_ = kFirstEphemeralPort;
   std::vector<std::pair<std::string, SocketErrorRecord>> socket_errors_;
-  // Made at the first send: most hosts of a large run only receive, and links prefetch the
-  // whole host object (Node::kPrefetchBytes).
-  struct SendLog {
+  // What most hosts of a large run never use, made at the first need: links prefetch the whole
+  // host object (Node::kPrefetchBytes), which has no room to spare.
+  struct Rare {
     std::vector<SendStream> streams;  // in order of their first datagram
-    std::size_t last = 0;
+    std::size_t last = 0;             // the stream of the last send
+    IcmpRateLimit icmp_limit;
+    Ipv4Reassembly reassembly;
+    bool demux_memo_enabled = true;
   };
-  std::unique_ptr<SendLog> sends_;
+  Rare& rare() {
+    if (!rare_) rare_ = std::make_unique<Rare>();
+    return *rare_;
+  }
+  std::unique_ptr<Rare> rare_;
 };
 
 }  // namespace sim::net

@@ -3,6 +3,7 @@
 
 #include "sim/net/host.h"
 #include "sim/wire/icmp.h"
+#include "sim/wire/ipv4_fragment.h"
 #include "sim/wire/udp.h"
 
 namespace sim::net {
@@ -10,6 +11,9 @@ namespace {
 
 constexpr std::uint8_t kDefaultMulticastTtl = 1;  // IP_MULTICAST_TTL default (RFC 1112 §6.1)
 constexpr std::uint8_t kDefaultUnicastTtl = 64;   // Linux ip_default_ttl
+constexpr wire::Ipv4Address kLoopback(127, 0, 0, 1);
+
+bool IsLoopback(wire::Ipv4Address a) { return (a.value() >> 24) == 127; }
 // The NIC always passes 224.0.0.1's MAC (RFC 1112 §4); computed once, not per frame.
 const std::uint64_t kAllSystemsMacKey = wire::MulticastMac(wire::kAllSystems).key();
 
@@ -44,9 +48,15 @@ bool Host::SendDatagram(const SendSpec& spec) {
   } else {
     return false;
   }
+  const std::uint8_t ttl = spec.ttl.value_or(to.is_multicast() ? kDefaultMulticastTtl : kDefaultUnicastTtl);
+  if (ttl == 0 && !to.is_multicast()) return false;  // Linux: setsockopt(IP_TTL, 0) is EINVAL
+  // Linux routes 0.0.0.0, 127/8 and the host's own addresses through the loopback device.
+  const bool local = to.is_unspecified() || IsLoopback(to) || IsOwnAddress(to);
   Interface* out = nullptr;
   wire::Ipv4Address next_hop = to;
-  if (to.is_multicast()) {
+  if (local) {
+    out = IsOwnAddress(to) ? InterfaceOnLink(to) : DefaultInterface();
+  } else if (to.is_multicast()) {
     out = spec.multicast_interface != nullptr ? spec.multicast_interface : DefaultInterface();
   } else if (auto hop = RouteTo(to)) {
     out = hop->out;
@@ -63,36 +73,52 @@ bool Host::SendDatagram(const SendSpec& spec) {
 
   wire::Ipv4Header h;
   h.protocol = wire::kIpProtoUdp;
-  h.source = out->address();
-  h.destination = to;
-  h.ttl = spec.ttl.value_or(to.is_multicast() ? kDefaultMulticastTtl : kDefaultUnicastTtl);
+  // Linux sends to 0.0.0.0 as to 127.0.0.1, from 127.0.0.1 unless the address is the host's.
+  h.destination = to.is_unspecified() ? kLoopback : to;
+  h.source = !local ? out->address() : IsOwnAddress(to) ? to : kLoopback;
+  h.ttl = ttl;
   h.identification = NextIpId();
-  h.dont_fragment = !to.is_multicast();  // Linux sets DF on unicast UDP (path MTU discovery)
   const wire::Bytes payload = DatagramPayload(spec.size, h.identification);
   wire::Bytes udp(wire::UdpLen(payload.size()));
-  wire::EmitUdp({source_port, port}, payload, h.source, to, udp);
+  wire::EmitUdp({source_port, port}, payload, h.source, h.destination, udp);
+  // Linux's default IP_PMTUDISC_WANT sets DF on every datagram that fits the route's MTU,
+  // multicast included (ip_dont_fragment() makes no exception), and fragments the others with
+  // DF clear. The loopback device's MTU (65536) fits any datagram.
+  h.dont_fragment = local || wire::Ipv4HeaderLen(h) + udp.size() <= wire::kEthernetMtu;
   wire::Bytes packet(wire::Ipv4HeaderLen(h) + udp.size());
   wire::EmitIpv4(h, udp, packet);
-
-  if (to.is_multicast() && spec.multicast_loop && IsMember(*out, to)) {
-    // IP_MULTICAST_LOOP: local members get a copy, as if it had arrived on `out`.
-    auto copy = std::make_shared<wire::Bytes>(packet);
-    scheduler().ScheduleIn(core::Duration::Zero(), id(), [this, out, copy] {
-      if (!powered()) return;
-      auto ip = wire::ParseIpv4(*copy);
-      if (ip) ReceiveUdp(*out, *ip, *copy);
-    });
-  }
   CountSend(h, port);
-  SendIpPacket(*out, next_hop, std::move(packet));
+  if (local) {
+    LoopBack(*out, std::move(packet));
+    return true;
+  }
+  // IP_MULTICAST_LOOP: local members get a copy of the whole datagram, as if it had arrived on `out`.
+  if (to.is_multicast() && spec.multicast_loop && IsMember(*out, to)) LoopBack(*out, packet);
+  if (h.ttl == 0) return true;  // multicast with TTL 0 never leaves the host (Linux ip_mc_output)
+  if (h.dont_fragment) {
+    SendIpPacket(*out, next_hop, std::move(packet));
+  } else {
+    for (wire::Bytes& fragment : wire::FragmentIpv4(h, udp, wire::kEthernetMtu)) {
+      SendIpPacket(*out, next_hop, std::move(fragment));
+    }
+  }
   return true;
 }
 
+void Host::LoopBack(Interface& in, wire::Bytes packet) {
+  auto copy = std::make_shared<const wire::Bytes>(std::move(packet));
+  scheduler().ScheduleIn(core::Duration::Zero(), id(), [this, &in, copy] {
+    if (!powered()) return;
+    auto ip = wire::ParseIpv4(*copy);
+    if (ip) ReceiveLoopedUdp(in, *ip, *copy);
+  });
+}
+
 void Host::CountSend(const wire::Ipv4Header& h, std::uint16_t port) {
-  if (!sends_) sends_ = std::make_unique<SendLog>();
-  std::vector<SendStream>& streams = sends_->streams;
+  Rare& r = rare();
+  std::vector<SendStream>& streams = r.streams;
   auto same = [&](const SendStream& s) { return s.to == h.destination && s.port == port && s.ttl == h.ttl; };
-  if (streams.empty() || !same(streams[sends_->last])) {
+  if (streams.empty() || !same(streams[r.last])) {
     auto it = std::find_if(streams.begin(), streams.end(), same);
     if (it == streams.end()) {
       streams.push_back(SendStream{h.destination, port, h.ttl, 0, now(), now()});
@@ -100,9 +126,9 @@ void Host::CountSend(const wire::Ipv4Header& h, std::uint16_t port) {
       Trace("udp.send", {{"to", wire::ToString(h.destination)}, {"port", port},
                          {"ttl", h.ttl}, {"source", wire::ToString(h.source)}});
     }
-    sends_->last = static_cast<std::size_t>(it - streams.begin());
+    r.last = static_cast<std::size_t>(it - streams.begin());
   }
-  SendStream& s = streams[sends_->last];
+  SendStream& s = streams[r.last];
   ++s.datagrams;
   s.last = now();
 }
@@ -134,6 +160,8 @@ bool Host::DeliverFromMemo(const Interface& in, const Frame& frame) {
   if (udp == nullptr || udp->header.destination_port != m.port) return false;
   const wire::Ipv4Packet& ip = *frame.ipv4();
   if (ip.header.destination != m.group || frame.ethernet()->header.destination.key() != m.mac_key) return false;
+  // A connected socket takes only its peer's datagrams: the sender is part of the outcome.
+  if (ip.header.source != m.source || udp->header.source_port != m.source_port) return false;
   if (HasProtocolHandler(wire::kIpProtoUdp)) return false;  // a handler would take it first
   for (UdpSocket* s : m.sockets) DeliverTo(*s, ip, udp->payload.size());
   ++demux_memo_.hits;
@@ -153,6 +181,21 @@ void Host::ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSp
     }
     return;
   }
+  if (wire::IsFragment(packet.header)) {
+    ReceiveFragment(in, packet, raw);
+    return;
+  }
+  DeliverLocally(in, packet, raw);
+}
+
+void Host::ReceiveFragment(Interface& in, const wire::Ipv4Packet& fragment, wire::ByteSpan raw) {
+  const std::optional<wire::Bytes> whole = rare().reassembly.Add(fragment, raw, now());
+  if (!whole) return;
+  const auto packet = wire::ParseIpv4(*whole);
+  if (packet) DeliverLocally(in, *packet, *whole);
+}
+
+void Host::DeliverLocally(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
   if (DispatchProtocol(in, packet)) return;
   switch (packet.header.protocol) {
     case wire::kIpProtoUdp: ReceiveUdp(in, packet, raw); break;
@@ -167,7 +210,7 @@ void Host::ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSp
 void Host::ReceiveUdp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
   // Receivers of one shared frame decode its UDP header once (see net/frame.h).
   const Frame* frame = rx_frame();
-  if (frame == nullptr) {
+  if (frame == nullptr || frame->ipv4() != &packet) {  // looped back, or reassembled
     ReceiveLoopedUdp(in, packet, raw);
     return;
   }
@@ -199,6 +242,7 @@ void Host::DemuxUdp(Interface& in, const wire::Ipv4Packet& packet, const wire::U
     boost::container::small_vector<UdpSocket*, 2> given;
     for (auto& s : sockets_) {
       if (s->port != port || !(s->bind == dst || s->bind.is_unspecified())) continue;
+      if (s->peer && !FromPeer(*s->peer, packet, udp.header)) continue;  // Linux: multicast too
       DeliverTo(*s, packet, size);
       CountFlow(*s, dst, 1);
       given.push_back(s.get());
@@ -207,22 +251,30 @@ void Host::DemuxUdp(Interface& in, const wire::Ipv4Packet& packet, const wire::U
     // packet has no frame, and a datagram nobody took is not remembered.
     if (given.empty()) {
       DropUndelivered(in, packet, udp.header);
-    } else if (const Frame* frame = rx_frame(); frame != nullptr) {
+    } else if (const Frame* frame = rx_frame(); frame != nullptr && frame->udp() == &udp &&
+                                                         (!rare_ || rare_->demux_memo_enabled)) {
       BankMemo();
-      demux_memo_ = {state_epoch_, in.index(), dst, port, frame->ethernet()->header.destination.key(), std::move(given)};
+      demux_memo_ = {state_epoch_,  in.index(), dst, packet.header.source, port, udp.header.source_port,
+                     frame->ethernet()->header.destination.key(), std::move(given)};
     }
     return;
   }
   for (auto& s : sockets_) {
     if (s->port != port || !s->bind.is_unspecified()) continue;
     // A connected socket takes datagrams only from its peer.
-    if (s->peer && (s->peer->address != packet.header.source || s->peer->port != udp.header.source_port)) continue;
+    if (s->peer && !FromPeer(*s->peer, packet, udp.header)) continue;
     DeliverTo(*s, packet, size);
     CountFlow(*s, dst, 1);
     return;
   }
   DropUndelivered(in, packet, udp.header);
-  if (!dst.is_broadcast()) SendPortUnreachable(in, packet, raw);
+  if (dst.is_broadcast()) return;
+  if (packet.header.source == kLoopback || IsOwnAddress(packet.header.source)) {
+    // Sent to itself: the error comes back over the loopback device, never rate limited.
+    NoteRefused(dst, udp.header.source_port, port);
+  } else {
+    SendPortUnreachable(in, packet, raw);
+  }
 }
 
 void Host::DropUndelivered(Interface& in, const wire::Ipv4Packet& packet, const wire::UdpHeader& udp) {
@@ -231,9 +283,10 @@ void Host::DropUndelivered(Interface& in, const wire::Ipv4Packet& packet, const 
   for (const auto& s : sockets_) {
     if (s->port != udp.destination_port) continue;
     on_port = true;
-    // Unicast skips a socket bound to a group, or connected to another peer (DemuxUdp).
-    const bool bound_here = s->bind == dst || s->bind.is_unspecified();
-    if (bound_here && !dst.is_multicast() && s->peer) other_peer = true;
+    // Skipped for its bind (unicast skips a socket bound to a group), or because it is
+    // connected to another peer (DemuxUdp).
+    const bool bound_here = dst.is_multicast() ? (s->bind == dst || s->bind.is_unspecified()) : s->bind.is_unspecified();
+    if (bound_here && s->peer) other_peer = true;
   }
   const DropReason reason = !on_port ? DropReason::kNoSocket
                             : other_peer ? DropReason::kOtherPeer
@@ -302,6 +355,10 @@ void Host::ReceiveIcmp(const wire::Ipv4Packet& packet) {
   const wire::Ipv4Address orig_dst(wire::LoadU32(quoted, wire::ipv4_field::kDestination));
   const std::uint16_t orig_sport = wire::LoadU16(quoted, ihl);
   const std::uint16_t orig_dport = wire::LoadU16(quoted, ihl + 2);
+  NoteRefused(orig_dst, orig_sport, orig_dport);
+}
+
+void Host::NoteRefused(wire::Ipv4Address orig_dst, std::uint16_t orig_sport, std::uint16_t orig_dport) {
   for (auto& s : sockets_) {
     // Only a connected socket learns of the error (no IP_RECVERR here).
     if (s->peer && s->peer->address == orig_dst && s->peer->port == orig_dport && s->port == orig_sport) {

@@ -195,13 +195,14 @@ void IpNode::SendPortUnreachable(Interface&, const wire::Ipv4Packet& offending,
       to.is_multicast() || to.is_unspecified()) {
     return;
   }
+  if (!icmp_rate_limit().Allow(to, now())) return;
   wire::Ipv4Header h;
   h.tos = wire::kTosInternetControl;
   h.protocol = wire::kIpProtoIcmp;
   h.source = offending.header.destination;
   h.destination = to;
   h.identification = NextIpId();
-  const wire::IcmpMessage icmp = wire::MakePortUnreachable(raw);
+  const wire::IcmpMessage icmp = wire::MakePortUnreachableUpTo576(raw);
   ++ip_counters_.icmp_sent;
   SendRouted(h, wire::Encode(icmp));
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sim/net/arp_cache.h"
+#include "sim/net/icmp_rate_limit.h"
 #include "sim/net/node.h"
 #include "sim/wire/ipv4.h"
 
@@ -75,11 +76,14 @@ class IpNode : public Node {
     return handled_protocols_.test(packet.header.protocol) && CallHandler(in, packet);
   }
   // ICMP destination unreachable, port unreachable (RFC 1122 §3.2.2.1), for a unicast
-  // datagram that no socket wanted.
+  // datagram that no socket wanted, quoting as much of it as fits in 576 bytes and rate
+  // limited as Linux does.
   void SendPortUnreachable(Interface& in, const wire::Ipv4Packet& offending, wire::ByteSpan raw);
   // Answers an ICMP echo request addressed to this node.
   void HandleIcmpEcho(Interface& in, const wire::Ipv4Packet& packet);
   IpCounters& mutable_ip_counters() { return ip_counters_; }
+  // The node's ICMP error limits; subclasses keep them where they cost a host object nothing.
+  virtual IcmpRateLimit& icmp_rate_limit() = 0;
   // The frame being received, while Receive runs (null for packets looped back locally).
   const Frame* rx_frame() const { return rx_frame_; }
 

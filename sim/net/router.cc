@@ -1,6 +1,7 @@
 #include "sim/net/router.h"
 
 #include "sim/core/text_table.h"
+#include "sim/wire/ipv4_fragment.h"
 
 namespace sim::net {
 
@@ -38,6 +39,9 @@ void Router::ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::Byte
 }
 
 void Router::DeliverLocally(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
+  // Routers here run no service that takes fragments, and do not reassemble: a fragment for the
+  // router itself is ignored rather than answered piece by piece.
+  if (wire::IsFragment(packet.header)) return;
   if (DispatchProtocol(in, packet)) return;
   if (packet.header.protocol == wire::kIpProtoIcmp) {
     HandleIcmpEcho(in, packet);
@@ -118,6 +122,7 @@ void Router::Drop(DropReason reason, const Interface& in, const wire::Ipv4Packet
 void Router::OnPowerOff() {
   IpNode::OnPowerOff();
   mfib_.Clear();
+  icmp_limit_ = IcmpRateLimit();  // the kernel's peer table goes with the power
 }
 
 void Router::OnPowerOn() {

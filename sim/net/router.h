@@ -80,6 +80,7 @@ class Router : public IpNode {
   bool AcceptsMulticastMac(const Interface&, const wire::MacAddress&) const override { return true; }
   void ReceiveIp(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) override;
   void OnPowerOff() override;
+  IcmpRateLimit& icmp_rate_limit() override { return icmp_limit_; }
   void OnPowerOn() override;
 
  private:
@@ -95,6 +96,7 @@ class Router : public IpNode {
   std::vector<StaticMroute> static_mroutes_;
   std::vector<MulticastObserver*> observers_;
   RouterCounters counters_;
+  IcmpRateLimit icmp_limit_;
 };
 
 }  // namespace sim::net

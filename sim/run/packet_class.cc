@@ -51,7 +51,10 @@ std::optional<PacketClass> ClassifyFrame(wire::ByteSpan frame) {
   if (ip == nullptr) return std::nullopt;
   if (const auto* igmp = std::get_if<wire::IgmpMessage>(&ip->l4)) return ClassifyIgmp(*igmp);
   if (const auto* pim = std::get_if<wire::PimMessage>(&ip->l4)) return ClassifyPim(*pim);
-  if (std::holds_alternative<wire::DecodedUdp>(ip->l4)) {
+  // A fragmented datagram counts once, by its first fragment (the one with the UDP header).
+  const bool first_udp_fragment = ip->header.protocol == wire::kIpProtoUdp &&
+                                  ip->header.more_fragments && ip->header.fragment_offset == 0;
+  if (std::holds_alternative<wire::DecodedUdp>(ip->l4) || first_udp_fragment) {
     PacketClass c{PacketType::kUdp, {}};
     if (ip->header.destination.is_multicast()) c.groups.push_back(ip->header.destination);
     return c;

@@ -101,6 +101,7 @@ struct Runner {
     if (net::UdpSocket* s = h.FindSocket(a.socket)) h.Connect(*s, a.to.address, a.to.port);
   }
   void operator()(const CloseAction& a) { HostOf(n, a.node).Close(a.socket); }
+  void operator()(const RecvAction& a) { HostOf(n, a.node).Recv(a.socket); }
   void operator()(const LinkAction& a) { n.SetLinkUp(*n.FindLink(a.link), a.state == UpDown::kUp); }
   void operator()(const NodeAction& a) { n.SetNodeUp(*n.FindNode(a.node), a.state == UpDown::kUp); }
   void operator()(const SetAction& a) { ApplySet(n, protocols, a); }

@@ -36,6 +36,13 @@ std::uint64_t DatagramsOf(const SendAction& a, core::Duration at, core::Duration
   return static_cast<std::uint64_t>((end - at).nanos() / interval) + 1;
 }
 
+// Frames one datagram of `size` payload bytes makes: one, or its IP fragments (1480 bytes of
+// each 1500-byte packet, net/host_io.cc).
+std::uint64_t FramesOf(std::uint32_t size) {
+  const std::uint64_t ip_payload = std::uint64_t{size} + 8;  // the UDP header
+  return ip_payload + 20 <= 1500 ? 1 : (ip_payload + 1479) / 1480;
+}
+
 // IGMP traffic of one segment, gathered from the nodes and the timeline.
 struct Segment {
   std::uint64_t endpoints = 0;
@@ -67,7 +74,9 @@ class Estimator {
 
   void Add(const Event& e) {
     if (const auto* send = std::get_if<SendAction>(&e.action)) {
-      AddSend(e, DatagramsOf(*send, e.at, s_.duration));
+      const std::uint64_t datagrams = DatagramsOf(*send, e.at, s_.duration);
+      AddSend(e, datagrams);
+      frames_ = SatAdd(frames_, SatMul(datagrams, FramesOf(send->size)));
     } else if (const auto* join = std::get_if<JoinAction>(&e.action)) {
       AddJoin(*join);
     } else if (const auto* leave = std::get_if<LeaveAction>(&e.action)) {
@@ -81,7 +90,7 @@ class Estimator {
 
   WorkEstimate Finish() {
     for (const Link& l : s_.links) w_.link_endpoints += l.endpoints.size();
-    w_.datagram_deliveries = SatMul(w_.datagrams, w_.link_endpoints);
+    w_.datagram_deliveries = SatMul(frames_, w_.link_endpoints);
     for (std::size_t l = 0; l < parent_.size(); ++l) {
       if (Root(l) != l) continue;
       const Segment& seg = segments_[l];
@@ -200,6 +209,7 @@ class Estimator {
   }
 
   const Scenario& s_;
+  std::uint64_t frames_ = 0;  // the datagrams' frames: a fragmented datagram makes several
   std::vector<std::size_t> parent_;  // union-find over link indices
   std::map<std::size_t, Segment> segments_;  // by root link
   std::map<std::pair<std::string, std::string>, std::size_t> link_of_;

@@ -26,7 +26,10 @@
 //                       one periodic Join/Prune per interface per period: they are aggregated)
 //                plus the same again for each `node up` of its router or `link up` of its link
 //
-//   deliveries = datagrams x (sum of E(l) over all links)
+//   frames = sum over send events of their datagrams x the frames of one: 1, or for a datagram
+//            over the 1500-byte MTU its IP fragments, ceil((size + 8) / 1480)
+//
+//   deliveries = frames x (sum of E(l) over all links)
 //              + sum over segments of control_messages(segment) x size(segment)
 //
 //   weighted_deliveries = the first term + kControlCost x the second (the figure that is limited)

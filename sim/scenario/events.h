@@ -64,6 +64,13 @@ struct ConnectAction {
   SocketAddress to;
 };
 
+// recv (or SO_ERROR) on a socket: reports its pending error (ECONNREFUSED) once, if it has one.
+// Datagrams need no recv: a socket takes each one as it arrives.
+struct RecvAction {
+  std::string node;
+  std::string socket;
+};
+
 struct CloseAction {
   std::string node;
   std::string socket;
@@ -102,7 +109,8 @@ struct SnapshotAction {
 };
 
 using Action = std::variant<ListenAction, JoinAction, LeaveAction, SendAction, ConnectAction,
-                            CloseAction, LinkAction, NodeAction, SetAction, SnapshotAction>;
+                            CloseAction, LinkAction, NodeAction, SetAction, SnapshotAction,
+                            RecvAction>;
 
 // "listen", "join", ...: the JSON name of an action.
 std::string_view ActionName(const Action& a);

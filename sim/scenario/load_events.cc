@@ -43,6 +43,10 @@ JoinAction ReadJoin(ObjectReader& o) {
   JoinAction a;
   a.node = NeedName(o, "node");
   a.group = o.Read("group", Parsed(ParseGroup), true).value_or(wire::Ipv4Address());
+  if (a.group == wire::Ipv4Address(224, 0, 0, 0)) {
+    // RFC 1112 §4: "224.0.0.0 is guaranteed not to be assigned to any group".
+    o.reporter().Bad(o.PathOf("group"), *o.Get("group"), {"a multicast group", "224.0.0.0 is the base address, never a group, RFC 1112 §4"});
+  }
   a.socket = o.Read("socket", ReadName);
   a.interface = o.Read("interface", ReadName);
   if (o.Get("sources") != nullptr) {
@@ -83,6 +87,10 @@ SendAction ReadSend(ObjectReader& o, core::Duration at) {
   if (count) a.count = *count;
   const auto ttl = o.Read("ttl", UintIn(0, 255));
   a.ttl = static_cast<std::uint8_t>(ttl.value_or(a.to.address.is_multicast() ? 1 : 64));
+  if (ttl == 0u && !a.to.address.is_multicast()) {
+    // Linux refuses setsockopt(IP_TTL, 0) with EINVAL; only IP_MULTICAST_TTL may be 0 (host only).
+    r.Error(o.PathOf("ttl"), "a unicast TTL must be 1 to 255 (Linux refuses IP_TTL 0); 0 is for groups only");
+  }
   a.socket = o.Read("socket", ReadName);
   if (auto port = o.Read("source_port", UintIn(1, 65535))) {
     a.source_port = static_cast<std::uint16_t>(*port);
@@ -129,6 +137,7 @@ std::optional<Action> ReadAction(ObjectReader& o, std::string_view name, core::D
     return a;
   }
   if (name == "close") return CloseAction{NeedName(o, "node"), NeedName(o, "socket")};
+  if (name == "recv") return RecvAction{NeedName(o, "node"), NeedName(o, "socket")};
   if (name == "link") {
     LinkAction a{NeedName(o, "link"), UpDown::kDown};
     a.state = NeedState(o);

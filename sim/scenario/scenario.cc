@@ -23,8 +23,8 @@ constexpr std::array<std::string_view, 14> kPacketTypeNames = {"igmp-query-gener
                                                                "arp"};
 
 // In the order of the Action and Check variants.
-constexpr std::array<std::string_view, 10> kActionNames = {
-    "listen", "join", "leave", "send", "connect", "close", "link", "node", "set", "snapshot"};
+constexpr std::array<std::string_view, 11> kActionNames = {
+    "listen", "join", "leave", "send", "connect", "close", "link", "node", "set", "snapshot", "recv"};
 constexpr std::array<std::string_view, 8> kCheckNames = {
     "received",     "mroute",  "igmp_group",   "querier",
     "pim_neighbor", "packets", "socket_error", "snooping"};

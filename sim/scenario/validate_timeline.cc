@@ -65,6 +65,9 @@ class TimelineChecker {
   void On(const ConnectAction& a) {
     if (const Node* n = Host(a.node, "connect")) Use(*n, a.socket);
   }
+  void On(const RecvAction& a) {
+    if (const Node* n = Host(a.node, "recv")) Use(*n, a.socket);
+  }
   void On(const CloseAction& a) {
     const Node* n = Host(a.node, "close");
     if (n == nullptr) return;

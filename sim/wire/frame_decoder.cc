@@ -1,5 +1,7 @@
 #include "sim/wire/frame_decoder.h"
 
+#include "sim/wire/ipv4_fragment.h"
+
 namespace sim::wire {
 namespace {
 
@@ -9,6 +11,8 @@ ParseError Shifted(ParseError e, std::size_t by) {
 }
 
 Expected<DecodedL4> DecodeL4(const Ipv4Packet& ip, std::size_t at) {
+  // A fragment holds part of a message: only the reassembled packet can be decoded.
+  if (IsFragment(ip.header)) return DecodedL4();
   switch (ip.header.protocol) {
     case kIpProtoIgmp: {
       auto m = ParseIgmp(ip.payload);

@@ -144,4 +144,11 @@ IcmpDestUnreachable MakePortUnreachable(ByteSpan offending_ip_packet,
   return u;
 }
 
+IcmpDestUnreachable MakePortUnreachableUpTo576(ByteSpan offending_ip_packet) {
+  constexpr std::size_t kRoom = kIcmpErrorMaxLen - kIpv4MinHeaderLen - kIcmpHeaderLen;
+  const ByteSpan p = offending_ip_packet;
+  const std::size_t header_len = p.empty() ? 0 : std::size_t{p[ipv4_field::kVersionIhl] & 0x0fu} * 4;
+  return MakePortUnreachable(p, kRoom - std::min(kRoom, header_len));
+}
+
 }  // namespace sim::wire

@@ -18,6 +18,8 @@
 namespace sim::wire {
 
 inline constexpr std::size_t kIcmpHeaderLen = 8;
+// The most an ICMP error may take, IP header included (RFC 1812 §4.3.2.3; Linux's limit).
+inline constexpr std::size_t kIcmpErrorMaxLen = 576;
 
 inline constexpr std::uint8_t kIcmpTypeEchoReply = 0;
 inline constexpr std::uint8_t kIcmpTypeDestUnreachable = 3;
@@ -67,6 +69,9 @@ std::string ToString(const IcmpMessage& m);
 // by passing 576 - 20 - 8 - header length. A malformed packet is quoted as far as it goes.
 IcmpDestUnreachable MakePortUnreachable(ByteSpan offending_ip_packet,
                                         std::size_t max_payload_bytes = 8);
+// The answer Linux sends: as much of the datagram as fits in a kIcmpErrorMaxLen-byte error
+// (548 bytes of quote behind a 20-byte IP header and the 8-byte ICMP header).
+IcmpDestUnreachable MakePortUnreachableUpTo576(ByteSpan offending_ip_packet);
 
 }  // namespace sim::wire
 

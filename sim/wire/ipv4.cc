@@ -129,6 +129,10 @@ std::string ToString(const Ipv4Header& h) {
   std::string s = "ip " + ToString(h.source) + " > " + ToString(h.destination) +
                   " proto " + std::to_string(h.protocol) + " ttl " + std::to_string(h.ttl);
   if (h.router_alert) s += " ra";
+  if (h.more_fragments || h.fragment_offset != 0) {
+    s += " frag id " + std::to_string(h.identification) + " off " + std::to_string(h.fragment_offset * 8);
+    if (h.more_fragments) s += " mf";
+  }
   return s;
 }
 

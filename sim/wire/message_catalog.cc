@@ -143,7 +143,7 @@ std::vector<CatalogEntry> MessageCatalog() {
   out.push_back({"icmp-echo-request", IcmpFrame(kHost, kRouter, IcmpEcho{false, 0x1234, 1, Bytes(32, 0x61)})});
   out.push_back({"icmp-echo-reply", IcmpFrame(kRouter, kHost, IcmpEcho{true, 0x1234, 1, Bytes(32, 0x61)})});
   const Bytes probe = MakeUdp(kHost, kRouter, 64, {40001, 9}, 20).Flatten();
-  out.push_back({"icmp-port-unreachable", IcmpFrame(kRouter, kHost, MakePortUnreachable(probe))});
+  out.push_back({"icmp-port-unreachable", IcmpFrame(kRouter, kHost, MakePortUnreachableUpTo576(probe))});
   return out;
 }
 

@@ -21,6 +21,7 @@ class RecordingSink : public TraceSink {
   }
   void OnFrame(core::Time at, const Link& link, wire::ByteSpan frame) override {
     auto d = wire::DecodeFrame(frame);
+    raw.push_back(RawFrame{at, std::string(link.name()), wire::Bytes(frame.begin(), frame.end())});
     frames.push_back(core::ToString(at) + " " + link.name() + " " +
                      (d ? ToString(*d) : "bad: " + ToString(d.error())));
   }
@@ -36,8 +37,14 @@ class RecordingSink : public TraceSink {
   // The instant of a line of `frames`: its first word.
   static std::string TimeOf(const std::string& frame_line) { return frame_line.substr(0, frame_line.find(' ')); }
 
+  struct RawFrame {
+    core::Time at;
+    std::string link;
+    wire::Bytes bytes;
+  };
   std::vector<std::string> events;
   std::vector<std::string> frames;
+  std::vector<RawFrame> raw;  // the same frames as bytes
 };
 
 class NetTest : public testing::Test {

@@ -54,6 +54,16 @@ std::string CableSend(const std::string& duration, const std::string& send) {
                 {"action": "send", "node": "S", "to": "192.0.2.20:5000", )" + send + "}");
 }
 
+// A datagram over the MTU makes a frame per fragment: 1472 bytes fit in one 1500-byte packet,
+// 1473 need two, 65507 (65515 bytes of UDP) need 45 of 1480.
+TEST(WorkEstimate, FragmentedDatagramsCountEveryFrame) {
+  EXPECT_EQ(Estimate(CableSend(R"("10s")", R"("at": "1s", "count": 5, "size": 1472)")).datagram_deliveries, 10u);
+  EXPECT_EQ(Estimate(CableSend(R"("10s")", R"("at": "1s", "count": 5, "size": 1473)")).datagram_deliveries, 20u);
+  const WorkEstimate w = Estimate(CableSend(R"("10s")", R"("at": "1s", "count": 5, "size": 65507)"));
+  EXPECT_EQ(w.datagrams, 5u);
+  EXPECT_EQ(w.datagram_deliveries, 5u * 45u * 2u);
+}
+
 TEST(WorkEstimate, CountSendIsItsCountAndReachesEveryEndpoint) {
   const WorkEstimate w = Estimate(CableSend(R"("10s")", R"("at": "1s", "count": 5)"));
   EXPECT_EQ(w.datagrams, 5u);

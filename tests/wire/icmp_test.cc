@@ -230,6 +230,27 @@ TEST(MakePortUnreachable, QuotesUpToTotalLengthOnly) {
   EXPECT_EQ(MakePortUnreachable(padded, 0).quoted, kOffendingHeader);
 }
 
+// Linux's answer fills a 576-octet datagram at most: 576 - 20 (IP) - 8 (ICMP) = 548 octets of
+// quote, the offending header included, whatever its length.
+TEST(MakePortUnreachable, UpTo576QuotesWholeDatagramsAndCuts548) {
+  const Bytes small = OffendingPacket(/*router_alert=*/false);
+  EXPECT_EQ(MakePortUnreachableUpTo576(small).quoted, small);  // 36 octets, all of it
+  for (bool router_alert : {false, true}) {
+    Ipv4Header h;
+    h.protocol = kIpProtoUdp;
+    h.source = kHostA;
+    h.destination = kHostB;
+    h.router_alert = router_alert;
+    const Bytes payload(1000, 0x5a);
+    Bytes big(Ipv4HeaderLen(h) + payload.size());
+    EmitIpv4(h, payload, big);
+    const IcmpDestUnreachable u = MakePortUnreachableUpTo576(big);
+    EXPECT_EQ(u.quoted, Prefix(big, 548)) << router_alert;
+    EXPECT_EQ(kIpv4MinHeaderLen + BufferLen(IcmpMessage{u}), 576u);
+  }
+  EXPECT_TRUE(MakePortUnreachableUpTo576(Bytes{}).quoted.empty());
+}
+
 TEST(MakePortUnreachable, NeverReadsPastAMalformedPacket) {
   const Bytes packet = OffendingPacket(/*router_alert=*/false);
   for (std::size_t n = 0; n <= packet.size(); ++n) {
