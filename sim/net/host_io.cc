@@ -63,7 +63,6 @@ bool Host::SendDatagram(const SendSpec& spec) {
     next_hop = hop->next_hop;
   }
   if (out == nullptr) {
-    mutable_ip_counters().no_route++;
     CountDropOnly(DropReason::kNoRoute);
     Trace("udp.no_route", {{"to", wire::ToString(to)}});
     return false;

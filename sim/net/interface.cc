@@ -14,12 +14,10 @@ std::string Interface::FullName() const { return node_.name() + ":" + name_; }
 
 void Interface::Send(FramePtr frame) {
   if (!up()) {
-    ++counters_.down_drops;
     CountDrop(DropReason::kLinkDown, *frame);
     return;
   }
   if (queue_.size() >= queue_limit_) {
-    ++counters_.queue_drops;
     CountDrop(DropReason::kQueueFull, *frame);
     return;
   }
@@ -46,7 +44,6 @@ void Interface::OnTransmissionDone() {
 }
 
 void Interface::FlushQueue() {
-  counters_.down_drops += queue_.size();
   for (const FramePtr& f : queue_) CountDrop(DropReason::kLinkDown, *f);
   queue_.clear();
   transmitting_ = false;

@@ -25,8 +25,7 @@ struct InterfaceCounters {
   std::uint64_t frames_sent = 0;
   std::uint64_t bytes_sent = 0;
   std::uint64_t frames_received = 0;
-  std::uint64_t queue_drops = 0;  // egress queue full
-  std::uint64_t down_drops = 0;   // offered while the interface or its link was down
+  // Drops (queue full, link down) are counted once, by reason, in the node's DropLog.
 };
 
 class Interface {

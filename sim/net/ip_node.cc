@@ -34,7 +34,6 @@ void IpNode::SendIpPacket(Interface& out, wire::Ipv4Address next_hop, wire::Byte
     case ArpCache::Queued::kAlreadyResolving:
       break;
     case ArpCache::Queued::kDropped:
-      ++ip_counters_.arp_failed_drops;
       CountDropOnly(DropReason::kArpFailed);
       break;
   }
@@ -76,7 +75,6 @@ void IpNode::ScheduleArpRetry(Interface& out, wire::Ipv4Address target) {
       return;
     }
     const std::size_t dropped = arp_.DropPending(key);
-    ip_counters_.arp_failed_drops += dropped;
     if (dropped > 0) CountDropOnly(DropReason::kArpFailed, dropped);
     Trace("arp.failed", {{"interface", out.name()}, {"target", wire::ToString(target)},
                          {"dropped", dropped}});
@@ -179,7 +177,6 @@ std::string IpNode::DumpArpCache() const {
 bool IpNode::SendRouted(const wire::Ipv4Header& header, wire::ByteSpan payload) {
   const auto hop = RouteTo(header.destination);
   if (!hop) {
-    ++ip_counters_.no_route;
     CountDropOnly(DropReason::kNoRoute);
     return false;
   }

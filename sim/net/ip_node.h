@@ -21,8 +21,6 @@ namespace sim::net {
 struct IpCounters {
   std::uint64_t bad_frames = 0;       // failed to parse (counted, never acted on)
   std::uint64_t not_for_us = 0;       // filtered by MAC or IP destination
-  std::uint64_t arp_failed_drops = 0; // packets dropped because ARP never resolved
-  std::uint64_t no_route = 0;
   std::uint64_t icmp_sent = 0;
 };
 
@@ -41,7 +39,7 @@ class IpNode : public Node {
   };
   // Where a unicast packet to `destination` goes: on link, via the gateway, or via the FIB.
   virtual std::optional<NextHop> RouteTo(wire::Ipv4Address destination) const = 0;
-  // Routes and sends; returns false (and counts no_route) when there is no route.
+  // Routes and sends; returns false (and counts a no-route drop) when there is no route.
   bool SendRouted(const wire::Ipv4Header& header, wire::ByteSpan payload);
   // Forwards a received packet: a copy with its TTL one lower (checksum patched in place) goes
   // out `out`, built straight into the outgoing frame.

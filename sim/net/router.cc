@@ -55,7 +55,6 @@ void Router::ForwardMulticast(Interface& in, const wire::Ipv4Packet& packet, wir
   const wire::Ipv4Address s = packet.header.source, g = packet.header.destination;
   Mfib::Item* item = mfib_.Lookup(s, g);
   if (item == nullptr) {
-    ++counters_.no_mroute;
     bool taken = false;
     for (MulticastObserver* o : observers_) taken = o->OnNoEntry(in, packet, raw) || taken;
     if (!taken) Drop(DropReason::kNoMroute, in, packet);
@@ -64,7 +63,6 @@ void Router::ForwardMulticast(Interface& in, const wire::Ipv4Packet& packet, wir
   const MfibKey key = item->first;  // a copy: an observer may change the MFIB
   MfibEntry* entry = &item->second;
   if (entry->iif != in.index()) {
-    ++counters_.rpf_failures;
     ++entry->rpf_failures;
     bool taken = false;
     for (MulticastObserver* o : observers_) taken = o->OnWrongInterface(in, key, packet, raw) || taken;
@@ -72,7 +70,6 @@ void Router::ForwardMulticast(Interface& in, const wire::Ipv4Packet& packet, wir
     return;
   }
   if (packet.header.ttl <= 1) {
-    ++counters_.ttl_expired;
     ++entry->ttl_expired;
     Drop(DropReason::kTtlExpired, in, packet);
     return;
@@ -95,13 +92,11 @@ void Router::ForwardMulticast(Interface& in, const wire::Ipv4Packet& packet, wir
 
 void Router::ForwardUnicast(Interface& in, const wire::Ipv4Packet& packet, wire::ByteSpan raw) {
   if (packet.header.ttl <= 1) {
-    ++counters_.ttl_expired;
     Drop(DropReason::kTtlExpired, in, packet);
     return;
   }
   auto hop = RouteTo(packet.header.destination);
   if (!hop) {
-    mutable_ip_counters().no_route++;
     Drop(DropReason::kNoRoute, in, packet);
     return;
   }

@@ -23,9 +23,7 @@ namespace sim::net {
 struct RouterCounters {
   std::uint64_t unicast_forwarded = 0;
   std::uint64_t multicast_forwarded = 0;  // packets, counted once however many oifs
-  std::uint64_t ttl_expired = 0;
-  std::uint64_t rpf_failures = 0;
-  std::uint64_t no_mroute = 0;
+  // Drops are counted once, by reason, in the node's DropLog (drop_log()).
 };
 
 struct StaticMroute {

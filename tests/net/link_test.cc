@@ -58,7 +58,8 @@ TEST_F(LinkTest, DropTailLimitCountsDrops) {
   for (int i = 0; i < 10; ++i) out.Send(Frame(100));  // 1 on the wire, 3 queued, 6 dropped
   RunFor(core::Seconds(1));
   EXPECT_EQ(b_.got.size(), 4u);
-  EXPECT_EQ(out.counters().queue_drops, 6u);
+  ASSERT_NE(a_.drop_log(), nullptr);
+  EXPECT_EQ(a_.drop_log()->count(DropReason::kQueueFull), 6u);
   EXPECT_EQ(out.counters().frames_sent, 4u);
 }
 
@@ -116,7 +117,8 @@ TEST_F(LinkTest, FramesInFlightAreLostWhenTheLinkGoesDown) {
   RunFor(core::Seconds(1));
   EXPECT_TRUE(b_.got.empty());
   EXPECT_EQ(l.counters().lost_in_flight, 1u);
-  EXPECT_EQ(a_.interfaces()[0]->counters().down_drops, 1u);
+  // One lost in flight, one offered while the link was down.
+  EXPECT_EQ(a_.drop_log()->count(DropReason::kLinkDown), 2u);
   a_.interfaces()[0]->Send(Frame(60));
   RunFor(core::Seconds(1));
   EXPECT_EQ(b_.got.size(), 1u);

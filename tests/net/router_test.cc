@@ -59,7 +59,7 @@ TEST_F(RouterTest, TtlOneStopsAtTheFirstRouter) {
   SendGroup(1);
   RunFor(core::Seconds(1));
   EXPECT_EQ(Received(rx1_), 0u);
-  EXPECT_EQ(r1_.counters().ttl_expired, 1u);
+  EXPECT_EQ(r1_.drop_log()->count(DropReason::kTtlExpired), 1u);
   EXPECT_NE(std::find_if(sink_.events.begin(), sink_.events.end(),
                          [](const std::string& e) { return e.find("R1 forward.drop reason=ttl-expired") != std::string::npos; }),
             sink_.events.end());
@@ -79,7 +79,7 @@ TEST_F(RouterTest, RpfFailureDropsPacketsFromTheWrongInterface) {
   SendGroup(16);
   RunFor(core::Seconds(1));
   EXPECT_EQ(Received(rx1_), 0u);
-  EXPECT_EQ(r2_.counters().rpf_failures, 1u);
+  EXPECT_EQ(r2_.drop_log()->count(DropReason::kRpfFailure), 1u);
 }
 
 TEST_F(RouterTest, UnicastCrossesBothRoutersAfterArpOnEachHop) {
