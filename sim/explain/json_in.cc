@@ -116,18 +116,34 @@ class Reader {
         case 'b': out += '\b'; break;
         case 'f': out += '\f'; break;
         case 'u': {
-          if (pos_ + 4 > s_.size()) return std::nullopt;
-          const unsigned long code = std::stoul(std::string(s_.substr(pos_, 4)), nullptr, 16);
-          pos_ += 4;
-          out += code < 0x80 ? static_cast<char>(code) : '?';
+          const auto code = Hex4();
+          if (!code) return std::nullopt;
+          out += *code < 0x80 ? static_cast<char>(*code) : '?';
           break;
         }
-        default: out += c; break;  // \" \\ \/
+        case '"': case '\\': case '/': out += c; break;
+        default: return std::nullopt;  // JSON has no other escape
       }
     }
     if (pos_ >= s_.size()) return std::nullopt;
     ++pos_;
     return out;
+  }
+
+  // Exactly four hex digits after \u (std::stoul would take a sign, spaces or fewer digits).
+  std::optional<unsigned> Hex4() {
+    if (pos_ + 4 > s_.size()) return std::nullopt;
+    unsigned code = 0;
+    for (int i = 0; i < 4; ++i) {
+      const char h = s_[pos_++];
+      const int digit = h >= '0' && h <= '9' ? h - '0'
+                        : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                        : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                               : -1;
+      if (digit < 0) return std::nullopt;
+      code = code * 16 + static_cast<unsigned>(digit);
+    }
+    return code;
   }
 
   std::string_view s_;
@@ -148,12 +164,6 @@ std::string Json::Str(std::string_view key) const {
   return v != nullptr ? v->text : std::string();
 }
 
-std::optional<Json> ParseJson(std::string_view text) {
-  try {
-    return Reader(text).Document();
-  } catch (const std::exception&) {  // std::stoul on a bad \u escape
-    return std::nullopt;
-  }
-}
+std::optional<Json> ParseJson(std::string_view text) { return Reader(text).Document(); }
 
 }  // namespace sim::explain

@@ -37,6 +37,17 @@ TEST(JsonIn, RejectsWhatIsNotOneDocument) {
   }
 }
 
+// JSON's escapes and nothing else: \u takes exactly four hex digits.
+TEST(JsonIn, ReadsEscapesAndRejectsBadOnes) {
+  const auto ok = ParseJson(R"({"a": "q\"b\\s\/n\nt\tA\u0041\u00e9"})");
+  ASSERT_TRUE(ok.has_value());
+  EXPECT_EQ(ok->Str("a"), "q\"b\\s/n\nt\tAA?");
+  for (const char* bad : {R"({"a": "\u+041"})", R"({"a": "\u 041"})", R"({"a": "\u004g"})", R"({"a": "\x41"})",
+                          R"({"a": "\u-1ff"})"}) {
+    EXPECT_FALSE(ParseJson(bad).has_value()) << bad;
+  }
+}
+
 TEST(RunRecord, EventTimesRoundTrip) {
   EXPECT_EQ(ParseEventTime("1.000002040"), 1'000'002'040);
   EXPECT_EQ(ParseEventTime("10"), 10'000'000'000);
