@@ -2,6 +2,7 @@
 #include "tools/tree_scenario.h"
 
 #include "sim/core/time.h"
+#include "sim/scenario/scenario.h"
 #include "sim/scenario/values.h"
 
 namespace tools {
@@ -12,8 +13,6 @@ constexpr std::int64_t kNanosPerSecond = 1'000'000'000;
 // Triggered_Hello_Delay (5 s), and the Joins right after them.
 constexpr std::int64_t kStaticSendAt = kNanosPerSecond;
 constexpr std::int64_t kPimSendAt = 10 * kNanosPerSecond;
-// The loader takes a duration of up to 2^32 - 1 s, the latest time a pcap timestamp holds.
-constexpr std::uint64_t kMaxDurationSeconds = 4'294'967'295;
 
 std::string N(std::uint64_t v) { return std::to_string(v); }
 
@@ -119,7 +118,7 @@ std::optional<TreeSchedule> ScheduleTree(const TreeSpec& t) {
   }
   s.until_ns = static_cast<std::int64_t>(until);
   s.duration_s = until / kNanosPerSecond + 2;
-  if (s.duration_s > kMaxDurationSeconds) return std::nullopt;
+  if (s.duration_s > sim::scenario::kMaxDurationSeconds) return std::nullopt;
   return s;
 }
 

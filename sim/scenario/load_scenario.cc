@@ -9,9 +9,6 @@ void ReadFormat(const JsonValue& v, const std::string& path, Reporter& r) {
   r.Error(path, Dump(v) + " is not a supported format (this mcastlab reads format 1)");
 }
 
-// pcap records carry 32-bit unsigned seconds, so a run must end by 2^32 - 1 s (about 136 years).
-constexpr std::uint64_t kMaxDurationSeconds = UINT32_MAX;
-
 std::optional<core::Duration> ReadDuration(const JsonValue& v, const std::string& path,
                                            Reporter& r) {
   const auto d = ReadInterval(v, path, r);

@@ -24,6 +24,10 @@
 
 namespace sim::scenario {
 
+// pcap records carry 32-bit unsigned seconds, so a run must end by 2^32 - 1 s (about 136 years):
+// the longest `duration` the loader takes.
+inline constexpr std::uint64_t kMaxDurationSeconds = UINT32_MAX;
+
 struct HostInterface {
   std::string name;
   wire::Ipv4Prefix address;  // the host's address and its subnet
