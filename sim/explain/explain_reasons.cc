@@ -46,6 +46,13 @@ std::vector<std::string> WhyNotJoined(const DropContext& c) {
   const std::string where = c.total.Get("interface");
   const RecordedEvent* leave = Last(c.record, c.host, "membership.leave", "group", c.group, c.at);
   if (leave != nullptr) {
+    // Drops from before the join are counted under the same key: name the member span, so the
+    // sentence does not blame the leave for all of them.
+    const RecordedEvent* join = Last(c.record, c.host, "membership.join", "group", c.group, leave->t);
+    if (join != nullptr && ParseEventTime(c.total.Get("first")) < join->t) {
+      return {c.host + " was a member of " + c.group + " on " + leave->Get("interface") + " only from " +
+              Seconds(join->t) + " to " + Seconds(leave->t) + "; before and after, its NIC filter passes none of it."};
+    }
     return {c.host + " left " + c.group + " on " + leave->Get("interface") + " at " + Seconds(leave->t) +
             ", so its NIC filter passes none of it."};
   }

@@ -130,6 +130,32 @@ TEST(Explain, UnknownHostOrRouterIsAnError) {
   EXPECT_EQ(Why("ttl-one", "R1", "239.1.1.1"), Lines{"error: R1 is a router, not a host"});
 }
 
+// The three lessons written from the docs alone (issue 12's acceptance): a host that gets nothing.
+TEST(ExplainLessons, SnoopingNonReceiverListensButNeverJoined) {
+  const Lines why = Why("lesson-snooping-nonreceiver", "nr", "239.1.1.1");
+  ASSERT_EQ(why.size(), 6u);
+  EXPECT_EQ(why[0], "nr received 0 datagrams of 239.1.1.1.");
+  EXPECT_EQ(why[3], "The switch SW does not forward them to p4, its port toward nr: snooping-filtered (30 datagrams).");
+  EXPECT_EQ(why[5], "nr never joined 239.1.1.1, so it sent no membership report.");
+}
+
+TEST(ExplainLessons, TtlOnePhaseStopsAtR1ForTheHostBoundToAny) {
+  const Lines why = Why("lesson-ttl-1-vs-5", "rx-any", "239.1.1.1", 3'500'000'000);
+  ASSERT_EQ(why.size(), 6u);
+  EXPECT_EQ(why[0], "rx-any received 0 datagrams of 239.1.1.1 by 3.5 s.");
+  EXPECT_EQ(why[3], "The first router on the path, R1, drops every datagram: ttl-expired (20 datagrams).");
+  EXPECT_EQ(why[5], "A TTL of at least 3 reaches rx-any (it is 2 routers away).");
+}
+
+// H2 dropped the stream before its join at 95 s and after its leave at 100 s, under one key.
+TEST(ExplainLessons, NotJoinedNamesTheMemberSpanNotJustTheLeave) {
+  const Lines why = Why("lesson-querier-crash-leave", "H2", "239.1.1.1");
+  ASSERT_EQ(why.size(), 5u);
+  EXPECT_EQ(why[3], "H2 drops some of them: not-joined (134 datagrams).");
+  EXPECT_EQ(why[4], "H2 was a member of 239.1.1.1 on eth0 only from 95 s to 100 s; before and after, its NIC filter "
+                    "passes none of it.");
+}
+
 TEST(ExplainSummary, DropsAreTheTrueTotalPerNode) {
   std::ifstream in(RunOnce("ttl-one") / "summary.json");
   const std::string summary((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
