@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
 #include <string>
 
 #include "sim/run/runner.h"
@@ -62,6 +63,41 @@ TEST(PimAssert, AssertFalseKeepsTheDuplicates) {
   const std::string udp = TransitFrames(out, "udp");
   EXPECT_EQ(std::count(udp.begin(), udp.end(), '\n'), 202);
   EXPECT_EQ(TransitFrames(out, "pim.type == 5"), "");
+}
+
+// The winner powers off at 60 s and sends nothing more. Its neighbor liveness timer runs out at
+// R1 and R3 at 137.423693754 s (its last Hello + 105 s): "Current Winner's ... NLT Expires"
+// sends both to NoInfo; R1 forwards onto the LAN again and R3's RPF' goes back to R1 (a route
+// change, so Join to R1 and Prune to R2 at once). The LAN carries nothing from 60 s until the
+// datagram of 137.5 s, which R1 forwards.
+TEST(PimAssert, WinnerGoneLoserTakesOverWhenItsNeighborExpires) {
+  std::string text = Lesson();
+  text.replace(text.find("\"until\": \"30s\""), 15, "\"until\": \"150s\"");
+  const std::string anchor = "{\n      \"at\": \"25s\"";
+  text.insert(text.find(anchor), R"({"at": "60s", "action": "node", "node": "R2", "state": "down"}, )");
+  const std::string expect = "\"expect\": [";
+  text.erase(text.find(expect) + expect.size(), text.rfind(']') - text.find(expect) - expect.size());
+  const auto loaded = scenario::LoadScenario(text);
+  ASSERT_TRUE(loaded.ok());
+  const fs::path out = fs::path(testing::TempDir()) / "pim-assert-winner-gone";
+  fs::remove_all(out);
+  RunScenario(loaded.scenario(), out);
+  std::string lines;
+  std::istringstream events(testing_support::ReadWholeFile(out / "events.jsonl"));
+  for (std::string line; std::getline(events, line);) {
+    if (line.find("\"pim.assert\"") != std::string::npos && line.find("\"t\": \"2") == std::string::npos) {
+      lines += line.substr(0, line.find(", \"interface\"")) + " " + line.substr(line.find("\"event\"")) + "\n";
+    }
+  }
+  EXPECT_EQ(lines,
+            "{\"t\": \"137.423693754\", \"node\": \"R1\", \"kind\": \"pim.assert\" "
+            "\"event\": \"winner GenID changes or NLT expires\", \"to\": \"NoInfo\"}\n"
+            "{\"t\": \"137.423693754\", \"node\": \"R3\", \"kind\": \"pim.assert\" "
+            "\"event\": \"winner GenID changes or NLT expires\", \"to\": \"NoInfo\"}\n");
+  const std::string after = TransitFrames(out, "udp && frame.time_relative > 59.95 && frame.time_relative < 137.65");
+  EXPECT_EQ(after,
+            "137.500004080\t10.1.0.10\t02:00:00:00:03:01\t\n"
+            "137.600004080\t10.1.0.10\t02:00:00:00:03:01\t\n");
 }
 
 }  // namespace
