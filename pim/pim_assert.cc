@@ -14,6 +14,8 @@
 //   my_assert_metric(S,G,I) = spt_assert_metric(S,I) if CouldAssert(S,G,I), else
 //                         rpt_assert_metric(G,I) if CouldAssert(*,G,I), else infinite
 //   spt/rpt_assert_metric = {RPT bit, preference, metric of the route to S or RP(G), my address}
+// "RPF_interface stops being I" (Loser -> NoInfo) is not tracked apart: once I is neither the RPF
+// interface nor in the olist, AssertTrackingDesired is false, which has the same action (A5).
 // Preference: 0 for a connected route, 1 for a computed one (the simulator runs one unicast
 // routing protocol, so only connected-versus-computed can differ); metric: the route's.
 #include <algorithm>
@@ -167,22 +169,6 @@ void PimRouter::AssertNeighborGone(Interface& pi, Ipv4Address neighbor) {
   for (auto& [key, e] : entries_) {
     if (auto it = e->asserts.find(pi.iface.index()); it != e->asserts.end()) it->second->OnNeighborGone(neighbor);
   }
-}
-
-std::string PimRouter::DumpAsserts() const {
-  std::string out = "Interface  Entry                          State               Winner           Metric                           Timer\n";
-  for (const auto& [key, e] : entries_) {
-    for (const auto& [index, m] : e->asserts) {
-      if (m->state() == AssertState::kNoInfo) continue;
-      char line[256];
-      std::snprintf(line, sizeof line, "%-10s %-30s %-19s %-16s %-32s %s\n",
-                    router_.interfaces()[index]->name().c_str(), ToString(key).c_str(),
-                    std::string(ToString(m->state())).c_str(), sim::wire::ToString(m->assert_winner()).c_str(),
-                    ToString(m->assert_winner_metric()).c_str(), sim::core::ToString(*m->assert_timer_in()).c_str());
-      out += line;
-    }
-  }
-  return out;
 }
 
 // --- the Assert port ---
