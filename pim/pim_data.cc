@@ -32,10 +32,15 @@ bool PimRouter::OnNoEntry(sim::net::Interface& in, const sim::wire::Ipv4Packet& 
 
 bool PimRouter::OnWrongInterface(sim::net::Interface& in, const sim::net::MfibKey& key, const sim::wire::Ipv4Packet& p,
                                  sim::wire::ByteSpan raw) {
-  // Only a (*,G) entry met data of a source with no (S,G) state yet: the source's DR may
-  // have receivers of its own on the shared tree. Data on an oif of an (S,G) is Assert's
-  // business (part 2).
-  return key.source.is_unspecified() && FirstHop(in, p, raw);
+  // A (*,G) entry met data of a source with no (S,G) state yet: the source's DR may have
+  // receivers of its own on the shared tree.
+  if (key.source.is_unspecified() && FirstHop(in, p, raw)) return true;
+  // Data on an interface of the entry's olist: another router forwards onto our LAN, the
+  // Assert trigger (RFC 7761 §4.6). The datagram itself is still a wrong-interface drop.
+  const sim::net::MfibEntry* m = router_.mfib().Find(key);
+  Entry* e = FindEntry(key.source.is_unspecified() ? JoinKey::StarG(key.group) : JoinKey::SG(key.source, key.group));
+  if (m != nullptr && e != nullptr && m->oifs.contains(in.index())) DataOnOutgoingInterface(*e, in);
+  return false;
 }
 
 // Data from a directly connected source, at its DR (§4.4.1): (S,G) state with the keepalive
@@ -78,7 +83,8 @@ void PimRouter::OnData(sim::net::Interface& in, const sim::net::MfibKey& key, co
 
 // Update_SPTbit(S,G,iif) (§4.2.2), for data that came in on RPF_interface(S): set when
 // JoinDesired(S,G) and DirectlyConnected(S), or RPF_interface(S) != RPF_interface(RP(G)), or
-// inherited_olist(S,G,rpt) is empty, or RPF'(S,G) == RPF'(*,G) != NULL. (Assert is not built.)
+// inherited_olist(S,G,rpt) is empty, or RPF'(S,G) == RPF'(*,G) != NULL (RPF'(S,G) as the
+// upstream machine holds it, an Assert winner included; RPF'(*,G) from the route alone).
 bool PimRouter::SptBitDue(const Entry& sg, const sim::net::Interface& in) const {
   if (!JoinDesired(sg)) return false;
   if (router_.InterfaceOnLink(*sg.key.source) == &in) return true;

@@ -97,6 +97,7 @@ void PimRouter::StopInterface(Interface& pi, bool goodbye) {
   pi.members.clear();
   for (auto& [key, e] : entries_) {
     if (auto it = e->downstream.find(pi.iface.index()); it != e->downstream.end()) it->second->Stop();
+    if (auto it = e->asserts.find(pi.iface.index()); it != e->asserts.end()) it->second->Stop();
   }
   RecomputeAll();
 }
@@ -185,8 +186,8 @@ void PimRouter::OnPim(sim::net::Interface& in, const sim::wire::Ipv4Packet& pack
     pi->hello.OnHelloReceived(from, *hello);
   } else if (const auto* jp = std::get_if<sim::wire::PimJoinPrune>(&*m)) {
     OnJoinPrune(*pi, from, *jp);
-  } else {
-    Trace("pim.ignored", {{"interface", in.name()}, {"message", "assert"}, {"why", "Assert is not built yet"}});
+  } else if (const auto* a = std::get_if<sim::wire::PimAssert>(&*m)) {
+    OnAssert(*pi, from, *a);
   }
 }
 
@@ -208,9 +209,12 @@ void PimRouter::OnJoinPrune(Interface& pi, Ipv4Address from, const sim::wire::Pi
         if (s.wildcard && RpFor(g.group.group) != s.source) continue;  // §4.5.1: not our RP for G
         const JoinKey key = s.wildcard ? JoinKey::StarG(g.group.group) : JoinKey::SG(s.source, g.group.group);
         if (to_me) {
-          DownstreamJoin& d = Downstream(Ensure(key), pi.iface.index());
+          Entry& entry = Ensure(key);
+          DownstreamJoin& d = Downstream(entry, pi.iface.index());
           if (join) {
             d.OnJoinReceived(holdtime);
+            // §4.6.1/§4.6.2 Loser, "Receive Join on Interface I": back to NoInfo.
+            if (auto a = entry.asserts.find(pi.iface.index()); a != entry.asserts.end()) a->second->OnJoinReceived();
           } else {
             d.OnPruneReceived(pi.hello.jp_override_interval(), pi.hello.neighbors().size());
           }
@@ -237,8 +241,14 @@ void HelloPortOf::SendHello(const sim::wire::PimHello& hello) {
   owner_.router_.SendIp(pi_.iface, sim::wire::kAllPimRouters, header, sim::wire::Encode(sim::wire::PimMessage(hello)));
 }
 void HelloPortOf::NeighborUp(Ipv4Address) { owner_.NeighborChanged(pi_); }
-void HelloPortOf::NeighborDown(Ipv4Address) { owner_.NeighborChanged(pi_); }
-void HelloPortOf::NeighborRestarted(Ipv4Address neighbor) { owner_.NeighborRestarted(pi_, neighbor); }
+void HelloPortOf::NeighborDown(Ipv4Address neighbor) {
+  owner_.AssertNeighborGone(pi_, neighbor);  // "Current Winner's ... NLT Expires"
+  owner_.NeighborChanged(pi_);
+}
+void HelloPortOf::NeighborRestarted(Ipv4Address neighbor) {
+  owner_.AssertNeighborGone(pi_, neighbor);  // "Current Winner's GenID Changes"
+  owner_.NeighborRestarted(pi_, neighbor);
+}
 void HelloPortOf::DrChanged(Ipv4Address, bool) { owner_.DrChanged(pi_); }
 void HelloPortOf::Trace(std::string_view kind, TraceFields fields) {
   fields.insert(fields.begin(), {"interface", pi_.iface.name()});

@@ -9,11 +9,14 @@
 //
 // Split by concern: pim_router.cc (attach, power, links, routes, messages in), pim_tree.cc
 // (entries, olists, MFIB), pim_data.cc (data plane: register, decapsulation, keepalive),
-// pim_show.cc (the `show ip pim` tables). Messages out go through JoinPruneBatch, which puts
-// every Join and Prune for one neighbor at one instant into one message.
+// pim_show.cc (the `show ip pim` tables), pim_assert.cc (Assert). Messages out go through
+// JoinPruneBatch, which puts every Join and Prune for one neighbor at one instant into one
+// message.
 //
-// Not done here (RFC 7761 part 2): SPT switchover at the last hop and (S,G,rpt) prunes, Assert,
-// the (*,*,RP) entries (removed from the RFC anyway), BSR and Auto-RP.
+// Assert (§4.6) is in pim_assert.cc, with one AssertMachine per entry and interface.
+//
+// Not done here (RFC 7761 part 2): SPT switchover at the last hop and (S,G,rpt) prunes, the
+// (*,*,RP) entries (removed from the RFC anyway), BSR and Auto-RP.
 #ifndef MCASTLAB_PIM_PIM_ROUTER_H_
 #define MCASTLAB_PIM_PIM_ROUTER_H_
 
@@ -25,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "pim/assert_state.h"
 #include "pim/config.h"
 #include "pim/downstream_join.h"
 #include "pim/hello_interface.h"
@@ -42,6 +46,7 @@ class JoinPruneBatch;
 class PimRouterPorts;
 class HelloPortOf;
 class DownstreamPortOf;
+class AssertPortOf;
 
 class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserver {
  public:
@@ -81,6 +86,7 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   std::string DumpNeighbors() const;
   std::string DumpJoins() const;
   std::string DumpRpMapping() const;
+  std::string DumpAsserts() const;
 
   // Parts of the glue, public for the port classes of pim_router.cc and pim_tree.cc.
   struct Interface;
@@ -90,6 +96,7 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   friend class PimRouterPorts;
   friend class HelloPortOf;
   friend class DownstreamPortOf;
+  friend class AssertPortOf;
 
   // --- pim_router.cc: messages in, interfaces ---
   void OnPim(sim::net::Interface& in, const sim::wire::Ipv4Packet& packet);
@@ -136,6 +143,25 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   void UpdateFlags(const Entry& e, sim::net::MfibEntry& m) const;
   void ScheduleCleanup();
   void Cleanup();
+
+  // --- pim_assert.cc: Assert (RFC 7761 §4.6) ---
+  void OnAssert(Interface& pi, sim::wire::Ipv4Address from, const sim::wire::PimAssert& a);
+  // Data for `e` arrived on `in`, an interface of its olist: the Assert trigger.
+  void DataOnOutgoingInterface(Entry& e, sim::net::Interface& in);
+  AssertMachine& AssertOn(Entry& e, std::uint32_t interface);
+  bool CouldAssert(const Entry& e, std::uint32_t interface) const;
+  bool AssertTrackingDesired(const Entry& e, std::uint32_t interface) const;
+  AssertMetric MyAssertMetric(const Entry& e, std::uint32_t interface) const;
+  AssertMetric RouteAssertMetric(bool rpt, sim::wire::Ipv4Address target, std::uint32_t interface) const;
+  // lost_assert(S,G,I) / lost_assert(*,G,I) (§4.6.5, §4.1.6): a loser on an interface other
+  // than the entry's RPF interface.
+  bool LostAssert(const Entry* e, std::uint32_t interface, std::optional<std::uint32_t> rpf_interface) const;
+  void EraseLostAsserts(const Entry* e, std::set<std::uint32_t>& olist) const;
+  // RPF' with the Assert winner (§4.1.6): the winner when I am Assert Loser on the RPF
+  // interface. True when the winner replaced the neighbor.
+  bool ApplyAssertToRpf(const Entry& e, Rpf& rpf) const;
+  void UpdateAsserts(Entry& e);
+  void AssertNeighborGone(Interface& pi, sim::wire::Ipv4Address neighbor);
 
   // --- pim_data.cc: data plane ---
   // True when the packet was registered or forwarded (so it is not a drop).

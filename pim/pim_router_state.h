@@ -40,18 +40,33 @@ class DownstreamPortOf : public DownstreamJoinPort {
   PimRouter::Interface& pi_;
 };
 
+// A PIM interface's Assert port: Asserts out, winner changes in.
+class AssertPortOf : public AssertPort {
+ public:
+  AssertPortOf(PimRouter& owner, PimRouter::Interface& pi) : owner_(owner), pi_(pi) {}
+  void SendAssert(const JoinKey& key, const AssertMetric& metric) override;
+  void WinnerChanged(const JoinKey& key) override;
+  void Trace(std::string_view kind, TraceFields fields) override;
+
+ private:
+  PimRouter& owner_;
+  PimRouter::Interface& pi_;
+};
+
 struct PimRouter::Interface {
   Interface(PimRouter& owner, sim::net::Router& router, sim::net::Interface& i, const Config& c)
       : iface(i),
         config(c),
         hello_port(owner, *this),
         hello(router.scheduler(), router.id(), i.address(), config, router.rng(), hello_port),
-        downstream_port(owner, *this) {}
+        downstream_port(owner, *this),
+        assert_port(owner, *this) {}
   sim::net::Interface& iface;
   Config config;
   HelloPortOf hello_port;
   HelloInterface hello;
   DownstreamPortOf downstream_port;
+  AssertPortOf assert_port;
   std::set<sim::wire::Ipv4Address> members;  // local_receiver_include(*,G,I), from IGMP
 };
 
@@ -60,6 +75,8 @@ struct PimRouter::Entry {
   sim::core::Time since;
   std::map<std::uint32_t, std::unique_ptr<DownstreamJoin>> downstream;  // by interface index
   std::unique_ptr<UpstreamJoin> upstream;
+  // RFC 7761 §4.6: the Assert state of each interface that has any (by interface index).
+  std::map<std::uint32_t, std::unique_ptr<AssertMachine>> asserts;
   // (S,G) only.
   std::unique_ptr<KeepaliveTimer> keepalive;
   std::unique_ptr<RegisterStateMachine> register_state;  // at the source's DR

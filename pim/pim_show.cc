@@ -1,6 +1,7 @@
 // The `show ip pim` tables of a router, as FRR and Cisco print them (columns trimmed to what
 // this model has): interfaces with their DR and Hello timer, neighbors, the Join/Prune state of
-// every entry and interface with its timers, and the RP mapping.
+// every entry and interface with its timers, the RP mapping, and the Assert state of every
+// entry and interface outside NoInfo.
 #include "pim/join_timers.h"
 #include "pim/pim_router.h"
 #include "pim/pim_router_state.h"
@@ -69,6 +70,18 @@ std::string PimRouter::DumpRpMapping() const {
   TextTable t({"Group range", "RP", "This router"});
   for (const RpEntry& r : rps_.entries()) {
     t.Row({sim::wire::ToString(r.group_range), sim::wire::ToString(r.rp), router_.IsOwnAddress(r.rp) ? "yes" : ""});
+  }
+  return t.Render();
+}
+
+std::string PimRouter::DumpAsserts() const {
+  TextTable t({"Interface", "Entry", "State", "Winner", "Metric", "Timer"});
+  for (const auto& [key, e] : entries_) {
+    for (const auto& [index, m] : e->asserts) {
+      if (m->state() == AssertState::kNoInfo) continue;
+      t.Row({router_.interfaces()[index]->name(), ToString(key), std::string(ToString(m->state())),
+             sim::wire::ToString(m->assert_winner()), ToString(m->assert_winner_metric()), Timer(m->assert_timer_in())});
+    }
   }
   return t.Render();
 }

@@ -1,15 +1,20 @@
 // PimRouter's tree information: entries, RPF, the olist macros of RFC 7761 and the MFIB they
 // program.
 //
-// The macros, as this part of the RFC needs them (no Assert, no (S,G,rpt) prunes yet):
+// The macros, as this build needs them (no (S,G,rpt) prunes yet; Assert in pim_assert.cc):
 //   pim_include(*,G)        = { I : I_am_DR(I) AND local_receiver_include(*,G,I) }      §4.1.6
-//   immediate_olist(*,G)    = joins(*,G) + pim_include(*,G)                             §4.1.6
-//   immediate_olist(S,G)    = joins(S,G)        (pim_include(S,G) needs IGMPv3)         §4.1.6
-//   inherited_olist(S,G,rpt)= joins(*,G) + pim_include(*,G)   (no (S,G,rpt) prunes yet)  §4.1.6
-//   inherited_olist(S,G)    = inherited_olist(S,G,rpt) + joins(S,G)                     §4.1.6
+//   immediate_olist(*,G)    = joins(*,G) + pim_include(*,G) - lost_assert(*,G)          §4.1.6
+//   immediate_olist(S,G)    = joins(S,G) - lost_assert(S,G)  (pim_include(S,G) needs IGMPv3)
+//   inherited_olist(S,G,rpt)= joins(*,G) + pim_include(*,G) - lost_assert(*,G)          §4.1.6
+//   inherited_olist(S,G)    = inherited_olist(S,G,rpt) + joins(S,G) - lost_assert(S,G)  §4.1.6
 //   JoinDesired(*,G)        = immediate_olist(*,G) != NULL                              §4.5.4
 //   JoinDesired(S,G)        = immediate_olist(S,G) != NULL
 //                             OR (KeepaliveTimer(S,G) running AND inherited_olist(S,G) != NULL)  §4.5.5
+//   RPF'(X)                 = AssertWinner(X, RPF_interface(X)) when I am Assert Loser there,
+//                             else NBR(RPF_interface(X), MRIB.next_hop(X))               §4.1.6
+// The RFC folds lost_assert(*,G) into pim_include(*,G) (an Assert winner keeps its local
+// receivers even when not DR); here a winner that is not DR has none to add, so subtracting
+// lost_assert from the whole olist is the same set.
 // MFIB: (*,G) comes in on RPF_interface(RP(G)) (none at the RP, where data arrives in
 // Registers) and goes out immediate_olist(*,G); (S,G) comes in on RPF_interface(S) and goes out
 // inherited_olist(S,G). An interface is never in its own entry's olist.
@@ -113,19 +118,24 @@ std::set<std::uint32_t> PimRouter::PimInclude(Ipv4Address group) const {
 std::set<std::uint32_t> PimRouter::ImmediateOlist(const Entry& e) const {
   std::set<std::uint32_t> out = Joins(e);
   if (!e.key.source) out.merge(PimInclude(e.key.group));
+  EraseLostAsserts(&e, out);
   return out;
 }
 
 std::set<std::uint32_t> PimRouter::InheritedOlistRpt(Ipv4Address group) const {
   std::set<std::uint32_t> out = PimInclude(group);
   auto star = entries_.find(JoinKey::StarG(group));
-  if (star != entries_.end()) out.merge(Joins(*star->second));
+  if (star != entries_.end()) {
+    out.merge(Joins(*star->second));
+    EraseLostAsserts(star->second.get(), out);
+  }
   return out;
 }
 
 std::set<std::uint32_t> PimRouter::InheritedOlist(const Entry& sg) const {
   std::set<std::uint32_t> out = InheritedOlistRpt(sg.key.group);
   out.merge(Joins(sg));
+  EraseLostAsserts(&sg, out);
   return out;
 }
 
@@ -153,9 +163,23 @@ void PimRouter::RecomputeAll() {
 
 void PimRouter::RecomputeOne(Entry& e) {
   const std::optional<Ipv4Address> target = RpfTarget(e.key);
-  const Rpf rpf = RpfOf(target);
-  if (e.upstream->rpf_neighbor() != rpf.neighbor) e.upstream->OnRpfNeighborChanged(rpf.neighbor);
+  Rpf rpf = RpfOf(target);
+  if (ApplyAssertToRpf(e, rpf)) {
+    if (e.upstream->rpf_neighbor() == rpf.neighbor) {
+      // Already there: no event, and no random draw.
+    } else {
+    // §4.5.4 "RPF'(*,G) changes due to an Assert": the Join goes to the winner within
+    // t_override; the loser (the old RPF') gets no Prune.
+    const Interface* pi = Find(*router_.interfaces()[*rpf.interface]);
+    e.upstream->OnRpfNeighborChangedByAssert(
+        rpf.neighbor, TOverride(router_.rng(), pi != nullptr ? pi->hello.effective_override_interval()
+                                                             : router_config_.override_interval));
+    }
+  } else if (e.upstream->rpf_neighbor() != rpf.neighbor) {
+    e.upstream->OnRpfNeighborChanged(rpf.neighbor);
+  }
   e.upstream->OnJoinDesired(JoinDesired(e));
+  UpdateAsserts(e);
   if (e.key.source) UpdateRegister(e);
   ProgramMfib(e, rpf, target.has_value());
 }
@@ -201,7 +225,9 @@ void PimRouter::Cleanup() {
     const bool downstream = std::any_of(e.downstream.begin(), e.downstream.end(),
                                         [](const auto& d) { return d.second->state() != DownstreamJoinState::kNoInfo; });
     const bool members = !e.key.source && !PimInclude(e.key.group).empty();
-    const bool alive = downstream || members || e.upstream->joined() || (e.keepalive && e.keepalive->running()) ||
+    const bool asserts = std::any_of(e.asserts.begin(), e.asserts.end(),
+                                     [](const auto& a) { return a.second->state() != AssertState::kNoInfo; });
+    const bool alive = downstream || members || asserts || e.upstream->joined() || (e.keepalive && e.keepalive->running()) ||
                        (e.register_state && e.register_state->state() != RegisterState::kNoInfo);
     if (alive) {
       ++it;

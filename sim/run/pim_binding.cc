@@ -75,7 +75,8 @@ void PimBinding::DumpTables(const net::Node& node, std::string& out) const {
   const auto* module = node.FindModule<pim::PimRouter>();
   if (module == nullptr) return;
   out += "# show ip pim interface\n" + module->DumpInterfaces() + "# show ip pim neighbor\n" + module->DumpNeighbors() +
-         "# show ip pim join\n" + module->DumpJoins() + "# show ip pim rp-mapping\n" + module->DumpRpMapping();
+         "# show ip pim join\n" + module->DumpJoins() + "# show ip pim rp-mapping\n" + module->DumpRpMapping() +
+         "# show ip pim assert\n" + module->DumpAsserts();
 }
 
 bool PimBinding::Evaluate(const scenario::Check& c, net::Network& network, Outcome& o) const {

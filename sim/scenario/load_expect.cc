@@ -57,7 +57,6 @@ MrouteCheck ReadMroute(ObjectReader& o) {
 // What a packet type's sender needs, when the build has none.
 std::optional<std::string_view> UnbuiltSender(PacketType t) {
   if (t == PacketType::kIgmpReportV3) return "IGMPv3 (RFC 3376)";
-  if (t == PacketType::kPimAssert) return "PIM Assert (RFC 7761 §4.6)";
   return std::nullopt;
 }
 

@@ -98,9 +98,6 @@ PimSettings ReadPimSettings(const JsonValue& v, const std::string& path, Reporte
                 "; \"never\" runs");
   }
   ReadSetting(o, "assert", ReadBool, s.assert_enabled);
-  if (s.assert_enabled.value == true) {
-    r.Error(s.assert_enabled.path, NotBuilt("true", "PIM Assert (RFC 7761 §4.6)") + "; false runs");
-  }
   o.Finish();
   return s;
 }

@@ -75,8 +75,6 @@ CROSS_REFERENCE = {
     "join_on_router": "join names a router",
     "not_built_igmp_v3": "IGMP version 3, in format 1 but not built",
     "not_built_join_sources": "a join source list, in format 1 but not built",
-    "not_built_packets_pim_assert": "a pim-assert packet check, in format 1 but not built",
-    "not_built_pim_assert_true": "PIM assert true, in format 1 but not built",
     "l2_loop_one_switch": "a switching loop",
     "l2_loop_two_cables": "a switching loop",
     "query_response_not_below_query_interval": "QRI not below QI",

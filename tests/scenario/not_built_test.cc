@@ -78,13 +78,9 @@ TEST(NotBuilt, SptSwitchoverImmediateGivenExplicitly) {
   EXPECT_EQ(FirstError(WithDefaults(R"({"pim": {"spt_switchover": "never"}})")), "ok");
 }
 
-TEST(NotBuilt, AssertTrueGivenExplicitly) {
-  EXPECT_EQ(Errors(WithDefaults(R"({"pim": {"assert": true}})")),
-            Strings{"/defaults/pim/assert: true needs PIM Assert (RFC 7761 §4.6), not built yet; "
-                    "false runs"});
-  EXPECT_EQ(FirstError(WithEvent(
-                R"({"at": 1, "action": "set", "node": "R1", "pim": {"assert": true}})")),
-            "/events/0/pim/assert: true needs PIM Assert (RFC 7761 §4.6), not built yet; false runs");
+TEST(NotBuilt, AssertIsBuilt) {
+  EXPECT_EQ(FirstError(WithDefaults(R"({"pim": {"assert": true}})")), "ok");
+  EXPECT_EQ(FirstError(WithEvent(R"({"at": 1, "action": "set", "node": "R1", "pim": {"assert": true}})")), "ok");
   EXPECT_EQ(FirstError(WithDefaults(R"({"pim": {"assert": false}})")), "ok");
 }
 
@@ -108,11 +104,7 @@ TEST(NotBuilt, PacketTypesNoNodeSends) {
   EXPECT_EQ(Errors(WithCheck(R"({"packets": {"link": "lan1", "type": "igmp-report-v3", "max": 0}})")),
             Strings{"/expect/0/packets/type: \"igmp-report-v3\" needs IGMPv3 (RFC 3376), not built "
                     "yet: no node sends it"});
-  EXPECT_EQ(FirstError(WithCheck(
-                R"({"kind": "packets", "link": "lan1", "type": "pim-assert", "min": 1})")),
-            "/expect/0/type: \"pim-assert\" needs PIM Assert (RFC 7761 §4.6), not built yet: no node "
-            "sends it");
-  for (const char* type : {"igmp-query-general", "igmp-query-group", "igmp-report-v1",
+  for (const char* type : {"pim-assert", "igmp-query-general", "igmp-query-group", "igmp-report-v1",
                            "igmp-report-v2", "igmp-leave", "pim-hello", "pim-join-prune",
                            "pim-register", "pim-register-stop", "udp", "icmp-port-unreachable",
                            "arp"}) {

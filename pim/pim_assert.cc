@@ -1,0 +1,199 @@
+// PimRouter's Assert glue (RFC 7761 §4.6): the trigger (data on an interface of the olist),
+// Asserts in and out, the macros the machines read, and what their winners change (lost_assert
+// in the olists, RPF' toward the winner).
+//
+// The macros, as computed here (§4.1.6, §4.6.2, §4.6.3):
+//   CouldAssert(S,G,I)  = SPTbit(S,G) AND RPF_interface(S) != I
+//                         AND I in joins(*,G) + pim_include(*,G) + joins(S,G)
+//                         (no (S,G,rpt) prunes or pim_include(S,G) exist in this build)
+//   CouldAssert(*,G,I)  = I in joins(*,G) + pim_include(*,G) AND RPF_interface(RP(G)) != I
+//   AssertTrackingDesired(X,I) = CouldAssert(X,I) OR I in joins(X)
+//                         OR (RPF_interface(X) == I AND JoinDesired(X))
+//                         (the RFC's SPTbit and local-receiver terms fold into these here, since
+//                         a local receiver's interface is already in pim_include)
+//   my_assert_metric(S,G,I) = spt_assert_metric(S,I) if CouldAssert(S,G,I), else
+//                         rpt_assert_metric(G,I) if CouldAssert(*,G,I), else infinite
+//   spt/rpt_assert_metric = {RPT bit, preference, metric of the route to S or RP(G), my address}
+// "RPF_interface stops being I" (Loser -> NoInfo) is not tracked apart: once I is neither the RPF
+// interface nor in the olist, AssertTrackingDesired is false, which has the same action (A5).
+// Preference: 0 for a connected route, 1 for a computed one (the simulator runs one unicast
+// routing protocol, so only connected-versus-computed can differ); metric: the route's.
+#include <algorithm>
+
+#include "pim/pim_router.h"
+#include "pim/pim_router_state.h"
+#include "sim/wire/encode.h"
+#include "sim/wire/frame_builder.h"
+
+namespace pim {
+
+using sim::wire::Ipv4Address;
+
+namespace {
+
+constexpr std::uint32_t kConnectedPreference = 0;
+constexpr std::uint32_t kComputedPreference = 1;
+
+}  // namespace
+
+AssertMachine& PimRouter::AssertOn(Entry& e, std::uint32_t interface) {
+  auto& m = e.asserts[interface];
+  if (!m) {
+    Interface& pi = *interfaces_.at(interface);
+    m = std::make_unique<AssertMachine>(router_.scheduler(), router_.id(), e.key, pi.config, pi.iface.address(),
+                                        pi.assert_port);
+  }
+  return *m;
+}
+
+bool PimRouter::CouldAssert(const Entry& e, std::uint32_t interface) const {
+  const Rpf rpf = RpfOf(RpfTarget(e.key));
+  if (rpf.interface == interface) return false;
+  std::set<std::uint32_t> in = PimInclude(e.key.group);
+  if (auto star = entries_.find(JoinKey::StarG(e.key.group)); star != entries_.end()) in.merge(Joins(*star->second));
+  if (!e.key.source) return in.contains(interface);
+  in.merge(Joins(e));
+  return e.spt_bit && in.contains(interface);
+}
+
+bool PimRouter::AssertTrackingDesired(const Entry& e, std::uint32_t interface) const {
+  if (CouldAssert(e, interface) || Joins(e).contains(interface)) return true;
+  return RpfOf(RpfTarget(e.key)).interface == interface && JoinDesired(e);
+}
+
+AssertMetric PimRouter::RouteAssertMetric(bool rpt, Ipv4Address target, std::uint32_t interface) const {
+  AssertMetric m;
+  m.rpt = rpt;
+  m.address = router_.interfaces()[interface]->address();
+  if (router_.InterfaceOnLink(target) != nullptr || router_.IsOwnAddress(target)) {
+    m.preference = kConnectedPreference;
+    m.metric = 0;
+  } else if (const auto route = router_.fib().Lookup(target)) {
+    m.preference = kComputedPreference;
+    m.metric = route->metric;
+  } else {
+    return InfiniteAssertMetric();
+  }
+  return m;
+}
+
+AssertMetric PimRouter::MyAssertMetric(const Entry& e, std::uint32_t interface) const {
+  if (e.key.source && CouldAssert(e, interface)) return RouteAssertMetric(false, *e.key.source, interface);
+  const auto rp = RpFor(e.key.group);
+  const Entry* star = e.key.source ? nullptr : &e;
+  if (star == nullptr) {
+    auto it = entries_.find(JoinKey::StarG(e.key.group));
+    star = it == entries_.end() ? nullptr : it->second.get();
+  }
+  if (rp && star != nullptr && CouldAssert(*star, interface)) return RouteAssertMetric(true, *rp, interface);
+  return InfiniteAssertMetric();
+}
+
+bool PimRouter::LostAssert(const Entry* e, std::uint32_t interface, std::optional<std::uint32_t> rpf_interface) const {
+  if (e == nullptr || rpf_interface == interface) return false;
+  auto it = e->asserts.find(interface);
+  return it != e->asserts.end() && it->second->loser();
+}
+
+void PimRouter::EraseLostAsserts(const Entry* e, std::set<std::uint32_t>& olist) const {
+  if (e == nullptr || e->asserts.empty()) return;
+  const std::optional<std::uint32_t> rpf_interface = RpfOf(RpfTarget(e->key)).interface;
+  std::erase_if(olist, [&](std::uint32_t i) { return LostAssert(e, i, rpf_interface); });
+}
+
+bool PimRouter::ApplyAssertToRpf(const Entry& e, Rpf& rpf) const {
+  if (!rpf.interface) return false;
+  auto it = e.asserts.find(*rpf.interface);
+  if (it == e.asserts.end() || !it->second->loser()) return false;
+  // §4.1.6: RPF'(S,G) = AssertWinner(S,G,RPF_interface(S)) "if I_Am_Assert_Loser(S,G,
+  // RPF_interface(S))"; the same for (*,G) with RP(G).
+  rpf.neighbor = it->second->assert_winner();
+  return true;
+}
+
+void PimRouter::UpdateAsserts(Entry& e) {
+  for (auto& [index, m] : e.asserts) {
+    if (m->state() == AssertState::kNoInfo) continue;
+    m->OnConditions(CouldAssert(e, index), AssertTrackingDesired(e, index), MyAssertMetric(e, index));
+  }
+}
+
+void PimRouter::DataOnOutgoingInterface(Entry& e, sim::net::Interface& in) {
+  Interface* pi = Find(in);
+  if (pi == nullptr || !pi->hello.running() || !pi->config.assert_enabled) return;
+  const std::uint32_t i = in.index();
+  const bool could = CouldAssert(e, i);
+  // §4.6.1 "Data arrives from S to G on I and CouldAssert(S,G,I)"; without the SPT bit, the
+  // (*,G) machine takes it (§4.6.2 "Data arrives for G on I and CouldAssert(*,G,I)").
+  if (!could && e.key.source) {
+    if (Entry* star = FindEntry(JoinKey::StarG(e.key.group))) DataOnOutgoingInterface(*star, in);
+    return;
+  }
+  if (could) AssertOn(e, i).OnDataArrived(true, MyAssertMetric(e, i));
+}
+
+void PimRouter::OnAssert(Interface& pi, Ipv4Address from, const sim::wire::PimAssert& a) {
+  if (!pi.config.assert_enabled) {
+    Trace("pim.ignored", {{"interface", pi.iface.name()}, {"message", "assert"}, {"from", sim::wire::ToString(from)},
+                          {"why", "assert is off"}});
+    return;
+  }
+  const AssertMetric theirs{a.rpt, a.metric_preference, a.metric, from};
+  const std::uint32_t i = pi.iface.index();
+  const Ipv4Address g = a.group.group;
+  // An Assert naming a source goes to that (S,G)'s machine; one with the RPT bit that the
+  // (S,G) machine does not take (it stays in NoInfo) goes on to (*,G) (§4.6.1 and §4.6.2 split
+  // the RPT bit between them).
+  if (!a.source.is_unspecified()) {
+    if (Entry* sg = FindEntry(JoinKey::SG(a.source, g))) {
+      AssertMachine& m = AssertOn(*sg, i);
+      const bool was_loser = m.loser();
+      m.OnAssertReceived(theirs, CouldAssert(*sg, i), AssertTrackingDesired(*sg, i), MyAssertMetric(*sg, i));
+      // A6: "If (I is RPF_interface(S)) AND (UpstreamJPState(S,G) == true) set SPTbit(S,G) to
+      // TRUE": the winner forwards S's data toward us on the SPT.
+      if (!was_loser && m.loser() && RpfOf(sg->key.source).interface == i && sg->upstream->joined()) {
+        sg->spt_bit = true;
+      }
+      if (m.state() != AssertState::kNoInfo || !a.rpt) return;
+    } else if (!a.rpt) {
+      return;
+    }
+  }
+  if (Entry* star = FindEntry(JoinKey::StarG(g))) {
+    AssertOn(*star, i).OnAssertReceived(theirs, CouldAssert(*star, i), AssertTrackingDesired(*star, i),
+                                        MyAssertMetric(*star, i));
+  }
+}
+
+void PimRouter::AssertNeighborGone(Interface& pi, Ipv4Address neighbor) {
+  for (auto& [key, e] : entries_) {
+    if (auto it = e->asserts.find(pi.iface.index()); it != e->asserts.end()) it->second->OnNeighborGone(neighbor);
+  }
+}
+
+// --- the Assert port ---
+
+void AssertPortOf::SendAssert(const JoinKey& key, const AssertMetric& metric) {
+  if (!pi_.iface.up()) return;
+  // §4.6.1, §4.9.6: Assert(*,G) names no source; AssertCancel is an infinite-metric Assert with
+  // the RPT bit set.
+  sim::wire::PimAssert a;
+  a.group = sim::wire::EncodedGroup{key.group};
+  a.source = key.source.value_or(Ipv4Address());
+  a.rpt = metric.rpt;
+  a.metric_preference = metric.preference;
+  a.metric = metric.metric;
+  pi_.hello.SendHelloBeforeJoinPruneOrAssert();
+  const auto header =
+      sim::wire::ControlHeader(sim::wire::kIpProtoPim, pi_.iface.address(), sim::wire::kAllPimRouters);
+  owner_.router_.SendIp(pi_.iface, sim::wire::kAllPimRouters, header, sim::wire::Encode(sim::wire::PimMessage(a)));
+}
+
+void AssertPortOf::WinnerChanged(const JoinKey& key) { owner_.Recompute(key); }
+
+void AssertPortOf::Trace(std::string_view kind, TraceFields fields) {
+  fields.insert(fields.begin(), {"interface", pi_.iface.name()});
+  owner_.Trace(kind, std::move(fields));
+}
+
+}  // namespace pim
