@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstring>
 #include <stdexcept>
 
@@ -18,6 +19,42 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+volatile std::sig_atomic_t stop_signal = 0;
+
+void OnStop(int signal) { stop_signal = signal; }
+
+// SIGINT and SIGTERM blocked except inside ppoll, so that one cannot arrive between the check of
+// the flag and the wait; the old mask and handlers are put back at the end.
+class StopSignals {
+ public:
+  StopSignals() {
+    stop_signal = 0;
+    struct sigaction sa {};
+    sa.sa_handler = OnStop;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int_);
+    sigaction(SIGTERM, &sa, &old_term_);
+    sigset_t block;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigprocmask(SIG_BLOCK, &block, &old_mask_);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+  ~StopSignals() {
+    sigprocmask(SIG_SETMASK, &old_mask_, nullptr);
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  // The mask to wait with, and the one a child starts with: the caller's.
+  const sigset_t& waiting_mask() const { return old_mask_; }
+
+ private:
+  struct sigaction old_int_ {}, old_term_ {};
+  sigset_t old_mask_{};
+};
+
 struct Running {
   std::size_t index;
   pid_t pid;
@@ -25,7 +62,7 @@ struct Running {
   Clock::time_point start;
 };
 
-Running Start(const std::vector<std::string>& argv, std::size_t index) {
+Running Start(const std::vector<std::string>& argv, std::size_t index, const sigset_t& mask) {
   int fds[2];
   // Close-on-exec, so a child holds no pipe of its siblings and each pipe ends with its child.
   if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
@@ -33,11 +70,16 @@ Running Start(const std::vector<std::string>& argv, std::size_t index) {
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setsigmask(&attr, &mask);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   pid_t pid = 0;
-  const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  const int rc = posix_spawn(&pid, args[0], &actions, &attr, args.data(), environ);
+  posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&actions);
   close(fds[1]);
   if (rc != 0) {
@@ -76,21 +118,27 @@ void Finish(const Running& r, ChildOutcome& outcome) {
 
 }  // namespace
 
-std::vector<ChildOutcome> RunChildren(const std::vector<std::vector<std::string>>& commands,
-                                      std::size_t jobs,
-                                      const std::function<void(std::size_t)>& on_done) {
-  std::vector<ChildOutcome> outcomes(commands.size());
+ChildRuns RunChildren(const std::vector<std::vector<std::string>>& commands, std::size_t jobs,
+                      const std::function<void(std::size_t)>& on_done) {
+  StopSignals signals;
+  ChildRuns runs;
+  runs.outcomes.resize(commands.size());
   std::vector<Running> running;
   std::size_t next = 0;
+  bool passed_on = false;
   if (jobs == 0) jobs = 1;
-  while (next < commands.size() || !running.empty()) {
-    while (next < commands.size() && running.size() < jobs) {
-      running.push_back(Start(commands[next], next));
+  while ((next < commands.size() && stop_signal == 0) || !running.empty()) {
+    if (stop_signal != 0 && !passed_on) {
+      for (const Running& r : running) kill(r.pid, stop_signal);
+      passed_on = true;
+    }
+    while (stop_signal == 0 && next < commands.size() && running.size() < jobs) {
+      running.push_back(Start(commands[next], next, signals.waiting_mask()));
       ++next;
     }
     std::vector<pollfd> fds;
     for (const Running& r : running) fds.push_back({r.read_fd, POLLIN, 0});
-    if (poll(fds.data(), fds.size(), -1) < 0) {
+    if (ppoll(fds.data(), fds.size(), nullptr, &signals.waiting_mask()) < 0) {
       if (errno == EINTR) continue;
       throw std::runtime_error(std::string("poll: ") + std::strerror(errno));
     }
@@ -98,13 +146,14 @@ std::vector<ChildOutcome> RunChildren(const std::vector<std::vector<std::string>
     for (std::size_t i = fds.size(); i-- > 0;) {
       if (fds[i].revents == 0) continue;
       const Running r = running[i];
-      if (Drain(r.read_fd, outcomes[r.index].output)) continue;
-      Finish(r, outcomes[r.index]);
+      if (Drain(r.read_fd, runs.outcomes[r.index].output)) continue;
+      Finish(r, runs.outcomes[r.index]);
       running.erase(running.begin() + static_cast<std::ptrdiff_t>(i));
       if (on_done) on_done(r.index);
     }
   }
-  return outcomes;
+  runs.stop_signal = stop_signal;
+  return runs;
 }
 
 std::string SelfExecutable() {

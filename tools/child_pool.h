@@ -18,12 +18,18 @@ struct ChildOutcome {
   double wall_seconds = 0;  // from start to exit
 };
 
+struct ChildRuns {
+  std::vector<ChildOutcome> outcomes;  // one per command, in the order given
+  int stop_signal = 0;  // SIGINT or SIGTERM when one stopped the lot (outcomes then incomplete)
+};
+
 // Runs every command (argv[0] is a path) with at most `jobs` running at once, in the order
 // given; results come back in the same order whatever order they end in. `on_done(i)` is called
-// as command i ends (for a progress line).
-std::vector<ChildOutcome> RunChildren(const std::vector<std::vector<std::string>>& commands,
-                                      std::size_t jobs,
-                                      const std::function<void(std::size_t)>& on_done = {});
+// as command i ends (for a progress line). A SIGINT or SIGTERM sent to this process is passed on
+// to the running children (each cleans up after itself), no further one is started, and the
+// call returns once they have ended.
+ChildRuns RunChildren(const std::vector<std::vector<std::string>>& commands, std::size_t jobs,
+                      const std::function<void(std::size_t)>& on_done = {});
 
 // This program's own executable, for running one of its commands in a child.
 std::string SelfExecutable();

@@ -93,7 +93,7 @@ void AddTest(CLI::App& top, CommandLine& c) {
       "name order) with `mcastlab run FILE --out DIR/<its path>`, N at a time, then prints\n"
       "a table (scenario, expectations passed, wall time, result) and the totals.\n"
       "Exit codes: 0 every expectation holds; 1 some failed; 2 bad arguments or an invalid\n"
-      "scenario; 3 a run broke.",
+      "scenario; 3 a run broke; 130/143 interrupted by SIGINT/SIGTERM (no report).",
       "mcastlab test topologies/ -j 4 --junit out/junit.xml");
   app->add_option("PATH", a.paths, "scenario files, or folders that hold them")->required();
   AddWholeNumber(*app, "-j,--jobs", &a.jobs, 1, kMaxTestJobs, "run N scenarios at a time")

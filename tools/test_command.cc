@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -128,10 +129,11 @@ int TestCommand(const TestArgs& args) {
   const bool progress = isatty(STDERR_FILENO) != 0;
   std::size_t done = 0;
   const auto start = std::chrono::steady_clock::now();
-  std::vector<ChildOutcome> children;
+  ChildRuns runs;
   try {
-    children = RunChildren(commands, jobs, [&](std::size_t) {
-      if (progress) std::fprintf(stderr, "\rmcastlab test: %zu of %zu done", ++done, files.size());
+    runs = RunChildren(commands, jobs, [&](std::size_t) {
+      ++done;
+      if (progress) std::fprintf(stderr, "\rmcastlab test: %zu of %zu done", done, files.size());
     });
   } catch (const std::exception& e) {
     std::fprintf(stderr, "mcastlab test: %s\n", e.what());
@@ -139,6 +141,14 @@ int TestCommand(const TestArgs& args) {
   }
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (progress) std::fprintf(stderr, "\r\033[K");
+  if (runs.stop_signal != 0) {
+    // As `mcastlab run` does: the runs have removed their partial folders; no report.
+    std::fprintf(stderr, "mcastlab test: %s with %zu of %zu runs ended; no report written\n",
+                 runs.stop_signal == SIGINT ? "interrupted (SIGINT)" : "terminated (SIGTERM)", done,
+                 files.size());
+    return 128 + runs.stop_signal;
+  }
+  const std::vector<ChildOutcome>& children = runs.outcomes;
 
   std::vector<ScenarioVerdict> verdicts;
   sim::core::TextTable table({"Scenario", "Expectations", "Time", "Result"});

@@ -1,6 +1,7 @@
 // `mcastlab test`: a folder of scenarios run as a test suite through the real binary, its table,
 // its exit codes and its JUnit report.
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <filesystem>
 #include <fstream>
@@ -38,6 +39,15 @@ std::string Scenario(const std::string& name, int count, int expected) {
 const std::string kInvalid = R"({"format": 1, "name": "invalid", "duration": "2s",
   "nodes": [{"name": "a", "type": "host", "interfaces": [{"name": "eth0", "address": "192.0.2.1/24"}]}],
   "links": [{"name": "cable", "endpoints": ["a:eth0", "ghost:eth0"]}]})";
+
+// `a` sends to `b` for 100 s of simulated time, fast enough to take seconds of real time.
+std::string LongScenario() {
+  std::string s = Scenario("long", 1, 1);
+  const std::string send = R"("count": 1})";
+  s.replace(s.find(send), send.size(), R"("rate": "40000pps", "until": "99s"})");
+  const std::string duration = R"("duration": "2s")";
+  return s.replace(s.find(duration), duration.size(), R"("duration": "100s")");
+}
 
 class TestCommand : public testing::Test {
  protected:
@@ -193,6 +203,23 @@ TEST_F(TestCommand, RunsAgainIntoItsOwnFoldersAndReportAndSkipsThem) {
   const ShellResult all = Test(". --out " + dir_.string() + "-all");
   EXPECT_EQ(all.exit_code, 0) << all.out << all.err;
   EXPECT_NE(all.out.find("1 scenario: 1 passed"), std::string::npos) << all.out;
+}
+
+// A SIGTERM to `mcastlab test` reaches its runs: each removes its partial folder, and no report
+// is written.
+TEST_F(TestCommand, SigtermStopsTheRunsAndWritesNoReport) {
+  Write("long.json", LongScenario());
+  fs::create_directories(dir_ / "out/suite");
+  testing_support::CreationWatch watch(dir_ / "out/suite");
+  const pid_t pid = testing_support::StartChild(
+      {MCASTLAB_CLI, "test", "suite", "--out", "out", "--junit", "r.xml"}, dir_, dir_ / "log.txt");
+  ASSERT_EQ(watch.WaitFor(".long.partial-").rfind(".long.partial-", 0), 0u);
+  kill(pid, SIGTERM);
+  EXPECT_EQ(testing_support::WaitChild(pid), 143);
+  EXPECT_EQ(ReadWholeFile(dir_ / "log.txt"),
+            "mcastlab test: terminated (SIGTERM) with 1 of 1 runs ended; no report written\n");
+  EXPECT_FALSE(fs::exists(dir_ / "r.xml"));
+  EXPECT_TRUE(fs::is_empty(dir_ / "out/suite"));
 }
 
 }  // namespace
