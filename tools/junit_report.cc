@@ -1,7 +1,5 @@
 #include "tools/junit_report.h"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <fstream>
 
@@ -123,29 +121,6 @@ std::optional<std::string> RefuseReportPath(const fs::path& path) {
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   if (!in || head != kReportStart) {
     return "exists and is not a report mcastlab test wrote; give a new file name";
-  }
-  return std::nullopt;
-}
-
-std::optional<std::string> WriteFileAtomically(const fs::path& path, const std::string& text) {
-  std::error_code ec;
-  if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-  const fs::path temp = path.parent_path() /
-                        ("." + path.filename().string() + ".partial-" + std::to_string(getpid()));
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      fs::remove(temp, ec);
-      return "cannot write " + temp.string();
-    }
-  }
-  fs::rename(temp, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-    return "cannot rename " + temp.string() + " to " + path.string() + ": " + ec.message();
   }
   return std::nullopt;
 }

@@ -28,11 +28,6 @@ std::string JunitXml(const std::vector<ReportedScenario>& scenarios);
 // report this command wrote (mcastlab replaces only its own reports).
 std::optional<std::string> RefuseReportPath(const std::filesystem::path& path);
 
-// Writes `text` to a temporary file beside `path` and renames it into place, so a reader never
-// sees half a report; the error, if it could not.
-std::optional<std::string> WriteFileAtomically(const std::filesystem::path& path,
-                                               const std::string& text);
-
 }  // namespace tools
 
 #endif  // MCASTLAB_TOOLS_JUNIT_REPORT_H_

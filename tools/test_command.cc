@@ -13,6 +13,7 @@
 #include <variant>
 
 #include "sim/core/text_table.h"
+#include "tools/atomic_file.h"
 #include "tools/child_pool.h"
 #include "tools/exit_codes.h"
 #include "tools/junit_report.h"
