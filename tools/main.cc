@@ -10,6 +10,7 @@
 #include "tools/explain_command.h"
 #include "tools/gen_command.h"
 #include "tools/run_command.h"
+#include "tools/test_command.h"
 
 namespace tools {
 namespace {
@@ -26,9 +27,10 @@ struct CommandLine {
   sim::core::Duration explain_at;
   CLI::Option* explain_at_option = nullptr;
   GenArgs gen;
+  TestArgs test;
   std::optional<std::string> demo_out;
   CLI::App *run_app = nullptr, *validate_app = nullptr, *explain_app = nullptr, *gen_app = nullptr,
-           *tree_app = nullptr, *help_app = nullptr;
+           *tree_app = nullptr, *help_app = nullptr, *test_app = nullptr;
 };
 
 // `summary` is the command's line in its parent's list; `details` and `example` end its help.
@@ -81,6 +83,27 @@ void AddValidate(CLI::App& top, CommandLine& c) {
   app->add_option("FILE", c.validate.file, "the scenario file (JSON)")->required();
   AddMaxInputSize(*app, c.validate);
   c.validate_app = app;
+}
+
+void AddTest(CLI::App& top, CommandLine& c) {
+  TestArgs& a = c.test;
+  CLI::App* app = AddCommand(
+      top, "test", "run every scenario under the paths as a test suite",
+      "Runs each *.json found under PATH (files, or folders searched recursively, in\n"
+      "name order) with `mcastlab run FILE --out DIR/<its path>`, N at a time, then prints\n"
+      "a table (scenario, expectations passed, wall time, result) and the totals.\n"
+      "Exit codes: 0 every expectation holds; 1 some failed; 2 bad arguments or an invalid\n"
+      "scenario; 3 a run broke; 130/143 interrupted by SIGINT/SIGTERM (no report).",
+      "mcastlab test topologies/ -j 4 --junit out/junit.xml");
+  app->add_option("PATH", a.paths, "scenario files, or folders that hold them")->required();
+  AddWholeNumber(*app, "-j,--jobs", &a.jobs, 1, kMaxTestJobs, "run N scenarios at a time")
+      ->type_name("N")
+      ->default_str("the number of cores");
+  AddText(*app, "--junit", &a.junit, "also write a JUnit XML report to FILE")->type_name("FILE");
+  AddText(*app, "--out", &a.out, "the root of the output folders")
+      ->type_name("DIR")
+      ->default_str(a.out);
+  c.test_app = app;
 }
 
 void AddExplain(CLI::App& top, CommandLine& c) {
@@ -203,6 +226,7 @@ int Dispatch(CLI::App& top, CommandLine& c) {
     return ExplainCommand(c.explain);
   }
   if (app == c.tree_app) return GenTreeCommand(c.gen);
+  if (app == c.test_app) return TestCommand(c.test);
   return DemoCommand(c.demo_out);
 }
 
@@ -220,6 +244,7 @@ int main(int argc, char** argv) {
   tools::CommandLine c;
   tools::AddRun(top, c);
   tools::AddValidate(top, c);
+  tools::AddTest(top, c);
   tools::AddExplain(top, c);
   tools::AddGen(top, c);
   tools::AddDemo(top, c);

@@ -2,6 +2,7 @@
 # Installs the Debian packages mcastlab needs to build and test: only the missing ones,
 # without a single prompt (tshark's "may non-root users capture?" question is preseeded).
 # libcli11-dev is the command-line parser of tools/ (--help, typed options, subcommands).
+# libxml2-utils (xmllint) validates `mcastlab test --junit` reports against tests/junit/junit.xsd.
 # clang and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) are for tools/fuzz_smoke.sh.
 set -euo pipefail
 
@@ -9,7 +10,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   libpcap-dev libboost-graph-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  tshark graphviz python3-jsonschema
+  tshark graphviz python3-jsonschema libxml2-utils
   clang libclang-rt-14-dev
 )
 

@@ -43,7 +43,7 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         HelpCase{"",
                  {"Usage: mcastlab [OPTIONS] [SUBCOMMAND]", "--version", "run", "validate",
-                  "explain", "gen", "demo", "help", "Exit codes: 0 all expectations hold"}},
+                  "test", "explain", "gen", "demo", "help", "Exit codes: 0 all expectations hold"}},
         HelpCase{"run",
                  {"Usage: mcastlab run [OPTIONS] FILE", "FILE TEXT REQUIRED",
                   "--out DIR=out/<scenario name>", "--stats", "--max-wall TIME",
@@ -53,6 +53,10 @@ INSTANTIATE_TEST_SUITE_P(
         HelpCase{"validate",
                  {"Usage: mcastlab validate [OPTIONS] FILE", "--max-input-size BYTES=67108864",
                   "Example:\n  mcastlab validate topologies/ttl-one.json"}},
+        HelpCase{"test",
+                 {"Usage: mcastlab test [OPTIONS] PATH...", "-j,--jobs N=the number of cores",
+                  "--junit FILE", "--out DIR=out/test", "3 a run broke",
+                  "Example:\n  mcastlab test topologies/ -j 4 --junit out/junit.xml"}},
         HelpCase{
             "explain",
             {"Usage: mcastlab explain [OPTIONS] OUT", "--node HOST REQUIRED", "--group G REQUIRED",
@@ -125,6 +129,10 @@ INSTANTIATE_TEST_SUITE_P(
                 "\"1.5s\")"},
         Refusal{"explain out --nod H1 --group 239.1.1.1",
                 "mcastlab explain: unknown option '--nod' (did you mean '--node'?)"},
+        Refusal{"test", "mcastlab test: PATH is required"},
+        Refusal{"test x -j 0", "mcastlab test: --jobs: '0' is not from 1 to 1024"},
+        Refusal{"test x --junt r.xml",
+                "mcastlab test: unknown option '--junt' (did you mean '--junit'?)"},
         Refusal{"demo --ot x", "mcastlab demo: unknown option '--ot' (did you mean '--out'?)"},
         Refusal{"demo extra", "mcastlab demo: unexpected argument 'extra'"},
         Refusal{
