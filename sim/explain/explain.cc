@@ -57,10 +57,12 @@ class Explainer {
   void Received() {
     std::map<std::string, std::pair<std::uint64_t, std::int64_t>> by_socket;  // socket -> (count, first)
     std::vector<std::string> order;
+    std::int64_t last = -1;  // the last delivery of any socket (-1: a run without last times)
     for (const RecordedEvent& e : r_.events) {
       if (e.node != q_.host || e.kind != "receive.total" || e.Get("destination") != q_.group) continue;
       const std::int64_t first = ParseEventTime(e.Get("first"));
       if (first > at_) continue;
+      last = std::max(last, ParseEventTime(e.Get("last")));
       auto [it, added] = by_socket.try_emplace(e.Get("socket"), 0, first);
       if (added) order.push_back(e.Get("socket"));
       it->second.first += e.Count();
@@ -77,7 +79,11 @@ class Explainer {
       first = std::min(first, t);
       sockets += (k == 0 ? "" : k + 1 == order.size() ? " and " : ", ") + Datagrams(count) + " on socket " + order[k];
     }
-    if (!at_end_) {
+    if (!at_end_ && last >= 0 && last < at_) {
+      // It received G, but not any more by TIME: say so rather than "has received since".
+      out_.push_back(q_.host + " received " + q_.group + " from " + Seconds(first) + " to " + Seconds(last) +
+                     " and nothing after (" + sockets + " in all).");
+    } else if (!at_end_) {
       out_.push_back(q_.host + " has received " + q_.group + " since " + Seconds(first) + " (" + sockets +
                      " by the end of the run).");
     } else if (order.size() == 1) {

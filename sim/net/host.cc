@@ -153,7 +153,8 @@ void Host::OnPowerOff() {
 void Host::TraceReceiveTotals(const UdpSocket& s) {
   for (const UdpFlow& f : s.flows) {
     Trace("receive.total", {{"socket", s.name}, {"destination", wire::ToString(f.destination)},
-                            {"count", f.datagrams}, {"first", core::ToString(f.first)}});
+                            {"count", f.datagrams}, {"first", core::ToString(f.first)},
+                            {"last", core::ToString(f.last)}});
   }
 }
 

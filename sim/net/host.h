@@ -177,6 +177,7 @@ class Host : public IpNode {
     // Frames delivered through the memo since it was made: added to each socket's flow for
     // `group` by BankMemo, so that a memo hit costs one increment, not one per socket.
     std::uint64_t hits = 0;
+    core::Time last_hit;  // the last of them, for the flows' last time
   };
   bool DeliverFromMemo(const Interface& in, const Frame& frame);
   void StateChanged() {
@@ -185,8 +186,8 @@ class Host : public IpNode {
   }
   // Adds the memo's hits to its sockets' flows; call while those sockets exist.
   void BankMemo();
-  // Counts `n` datagrams for `destination` in the socket's flows.
-  void CountFlow(UdpSocket& s, wire::Ipv4Address destination, std::uint64_t n);
+  // Counts `n` datagrams for `destination` in the socket's flows, the last of them at `last`.
+  void CountFlow(UdpSocket& s, wire::Ipv4Address destination, std::uint64_t n, core::Time last);
 
   // Reports a socket's pending error (ECONNREFUSED) to the call `during`; false when none.
   bool TakePendingError(UdpSocket& s, std::string_view during) {

@@ -164,6 +164,7 @@ bool Host::DeliverFromMemo(const Interface& in, const Frame& frame) {
   if (HasProtocolHandler(wire::kIpProtoUdp)) return false;  // a handler would take it first
   for (UdpSocket* s : m.sockets) DeliverTo(*s, ip, udp->payload.size());
   ++demux_memo_.hits;
+  demux_memo_.last_hit = now();
   return true;
 }
 
@@ -243,7 +244,7 @@ void Host::DemuxUdp(Interface& in, const wire::Ipv4Packet& packet, const wire::U
       if (s->port != port || !(s->bind == dst || s->bind.is_unspecified())) continue;
       if (s->peer && !FromPeer(*s->peer, packet, udp.header)) continue;  // Linux: multicast too
       DeliverTo(*s, packet, size);
-      CountFlow(*s, dst, 1);
+      CountFlow(*s, dst, 1, now());
       given.push_back(s.get());
     }
     // Remembered for the next frame of this stream (see MulticastDemuxMemo); a looped-back
@@ -254,7 +255,7 @@ void Host::DemuxUdp(Interface& in, const wire::Ipv4Packet& packet, const wire::U
                                                          (!rare_ || rare_->demux_memo_enabled)) {
       BankMemo();
       demux_memo_ = {state_epoch_,  in.index(), dst, packet.header.source, port, udp.header.source_port,
-                     frame->ethernet()->header.destination.key(), std::move(given)};
+                     frame->ethernet()->header.destination.key(), std::move(given), 0, core::Time()};
     }
     return;
   }
@@ -263,7 +264,7 @@ void Host::DemuxUdp(Interface& in, const wire::Ipv4Packet& packet, const wire::U
     // A connected socket takes datagrams only from its peer.
     if (s->peer && !FromPeer(*s->peer, packet, udp.header)) continue;
     DeliverTo(*s, packet, size);
-    CountFlow(*s, dst, 1);
+    CountFlow(*s, dst, 1, now());
     return;
   }
   DropUndelivered(in, packet, udp.header);
@@ -315,19 +316,20 @@ void Host::DeliverTo(UdpSocket& s, const wire::Ipv4Packet& packet, std::size_t s
   if (!reception_observers_.empty()) NotifyReception(s, packet, size);
 }
 
-void Host::CountFlow(UdpSocket& s, wire::Ipv4Address destination, std::uint64_t n) {
+void Host::CountFlow(UdpSocket& s, wire::Ipv4Address destination, std::uint64_t n, core::Time last) {
   for (UdpFlow& f : s.flows) {
     if (f.destination == destination) {
       f.datagrams += n;
+      f.last = std::max(f.last, last);
       return;
     }
   }
-  s.flows.push_back(UdpFlow{destination, n, now()});
+  s.flows.push_back(UdpFlow{destination, n, now(), last});
 }
 
 void Host::BankMemo() {
   if (demux_memo_.hits == 0) return;
-  for (UdpSocket* s : demux_memo_.sockets) CountFlow(*s, demux_memo_.group, demux_memo_.hits);
+  for (UdpSocket* s : demux_memo_.sockets) CountFlow(*s, demux_memo_.group, demux_memo_.hits, demux_memo_.last_hit);
   demux_memo_.hits = 0;
 }
 

@@ -27,6 +27,7 @@ struct UdpFlow {
   wire::Ipv4Address destination;
   std::uint64_t datagrams = 0;
   core::Time first;
+  core::Time last;
 };
 
 struct UdpSocket {

@@ -44,7 +44,11 @@ void EvaluateQuerier(const scenario::QuerierCheck& c, net::Network& net, Outcome
     o.found = "no IGMP on that interface";
     return;
   }
-  o.found = s->is_querier() ? "querier" : "not querier (querier is " + wire::ToString(s->querier_address()) + ")";
+  if (!net.FindNode(c.node)->powered()) {
+    o.found = "not querier (" + c.node + " is powered off)";
+  } else {
+    o.found = s->is_querier() ? "querier" : "not querier (querier is " + wire::ToString(s->querier_address()) + ")";
+  }
   o.passed = s->is_querier() == c.is_querier;
 }
 

@@ -156,6 +156,15 @@ TEST(ExplainLessons, NotJoinedNamesTheMemberSpanNotJustTheLeave) {
                     "passes none of it.");
 }
 
+// H1 left at 125 s: asked at 130 s, it received the group until its last datagram at 124 s and
+// nothing after, rather than "has received since".
+TEST(ExplainLessons, AfterTheLastDeliveryItSaysNothingCameAfter) {
+  const Lines why = Why("lesson-querier-crash-leave", "H1", "239.1.1.1", 130'000'000'000);
+  ASSERT_FALSE(why.empty());
+  EXPECT_EQ(why[0], "H1 received 239.1.1.1 from 1.00000204 s to 124.00000204 s and nothing after (124 datagrams on "
+                    "socket s in all).");
+}
+
 TEST(ExplainSummary, DropsAreTheTrueTotalPerNode) {
   std::ifstream in(RunOnce("ttl-one") / "summary.json");
   const std::string summary((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -36,7 +36,8 @@ constexpr std::string_view kScenario = R"({
     {"until": "9.999s", "packets": {"link": "lan", "type": "pim-hello", "min": 0, "max": 0}},
     {"from": "10s", "until": "10s", "packets": {"link": "lan", "type": "igmp-query-general", "min": 1, "max": 1}},
     {"from": "10.001s", "until": "19.999s", "packets": {"link": "lan", "type": "igmp-query-general", "min": 0, "max": 0}},
-    {"from": "20s", "until": "20s", "packets": {"link": "lan", "type": "igmp-query-general", "min": 1, "max": 1}}
+    {"from": "20s", "until": "20s", "packets": {"link": "lan", "type": "igmp-query-general", "min": 1, "max": 1}},
+    {"at": "5s", "querier": {"node": "R1", "interface": "eth0", "is": false}}
   ]
 })";
 
@@ -64,10 +65,17 @@ class StartingStateTest : public testing::Test {
 };
 
 TEST_F(StartingStateTest, NothingLeavesANodeBeforeItsPowerOn) {
-  ASSERT_EQ(result_.outcomes.size(), 5u);
+  ASSERT_EQ(result_.outcomes.size(), 6u);
   for (const Outcome& o : result_.outcomes) {
     EXPECT_TRUE(o.passed) << o.path << ": expected " << o.expected << ", found " << o.found;
   }
+}
+
+// A querier check on a router that is off says so, rather than naming querier 0.0.0.0.
+TEST_F(StartingStateTest, AQuerierCheckOnAPoweredOffRouterSaysItIsOff) {
+  ASSERT_EQ(result_.outcomes.size(), 6u);
+  EXPECT_TRUE(result_.outcomes[5].passed);
+  EXPECT_EQ(result_.outcomes[5].found, "not querier (R1 is powered off)");
 }
 
 TEST_F(StartingStateTest, AStartingStateDownIsSilentAndItsFirstLineIsThePowerOn) {
