@@ -62,6 +62,9 @@ void AddRun(CLI::App& top, CommandLine& c) {
       ->default_str("out/<scenario name>");
   app->add_flag("--stats", a.stats,
                 "also write DIR/stats.json (wall time, rates, peak memory) and print it");
+  app->add_flag("--capture-merged", a.capture_merged,
+                "also write DIR/capture.pcapng: every captured link's frames in one file,\n"
+                "an interface per link named after it (Wireshark's interface column)");
   AddTime(*app, "--max-wall", &a.max_wall, true,
           "stop the run after TIME of real time, such as 90s or 10min")
       ->type_name("TIME");

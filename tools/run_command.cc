@@ -74,6 +74,7 @@ int RunCommand(const RunArgs& args) {
   sim::run::RunOptions options;
   options.inputs = {args.file};
   options.write_stats = args.stats;
+  options.capture_merged = args.capture_merged;
   options.snapshot_every = args.snapshot_every;
   control.Attach(options);
   try {

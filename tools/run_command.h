@@ -16,6 +16,7 @@ struct RunArgs {
   std::string file;
   std::optional<std::string> out;  // default: out/<scenario name>
   bool stats = false;
+  bool capture_merged = false;
   sim::core::Duration max_wall;  // zero: no limit
   std::uint64_t max_input_size = sim::scenario::LoadLimits{}.max_file_bytes;
   bool allow_large = false;

@@ -50,6 +50,9 @@ void RunRecorder::OnEvent(const net::TraceEvent& e) {
 
 void RunRecorder::OnFrame(core::Time at, const net::Link& link, wire::ByteSpan frame) {
   if (auto it = pcaps_.find(link.index()); it != pcaps_.end()) it->second->Write(at, frame);
+  if (merged_ != nullptr) {
+    if (auto it = merged_interface_.find(link.index()); it != merged_interface_.end()) merged_->Write(it->second, at, frame);
+  }
   if (auto it = watchers_.find(link.index()); it != watchers_.end()) {
     for (auto& w : it->second) w(at, frame);
   }
@@ -72,8 +75,17 @@ void RunRecorder::Capture(const std::vector<std::uint32_t>& link_indexes, const 
   }
 }
 
+void RunRecorder::CaptureMerged(const std::string& path, const std::vector<std::uint32_t>& link_indexes,
+                                const std::vector<std::string>& names, const std::vector<std::string>& descriptions) {
+  merged_ = std::make_unique<trace::PcapngWriter>(path);
+  for (std::size_t i = 0; i < link_indexes.size(); ++i) {
+    merged_interface_[link_indexes[i]] = merged_->AddInterface(names[i], descriptions[i]);
+  }
+}
+
 void RunRecorder::Close() {
   for (auto& [index, w] : pcaps_) w->Close();
+  if (merged_ != nullptr) merged_->Close();
   if (events_ == nullptr) return;
   const bool ok = std::fflush(events_) == 0 && std::ferror(events_) == 0;
   const int err = errno;

@@ -1,5 +1,5 @@
-// The trace sink of a run: events.jsonl lines, one pcap per captured link, and the frame
-// counts that `packets` expectations ask for.
+// The trace sink of a run: events.jsonl lines, one pcap per captured link (and on request one
+// pcapng of them all), and the frame counts that `packets` expectations ask for.
 //
 // events.jsonl is written as the run goes (through a 1 MiB buffer), so a long run's memory
 // does not grow with its event count. Pcaps are written through one FilePool, so any number of
@@ -18,6 +18,7 @@
 #include "sim/net/trace_sink.h"
 #include "sim/trace/file_pool.h"
 #include "sim/trace/pcap_writer.h"
+#include "sim/trace/pcapng_writer.h"
 
 namespace sim::run {
 
@@ -40,6 +41,10 @@ class RunRecorder : public net::TraceSink {
   // Frames of the given links go to one pcap each; `paths[i]` is the file of `link_indexes[i]`.
   // Throws trace::OutputError.
   void Capture(const std::vector<std::uint32_t>& link_indexes, const std::vector<std::string>& paths);
+  // Frames of the given links also go to one pcapng at `path`, an interface per link named
+  // `names[i]` and described by `descriptions[i]`. Throws trace::OutputError.
+  void CaptureMerged(const std::string& path, const std::vector<std::uint32_t>& link_indexes,
+                     const std::vector<std::string>& names, const std::vector<std::string>& descriptions);
   void Watch(std::uint32_t link_index, FrameWatcher w) { watchers_[link_index].push_back(std::move(w)); }
   // Flushes and closes events.jsonl and every pcap; throws trace::OutputError on failure.
   void Close();
@@ -52,6 +57,8 @@ class RunRecorder : public net::TraceSink {
   std::uint64_t event_count_ = 0;
   std::unique_ptr<trace::FilePool> pool_;
   std::map<std::uint32_t, std::unique_ptr<trace::PcapWriter>> pcaps_;
+  std::unique_ptr<trace::PcapngWriter> merged_;
+  std::map<std::uint32_t, std::uint32_t> merged_interface_;  // link index -> pcapng interface
   std::map<std::uint32_t, std::vector<FrameWatcher>> watchers_;
 };
 

@@ -6,6 +6,9 @@
 #include <fstream>
 #include <memory>
 
+#include "sim/net/interface.h"
+#include "sim/net/link.h"
+#include "sim/net/node.h"
 #include "sim/run/build_network.h"
 #include "sim/run/expectation_checks.h"
 #include "sim/run/json_text.h"
@@ -63,16 +66,29 @@ RunCounters Count(const net::Network& network) {
   return c;
 }
 
+// "r1 eth0, r2 eth0": what the link joins, as the pcapng interface's description.
+std::string LinkEnds(const net::Link& l) {
+  std::string text;
+  for (const net::Interface* i : l.endpoints()) {
+    if (!text.empty()) text += ", ";
+    text += i->node().name() + " " + i->name();
+  }
+  return text;
+}
+
 void StartCaptures(const scenario::Scenario& s, const net::Network& network, const fs::path& dir,
-                   RunRecorder& recorder) {
+                   bool merged, RunRecorder& recorder) {
   std::vector<std::uint32_t> links;
-  std::vector<std::string> paths;
+  std::vector<std::string> paths, names, ends;
   for (const auto& l : network.links()) {
     if (!Captured(s, l->name())) continue;
     links.push_back(l->index());
     paths.push_back((dir / (l->name() + ".pcap")).string());
+    names.push_back(l->name());
+    ends.push_back(LinkEnds(*l));
   }
   recorder.Capture(links, paths);
+  if (merged) recorder.CaptureMerged((dir / kMergedCaptureFile).string(), links, names, ends);
 }
 
 // Runs to the end, pausing whenever the attention flag is raised; throws RunInterrupted when
@@ -131,7 +147,7 @@ RunResult RunInto(const scenario::Scenario& s, const fs::path& dir, const RunOpt
   ScheduleTimeline(s, network, protocols, snapshot, TimelinePart::kStartingState);
   BuildNetwork(s, network, protocols);
   WriteFile(dir / "topology.json", TopologyJson(network));
-  StartCaptures(s, network, dir, recorder);
+  StartCaptures(s, network, dir, options.capture_merged, recorder);
   ExpectationChecks checks(s, network, recorder, protocols);
   checks.Arm();
   ScheduleTimeline(s, network, protocols, snapshot, TimelinePart::kRest);

@@ -54,10 +54,15 @@ struct RunProgress {
   std::uint64_t events = 0;
 };
 
+// The pcapng of `--capture-merged`, in OUT beside the per-link pcaps.
+inline constexpr const char* kMergedCaptureFile = "capture.pcapng";
+
 struct RunOptions {
   // Files the run reads (the scenario): OUT may not be, or hold, their folder.
   std::vector<std::filesystem::path> inputs;
   bool write_stats = false;
+  // Also write kMergedCaptureFile: every captured link's frames in one pcapng.
+  bool capture_merged = false;
   // Zero: none. Otherwise a snapshot of every table every so often (T, 2T, ... before the end),
   // besides the scenario's own; `state-end.txt` is written at the end of every run.
   core::Duration snapshot_every;

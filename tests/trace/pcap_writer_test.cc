@@ -12,22 +12,16 @@
 #include <vector>
 
 #include "tests/support/hex.h"
+#include "tests/support/temp_files.h"
 
 namespace sim::trace {
 namespace {
 
 using testing_support::Hex;
+using testing_support::ReadFileBytes;
 using wire::Bytes;
 
-std::filesystem::path TempPath(const std::string& name) {
-  return std::filesystem::path(testing::TempDir()) / name;
-}
-
-Bytes ReadFile(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
+using testing_support::TempPath;
 TEST(PcapWriter, WritesNanosecondEthernetFile) {
   const auto path = TempPath("two-frames.pcap");
   PcapWriter w(path.string());
@@ -39,7 +33,7 @@ TEST(PcapWriter, WritesNanosecondEthernetFile) {
   // File header in host (little-endian) order: nanosecond magic a1b23c4d, version 2.4,
   // thiszone 0, sigfigs 0, snaplen 262144, link type 1 (Ethernet). Then each record:
   // seconds, nanoseconds, captured length, original length.
-  EXPECT_EQ(ReadFile(path), Hex("4d 3c b2 a1 02 00 04 00 00 00 00 00 00 00 00 00"
+  EXPECT_EQ(ReadFileBytes(path), Hex("4d 3c b2 a1 02 00 04 00 00 00 00 00 00 00 00 00"
                                 "00 00 04 00 01 00 00 00"
                                 "01 00 00 00 01 65 cd 1d 03 00 00 00 03 00 00 00 01 02 03"
                                 "7d 00 00 00 00 00 00 00 01 00 00 00 01 00 00 00 aa"));
@@ -83,7 +77,7 @@ TEST(PcapWriter, TimestampsUpToTheLast32BitSecond) {
   w.Write(core::Time::FromNanos(last), Hex("aa"));
   EXPECT_THROW(w.Write(core::Time::FromNanos(last + 1), Hex("aa")), OutputError);
   w.Close();
-  const Bytes bytes = ReadFile(path);
+  const Bytes bytes = ReadFileBytes(path);
   ASSERT_EQ(bytes.size(), 24u + 16 + 1);
   // seconds ffffffff, nanoseconds 999999999 (3b9ac9ff).
   EXPECT_EQ(Bytes(bytes.begin() + 24, bytes.begin() + 32), Hex("ff ff ff ff ff c9 9a 3b"));
@@ -109,8 +103,8 @@ TEST(PcapWriter, PooledWritersShareOneDescriptorAndWriteTheSameBytes) {
   for (int i = 0; i < 3; ++i) {
     pooled[i]->Close();
     direct[i]->Close();
-    EXPECT_EQ(ReadFile(TempPath("pooled-" + std::to_string(i) + ".pcap")),
-              ReadFile(TempPath("direct-" + std::to_string(i) + ".pcap")));
+    EXPECT_EQ(ReadFileBytes(TempPath("pooled-" + std::to_string(i) + ".pcap")),
+              ReadFileBytes(TempPath("direct-" + std::to_string(i) + ".pcap")));
   }
   EXPECT_LE(pool.open_count(), 1u);
   EXPECT_GE(pool.reopens(), 50u);

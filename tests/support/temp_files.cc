@@ -1,0 +1,19 @@
+#include "tests/support/temp_files.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+
+namespace testing_support {
+
+std::filesystem::path TempPath(const std::string& name) {
+  return std::filesystem::path(testing::TempDir()) / name;
+}
+
+sim::wire::Bytes ReadFileBytes(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return sim::wire::Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace testing_support
