@@ -31,6 +31,17 @@ std::optional<std::string> CheckCombination(const TreeSpec& t) {
     return shape + " makes " + std::to_string(t.routers * t.hosts) + " hosts; at most " +
            std::to_string(kMaxTotalHosts);
   }
+  if ((t.groups > 1 || t.sources > 1) && t.routing != TreeRouting::kPim) {
+    return "--groups and --sources need --routing pim: static routes are written for one stream only";
+  }
+  if (t.sources >= t.routers * t.hosts) {
+    return "--sources " + std::to_string(t.sources) + " leaves no receiver among the " +
+           std::to_string(t.routers * t.hosts) + " hosts of " + shape + "; give fewer sources or more hosts";
+  }
+  if (t.joins > t.groups) {
+    return "--joins " + std::to_string(t.joins) + " is more than the " + std::to_string(t.groups) +
+           " groups of --groups; give at most that many";
+  }
   return std::nullopt;
 }
 

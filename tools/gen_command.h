@@ -19,6 +19,8 @@ inline constexpr std::uint64_t kMaxTreeHosts = 240;
 inline constexpr std::uint64_t kMaxTreeRate = 1'000'000'000;
 // The run lasts T + 2 s, and a duration is at most 4294967295 s (what a pcap can timestamp).
 inline constexpr std::uint64_t kMaxTreeSeconds = 4'294'967'293;
+// Groups are 239.1.1.1 and the next ones, up to 239.2.1.0.
+inline constexpr std::uint64_t kMaxTreeGroups = 65'535;
 // 65535 - 20 (IPv4 header) - 8 (UDP header).
 inline constexpr std::uint64_t kMaxTreePayload = 65'507;
 

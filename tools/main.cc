@@ -150,6 +150,16 @@ void AddGen(CLI::App& top, CommandLine& c) {
   AddChoice(*app, "--routing", &c.gen.routing, {"static", "pim"},
             "static multicast routes, or PIM-SM with the core router as RP")
       ->type_name("static|pim");
+  AddWholeNumber(*app, "--groups", &t.groups, 1, kMaxTreeGroups,
+                 "groups, from 239.1.1.1 on, each with its own stream (needs --routing pim)")
+      ->type_name("G");
+  AddWholeNumber(*app, "--sources", &t.sources, 1, kMaxTreeRouters * kMaxTreeHosts,
+                 "hosts sending: group g comes from source g mod S (needs --routing pim)")
+      ->type_name("S");
+  AddWholeNumber(*app, "--joins", &t.joins, 1, kMaxTreeGroups,
+                 "groups each receiver joins, drawn at random with --seed (default min(G, 5))")
+      ->type_name("J");
+  AddWholeNumber(*app, "--seed", &t.seed, 0, UINT64_MAX, "the seed of the random joins")->type_name("N");
   AddChoice(*app, "--capture", &c.gen.capture, {"all", "none"}, "a pcap per link, or none")
       ->type_name("all|none");
   c.tree_app = app;

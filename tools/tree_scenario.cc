@@ -1,6 +1,11 @@
 // Builds the text with string appends: the largest trees are tens of megabytes, printed once.
 #include "tools/tree_scenario.h"
 
+#include <algorithm>
+#include <set>
+#include <vector>
+
+#include "sim/core/rng.h"
 #include "sim/core/time.h"
 #include "sim/scenario/scenario.h"
 #include "sim/scenario/values.h"
@@ -75,25 +80,67 @@ void AppendLinks(const TreeSpec& t, std::string& out) {
   out += "\n  ],\n";
 }
 
+// 239.1.1.1 and on: group g is that address plus g.
+std::string GroupAddress(std::uint64_t g) {
+  const std::uint64_t v = 0x010101 + g;
+  return "239." + N((v >> 16) & 255) + "." + N((v >> 8) & 255) + "." + N(v & 255);
+}
+
+// Sources are numbered across the LANs first: source s is host s / R of LAN s mod R.
+bool IsSource(const TreeSpec& t, std::uint64_t lan, std::uint64_t i) { return i * t.routers + lan < t.sources; }
+
+std::uint64_t JoinsPerHost(const TreeSpec& t) {
+  return t.joins != 0 ? t.joins : std::min(t.groups, kDefaultTreeJoins);
+}
+
+// The groups a receiver joins, in increasing order: all of them, or a random set drawn from the
+// host's own stream of the seed (Floyd's sampling: no draw is wasted, no vector of all groups).
+std::vector<std::uint64_t> GroupsOf(const TreeSpec& t, std::uint64_t lan, std::uint64_t i) {
+  const std::uint64_t m = JoinsPerHost(t);
+  std::vector<std::uint64_t> chosen;
+  if (m >= t.groups) {
+    for (std::uint64_t g = 0; g < t.groups; ++g) chosen.push_back(g);
+    return chosen;
+  }
+  sim::core::Rng rng(t.seed, lan * t.hosts + i);
+  std::set<std::uint64_t> picked;
+  for (std::uint64_t j = t.groups - m; j < t.groups; ++j) {
+    const std::uint64_t g = rng.UniformInt(0, j);
+    picked.insert(picked.contains(g) ? j : g);
+  }
+  return std::vector<std::uint64_t>(picked.begin(), picked.end());
+}
+
 void AppendEventsAndChecks(const TreeSpec& t, const TreeSchedule& when, std::string& out) {
   out += "  \"events\": [\n";
+  std::string last;
+  std::uint64_t last_groups = 0;
   for (std::uint64_t k = 0; k < t.routers; ++k) {
     for (std::uint64_t i = 0; i < t.hosts; ++i) {
-      if (k == 0 && i == 0) continue;  // the sender
+      if (IsSource(t, k, i)) continue;
       const std::string host = HostName(k, i);
       out += "    {\"at\": \"0s\", \"action\": \"listen\", \"node\": \"" + host +
-             "\", \"port\": 5001, \"bind\": \"0.0.0.0\", \"socket\": \"s\"},\n"
-             "    {\"at\": \"0s\", \"action\": \"join\", \"node\": \"" + host +
-             "\", \"group\": \"239.1.1.1\", \"socket\": \"s\"},\n";
+             "\", \"port\": 5001, \"bind\": \"0.0.0.0\", \"socket\": \"s\"},\n";
+      const auto groups = GroupsOf(t, k, i);
+      for (const std::uint64_t g : groups) {
+        out += "    {\"at\": \"0s\", \"action\": \"join\", \"node\": \"" + host + "\", \"group\": \"" +
+               GroupAddress(g) + "\", \"socket\": \"s\"},\n";
+      }
+      last = host;
+      last_groups = groups.size();
     }
   }
-  out += "    {\"at\": \"" + sim::core::ToString(sim::core::Nanoseconds(when.send_at_ns)) +
-         "\", \"action\": \"send\", \"node\": \"" + HostName(0, 0) +
-         "\", \"to\": \"239.1.1.1:5001\", \"size\": " + N(t.payload) + ", \"ttl\": 8, \"rate\": \"" + N(t.rate) +
-         "pps\", \"until\": \"" + sim::core::ToString(sim::core::Nanoseconds(when.until_ns)) + "\"}\n  ],\n";
-  const std::string last = HostName(t.routers - 1, t.hosts - 1);
+  for (std::uint64_t g = 0; g < t.groups; ++g) {
+    const std::uint64_t s = g % t.sources;
+    out += std::string(g ? ",\n" : "") + "    {\"at\": \"" + sim::core::ToString(sim::core::Nanoseconds(when.send_at_ns)) +
+           "\", \"action\": \"send\", \"node\": \"" + HostName(s % t.routers, s / t.routers) + "\", \"to\": \"" +
+           GroupAddress(g) + ":5001\", \"size\": " + N(t.payload) + ", \"ttl\": 8, \"rate\": \"" + N(t.rate) +
+           "pps\", \"until\": \"" + sim::core::ToString(sim::core::Nanoseconds(when.until_ns)) + "\"}";
+  }
+  out += "\n  ],\n";
+  const std::string expected = N(last_groups * when.datagrams);
   out += "  \"expect\": [\n    {\"received\": {\"node\": \"" + last + "\", \"socket\": \"s\", \"min\": " +
-         N(when.datagrams) + ", \"max\": " + N(when.datagrams) + "}}\n  ],\n";
+         expected + ", \"max\": " + expected + "}}\n  ],\n";
   out += std::string("  \"capture\": {\"links\": [") + (t.capture ? "\"*\"" : "") + "]}";
   // PIM: the core router is the RP of every group.
   if (t.routing == TreeRouting::kPim) out += ",\n  \"rp\": [{\"address\": \"" + CoreAddress(0, 1) + "\", \"groups\": \"224.0.0.0/4\"}]";
@@ -124,10 +171,19 @@ std::optional<TreeSchedule> ScheduleTree(const TreeSpec& t) {
 
 std::string TreeScenarioText(const TreeSpec& t, const TreeSchedule& when) {
   const std::string shape = N(t.routers) + " edge routers with " + N(t.hosts) + " hosts each";
+  const bool one_stream = t.groups == 1 && t.sources == 1;
+  const std::string many = one_stream ? "" : "-g" + N(t.groups) + "-s" + N(t.sources);
   std::string out = "{\n  \"format\": 1,\n  \"name\": \"tree-r" + N(t.routers) + "-h" + N(t.hosts) + "-p" +
-                    N(t.rate) + "-t" + N(t.seconds) + "\",\n";
-  out += "  \"description\": \"Benchmark tree: a core router, " + shape + "; one sender at " + N(t.rate) +
-         " pps for " + N(t.seconds) + " s; " + N(t.routers * t.hosts - 1) + " receivers.\",\n";
+                    N(t.rate) + "-t" + N(t.seconds) + many + "\",\n";
+  if (one_stream) {
+    out += "  \"description\": \"Benchmark tree: a core router, " + shape + "; one sender at " + N(t.rate) +
+           " pps for " + N(t.seconds) + " s; " + N(t.routers * t.hosts - 1) + " receivers.\",\n";
+  } else {
+    out += "  \"description\": \"Benchmark tree: a core router, " + shape + "; " + N(t.sources) + " sources of " +
+           N(t.groups) + " groups, each group at " + N(t.rate) + " pps for " + N(t.seconds) + " s; " +
+           N(t.routers * t.hosts - t.sources) + " receivers joining " + N(std::min(JoinsPerHost(t), t.groups)) +
+           " groups each (seed " + N(t.seed) + ").\",\n";
+  }
   out += "  \"duration\": \"" + N(when.duration_s) + "s\",\n";
   AppendNodes(t, out);
   AppendLinks(t, out);

@@ -4,6 +4,11 @@
 // host listens and joins, so each of the R x H - 1 receivers expects every datagram. The output
 // is an ordinary scenario file: open it, change it, run it.
 //
+// With --groups G and --sources S (PIM only) the workload is a control-plane one: G groups from
+// 239.1.1.1 on, group g sent by source g mod S (host s / R of LAN s mod R, so sources spread over
+// the LANs), each stream at P a second; every other host joins a random set of `joins` groups
+// drawn with the seed. G = S = 1 is the single-stream tree above, byte for byte.
+//
 // Routing is static (MFIB entries written into the file, PIM off) or PIM-SM with the core router
 // as the RP: the edges join (*,G) toward it once their Hellos are exchanged (the first Hello goes
 // within 5 s), so the sender starts at 10 s instead of 1 s, and its first datagram reaches the
@@ -27,7 +32,14 @@ struct TreeSpec {
   std::uint64_t payload = 1000;  // UDP payload bytes
   bool capture = false;
   TreeRouting routing = TreeRouting::kStatic;
+  std::uint64_t groups = 1;
+  std::uint64_t sources = 1;
+  std::uint64_t joins = 0;  // groups each receiver joins; 0: min(groups, 5)
+  std::uint64_t seed = 1;
 };
+
+// The groups each receiver joins when not all do.
+inline constexpr std::uint64_t kDefaultTreeJoins = 5;
 
 // When the datagrams go. The runner sends one at `at` and then one every interval while the next
 // is not after `until`; the interval is 1/rate rounded to the nanosecond, so the datagrams are

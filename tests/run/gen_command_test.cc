@@ -92,6 +92,15 @@ INSTANTIATE_TEST_SUITE_P(
         Refusal{"--rats 1", "unknown option '--rats' (did you mean '--rate'?)"},
         Refusal{"--Hosts 1", "unknown option '--Hosts' (did you mean '--hosts'?)"},
         Refusal{"extra", "unexpected argument 'extra'"},
+        Refusal{"--groups 2", "--groups and --sources need --routing pim: static routes are written for one "
+                              "stream only"},
+        Refusal{"--groups 0", "--groups: '0' is not from 1 to 65535"},
+        Refusal{"--groups 65536", "--groups: '65536' is not from 1 to 65535"},
+        Refusal{"--routing pim --routers 1 --hosts 2 --sources 2",
+                "--sources 2 leaves no receiver among the 2 hosts of --routers 1 --hosts 2; give fewer sources "
+                "or more hosts"},
+        Refusal{"--routing pim --groups 3 --joins 4",
+                "--joins 4 is more than the 3 groups of --groups; give at most that many"},
         Refusal{"--routing ospf", "--routing: 'ospf' is not one of static, pim"},
         Refusal{"--capture maybe", "--capture: 'maybe' is not one of all, none"},
         Refusal{"--routers 1 --hosts 1",
@@ -146,6 +155,44 @@ TEST(GenCommand, SmallTreesRunAndEveryReceiverGetsRateTimesSeconds) {
     const ShellResult r = RunShell(std::string(MCASTLAB_CLI) + " run " + file.string() + " --out " + out.string());
     EXPECT_EQ(r.exit_code, 0) << args << "\n" << r.out << r.err;
   }
+}
+
+// Many groups from many sources: every receiver gets every datagram of each group it joined,
+// exactly once: 9 receivers x 2 groups x 6 datagrams.
+TEST(GenCommand, ManyGroupsAndSourcesDeliverEveryJoinedStreamOnce) {
+  const ShellResult g =
+      Gen("tree --routing pim --routers 3 --hosts 4 --groups 8 --sources 3 --joins 2 --rate 2 --seconds 3");
+  ASSERT_EQ(g.exit_code, 0) << g.err;
+  EXPECT_NE(g.out.find("\"name\": \"tree-r3-h4-p2-t3-g8-s3\""), std::string::npos);
+  // Sources spread over the LANs: group 239.1.1.2 comes from the first host of LAN 1.
+  EXPECT_NE(g.out.find("\"node\": \"h1-0\", \"to\": \"239.1.1.2:5001\""), std::string::npos);
+  EXPECT_NE(g.out.find("\"node\": \"h0-0\", \"to\": \"239.1.1.4:5001\""), std::string::npos);
+  const fs::path file = Write(".json", g.out);
+  const fs::path out = file.string() + "-out";
+  fs::remove_all(out);
+  const ShellResult r = RunShell(std::string(MCASTLAB_CLI) + " run " + file.string() + " --out " + out.string());
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find(" 108 datagrams received"), std::string::npos) << r.out;
+}
+
+// The joins are drawn from the seed: the same seed gives the same file, another seed other
+// groups, and each receiver joins J different groups.
+TEST(GenCommand, RandomJoinsFollowTheSeed) {
+  const std::string args = "tree --routing pim --routers 2 --hosts 5 --groups 50 --joins 3";
+  const ShellResult a = Gen(args + " --seed 7");
+  const ShellResult b = Gen(args + " --seed 7");
+  const ShellResult c = Gen(args + " --seed 8");
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_NE(a.out, c.out);
+  const auto loaded = sim::scenario::LoadScenario(a.out);
+  ASSERT_TRUE(loaded.ok());
+  std::size_t joins = 0;
+  for (std::size_t at = a.out.find("\"action\": \"join\""); at != std::string::npos;
+       at = a.out.find("\"action\": \"join\"", at + 1)) {
+    ++joins;
+  }
+  EXPECT_EQ(joins, 9u * 3);  // 9 receivers (one source), 3 groups each
 }
 
 TEST(GenCommand, OverTheWorkLimitItStillPrintsButWarns) {
