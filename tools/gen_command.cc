@@ -38,6 +38,12 @@ std::optional<std::string> CheckCombination(const TreeSpec& t) {
     return "--sources " + std::to_string(t.sources) + " leaves no receiver among the " +
            std::to_string(t.routers * t.hosts) + " hosts of " + shape + "; give fewer sources or more hosts";
   }
+  const std::uint64_t per_source = (t.groups + t.sources - 1) / t.sources;
+  if (t.groups > 1 && per_source > t.rate * t.seconds) {
+    return "--groups " + std::to_string(t.groups) + " over --sources " + std::to_string(t.sources) + " gives a source " +
+           std::to_string(per_source) + " groups, more than the " + std::to_string(t.rate * t.seconds) +
+           " datagrams it sends (--rate x --seconds); send longer or faster, or add sources";
+  }
   if (t.joins > t.groups) {
     return "--joins " + std::to_string(t.joins) + " is more than the " + std::to_string(t.groups) +
            " groups of --groups; give at most that many";

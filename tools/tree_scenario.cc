@@ -111,34 +111,76 @@ std::vector<std::uint64_t> GroupsOf(const TreeSpec& t, std::uint64_t lan, std::u
   return std::vector<std::uint64_t>(picked.begin(), picked.end());
 }
 
+// One send event: a source's stream to one group.
+struct Stream {
+  std::string source;
+  std::int64_t start_ns = 0;
+  std::string rate;
+  std::uint64_t datagrams = 0;
+};
+
+// "p/k" pps with at most 9 decimals, as the loader reads rates.
+std::string RateText(std::uint64_t p, std::uint64_t k) {
+  if (p % k == 0) return N(p / k) + "pps";
+  std::uint64_t whole = p / k;
+  std::uint64_t nanos = ((p % k) * 1'000'000'000 + k / 2) / k;
+  if (nanos == 1'000'000'000) ++whole, nanos = 0;
+  std::string frac = N(nanos);
+  frac.insert(0, 9 - frac.size(), '0');
+  while (frac.back() == '0') frac.pop_back();
+  return N(whole) + "." + frac + "pps";
+}
+
+// Group g comes from source g mod S. A source of k groups sends P datagrams a second in all, in
+// turn: its i-th group from i/P after the start, then every k/P. The counts use the loader's own
+// rounding of each interval, so the expectation is exact.
+std::vector<Stream> Streams(const TreeSpec& t, const TreeSchedule& when) {
+  if (t.groups == 1 && t.sources == 1) return {{HostName(0, 0), when.send_at_ns, N(t.rate) + "pps", when.datagrams}};
+  std::vector<Stream> streams(t.groups);
+  for (std::uint64_t s = 0; s < t.sources && s < t.groups; ++s) {
+    const std::uint64_t k = (t.groups - s + t.sources - 1) / t.sources;  // groups s, s + S, ...
+    const std::string rate = RateText(t.rate, k);
+    const std::int64_t interval = sim::scenario::ParseRate(rate).value().interval.nanos();
+    for (std::uint64_t i = 0; i < k; ++i) {
+      Stream& st = streams[s + i * t.sources];
+      st.source = HostName(s % t.routers, s / t.routers);
+      st.start_ns = when.send_at_ns + static_cast<std::int64_t>(i) * when.interval_ns;
+      st.rate = rate;
+      st.datagrams = static_cast<std::uint64_t>((when.until_ns - st.start_ns) / interval) + 1;
+    }
+  }
+  return streams;
+}
+
 void AppendEventsAndChecks(const TreeSpec& t, const TreeSchedule& when, std::string& out) {
+  const std::vector<Stream> streams = Streams(t, when);
   out += "  \"events\": [\n";
   std::string last;
-  std::uint64_t last_groups = 0;
+  std::uint64_t last_expects = 0;
   for (std::uint64_t k = 0; k < t.routers; ++k) {
     for (std::uint64_t i = 0; i < t.hosts; ++i) {
       if (IsSource(t, k, i)) continue;
       const std::string host = HostName(k, i);
       out += "    {\"at\": \"0s\", \"action\": \"listen\", \"node\": \"" + host +
              "\", \"port\": 5001, \"bind\": \"0.0.0.0\", \"socket\": \"s\"},\n";
-      const auto groups = GroupsOf(t, k, i);
-      for (const std::uint64_t g : groups) {
+      last = host;
+      last_expects = 0;
+      for (const std::uint64_t g : GroupsOf(t, k, i)) {
         out += "    {\"at\": \"0s\", \"action\": \"join\", \"node\": \"" + host + "\", \"group\": \"" +
                GroupAddress(g) + "\", \"socket\": \"s\"},\n";
+        last_expects += streams[g].datagrams;
       }
-      last = host;
-      last_groups = groups.size();
     }
   }
   for (std::uint64_t g = 0; g < t.groups; ++g) {
-    const std::uint64_t s = g % t.sources;
-    out += std::string(g ? ",\n" : "") + "    {\"at\": \"" + sim::core::ToString(sim::core::Nanoseconds(when.send_at_ns)) +
-           "\", \"action\": \"send\", \"node\": \"" + HostName(s % t.routers, s / t.routers) + "\", \"to\": \"" +
-           GroupAddress(g) + ":5001\", \"size\": " + N(t.payload) + ", \"ttl\": 8, \"rate\": \"" + N(t.rate) +
-           "pps\", \"until\": \"" + sim::core::ToString(sim::core::Nanoseconds(when.until_ns)) + "\"}";
+    const Stream& st = streams[g];
+    out += std::string(g ? ",\n" : "") + "    {\"at\": \"" + sim::core::ToString(sim::core::Nanoseconds(st.start_ns)) +
+           "\", \"action\": \"send\", \"node\": \"" + st.source + "\", \"to\": \"" + GroupAddress(g) +
+           ":5001\", \"size\": " + N(t.payload) + ", \"ttl\": 8, \"rate\": \"" + st.rate + "\", \"until\": \"" +
+           sim::core::ToString(sim::core::Nanoseconds(when.until_ns)) + "\"}";
   }
   out += "\n  ],\n";
-  const std::string expected = N(last_groups * when.datagrams);
+  const std::string expected = N(last_expects);
   out += "  \"expect\": [\n    {\"received\": {\"node\": \"" + last + "\", \"socket\": \"s\", \"min\": " +
          expected + ", \"max\": " + expected + "}}\n  ],\n";
   out += std::string("  \"capture\": {\"links\": [") + (t.capture ? "\"*\"" : "") + "]}";

@@ -6,8 +6,9 @@
 //
 // With --groups G and --sources S (PIM only) the workload is a control-plane one: G groups from
 // 239.1.1.1 on, group g sent by source g mod S (host s / R of LAN s mod R, so sources spread over
-// the LANs), each stream at P a second; every other host joins a random set of `joins` groups
-// drawn with the seed. G = S = 1 is the single-stream tree above, byte for byte.
+// the LANs), each source sending P datagrams a second in all, to its groups in turn; every other
+// host joins a random set of `joins` groups drawn with the seed. G = S = 1 is the single-stream
+// tree above, byte for byte.
 //
 // Routing is static (MFIB entries written into the file, PIM off) or PIM-SM with the core router
 // as the RP: the edges join (*,G) toward it once their Hellos are exchanged (the first Hello goes
