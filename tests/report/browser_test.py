@@ -39,7 +39,7 @@ def open_page(chromium, url, *extra):
 
 
 def main():
-    mcastlab, source, work = sys.argv[1:4]
+    mcastlab, source, work = (os.path.abspath(a) for a in sys.argv[1:4])
     copy_to = sys.argv[4] if len(sys.argv) > 4 else None
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:

@@ -48,7 +48,7 @@ fs::path HostileRun() {
       << R"({"t": "1.000000000", "node": "R1", "kind": "igmp.querier", "interface": "eth0", "from": "Initial", "event": "start", "to": "Querier"})"
       << "\n";
   std::ofstream(dir / "summary.json")
-      << R"({"scenario": "x</script><script>alert(1)</script>", "description": "<!-- </SCRIPT > & \u2028", "seed": 1, "duration": "2s", "passed": false,)"
+      << R"({"scenario": "x</script><script>alert(1)</script>", "description": "<!-- </SCRIPT > & )" "\u2028" R"(", "seed": 1, "duration": "2s", "passed": false,)"
       << R"( "expectations": [{"index": 0, "kind": "received", "path": "/expect/0", "passed": false, "expected": "<1>", "found": "0 datagrams"}]})";
   std::ofstream(dir / "state-end.txt") << "=== R1 (router)\n# show arp\nAddress\n\n=== <b>H1</b> (host)\n# x </script>\n";
   return dir;

@@ -103,12 +103,4 @@ TEST_F(ReportCli, ReportOfAFolderThatIsNoRunIsRefused) {
   ExpectRefused({"report", "o", "-o", "notes.html"}, "-o notes.html: exists and is not a report mcastlab wrote");
 }
 
-TEST_F(ReportCli, HelpNamesTheOptions) {
-  const auto r = Run({"report", "--help"});
-  EXPECT_EQ(r.exit_code, 0);
-  EXPECT_NE(r.output.find("-o,--output FILE"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("mcastlab report out/igmp-querier-failover -o failover.html"), std::string::npos);
-  EXPECT_NE(Run({"run", "--help"}).output.find("--report FILE"), std::string::npos);
-}
-
 }  // namespace

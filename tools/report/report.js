@@ -238,6 +238,7 @@ function DrawNodeState(s) {
       : "No state snapshot at or before this instant" +
         (data.snapshots.length ? " (the first is at " + Seconds(data.snapshots[0].t) + " s)." : ".");
   $("snapshot").textContent = text;
+  $("snapshot").hidden = text === "";
 }
 
 // ---- Frames: the dots on the wires, the group's tree, the log ----------------------------
