@@ -341,7 +341,7 @@ function DrawTree(s) {
   });
   const box = $("tree");
   box.replaceChildren();
-  box.dataset.links = [...carried.keys()].map((i) => data.links[i].name).join(",");
+  box.dataset.links = [...carried.keys()].sort((a, b) => a - b).map((i) => data.links[i].name).join(",");
   box.dataset.members = members.join(",");
   const lines = [...carried].map(([i, from]) => data.links[i].name + " (sent by " + [...from].sort().join(", ") + ")");
   box.append(El("p", {}, "Datagrams of " + g + " in the last " + view.window + " s: " + (lines.join("; ") || "none") + "."),
