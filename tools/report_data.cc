@@ -80,7 +80,8 @@ void Describe(const sim::wire::DecodedFrame& d, sim::wire::ByteSpan bytes, Frame
   if (std::holds_alternative<sim::wire::ArpPacket>(d.l3)) f.proto = "arp";
   if (const auto* ip = std::get_if<sim::wire::DecodedIpv4>(&d.l3)) {
     f.destination = ToString(ip->header.destination);
-    static constexpr const char* kL4[] = {"ip", "igmp", "pim", "icmp", "udp"};
+    // An IP protocol we do not decode counts as "other", the filter's catch-all.
+    static constexpr const char* kL4[] = {"other", "igmp", "pim", "icmp", "udp"};
     f.proto = kL4[ip->l4.index()];
   }
   if (const auto c = sim::run::ClassifyFrame(bytes)) f.type = std::string(ToString(c->type));

@@ -149,5 +149,23 @@ TEST(ReportHtml, SameRunSameBytes) {
   EXPECT_EQ(frames.items[0].items[4].text, "igmp-query-general");
 }
 
+// Nothing to fetch: no element loads a file, and the one address is the SVG namespace's name.
+TEST(ReportHtml, NeedsNoNetwork) {
+  auto loaded = sim::scenario::LoadScenarioFile(MCASTLAB_SOURCE_DIR "/topologies/pim-shared-tree.json");
+  ASSERT_TRUE(loaded.ok());
+  const fs::path dir = FreshDir("offline") / "o";
+  sim::run::RunScenario(loaded.scenario(), dir);
+  const std::string page = ReportHtml(Source(dir));
+  for (const char* fetching : {"src=", "<link", "@import", "url(", "fetch(", "XMLHttpRequest", "<iframe"}) {
+    EXPECT_EQ(page.find(fetching), std::string::npos) << fetching;
+  }
+  std::size_t addresses = 0;
+  for (std::size_t at = page.find("://"); at != std::string::npos; at = page.find("://", at + 1)) {
+    EXPECT_EQ(page.substr(at - 4, 26), "http://www.w3.org/2000/svg");
+    ++addresses;
+  }
+  EXPECT_EQ(addresses, 2u);  // the SVG element's xmlns, and the script's name for it
+}
+
 }  // namespace
 }  // namespace tools
