@@ -9,6 +9,7 @@
 #include "tools/exit_codes.h"
 #include "tools/explain_command.h"
 #include "tools/gen_command.h"
+#include "tools/report_command.h"
 #include "tools/run_command.h"
 #include "tools/test_command.h"
 
@@ -28,9 +29,10 @@ struct CommandLine {
   CLI::Option* explain_at_option = nullptr;
   GenArgs gen;
   TestArgs test;
+  ReportArgs report;
   std::optional<std::string> demo_out;
   CLI::App *run_app = nullptr, *validate_app = nullptr, *explain_app = nullptr, *gen_app = nullptr,
-           *tree_app = nullptr, *help_app = nullptr, *test_app = nullptr;
+           *tree_app = nullptr, *help_app = nullptr, *test_app = nullptr, *report_app = nullptr;
 };
 
 // `summary` is the command's line in its parent's list; `details` and `example` end its help.
@@ -75,6 +77,9 @@ void AddRun(CLI::App& top, CommandLine& c) {
       *app, "--snapshot-every", &a.snapshot_every, true,
       "also write every table to DIR/state-<time>.txt every TIME of simulated time, such as 10s")
       ->type_name("TIME");
+  AddText(*app, "--report", &a.report,
+          "also write an HTML page replaying the run to FILE, such as DIR/report.html")
+      ->type_name("FILE");
   c.run_app = app;
 }
 
@@ -107,6 +112,26 @@ void AddTest(CLI::App& top, CommandLine& c) {
       ->type_name("DIR")
       ->default_str(a.out);
   c.test_app = app;
+}
+
+void AddReport(CLI::App& top, CommandLine& c) {
+  CLI::App* app = AddCommand(
+      top, "report", "write an HTML page that replays a run, from its outputs",
+      "Reads the outputs a run wrote to OUT and writes one self-contained page: the\n"
+      "topology, a time slider and play button (frames moving on the links), the roles\n"
+      "and tables at the chosen instant, the tree of a group, filters by node and\n"
+      "protocol, the expectations, and links to the pcaps. FILE is OUT/report.html by\n"
+      "default (then OUT's .mcastlab-output marker lists it), or any file outside OUT;\n"
+      "only a report mcastlab wrote is replaced. Open it in a browser; report.html#t=500\n"
+      "opens it at 500 s.\n"
+      "Exit 0 written; 2 bad arguments, or OUT is not a run's output; 3 FILE could not\n"
+      "be written.",
+      "mcastlab report out/igmp-querier-failover -o failover.html");
+  app->add_option("OUT", c.report.out, "the output folder of a run")->required();
+  AddText(*app, "-o,--output", &c.report.output, "where to write the page")
+      ->type_name("FILE")
+      ->default_str("OUT/report.html");
+  c.report_app = app;
 }
 
 void AddExplain(CLI::App& top, CommandLine& c) {
@@ -240,6 +265,7 @@ int Dispatch(CLI::App& top, CommandLine& c) {
   }
   if (app == c.tree_app) return GenTreeCommand(c.gen);
   if (app == c.test_app) return TestCommand(c.test);
+  if (app == c.report_app) return ReportCommand(c.report);
   return DemoCommand(c.demo_out);
 }
 
@@ -259,6 +285,7 @@ int main(int argc, char** argv) {
   tools::AddValidate(top, c);
   tools::AddTest(top, c);
   tools::AddExplain(top, c);
+  tools::AddReport(top, c);
   tools::AddGen(top, c);
   tools::AddDemo(top, c);
   tools::AddHelp(top, c);

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -12,6 +13,7 @@
 #include "sim/scenario/loader.h"
 #include "sim/trace/output_error.h"
 #include "tools/exit_codes.h"
+#include "tools/report_command.h"
 #include "tools/run_control.h"
 
 namespace tools {
@@ -66,6 +68,13 @@ int RunCommand(const RunArgs& args) {
     }
   }
   const std::string out = args.out.value_or("out/" + scenario->name);
+  const bool report_inside = args.report && ReportInsideOut(*args.report, out);
+  if (args.report) {
+    if (auto why = RefuseReportPath(*args.report, out, {args.file})) {
+      std::fprintf(stderr, "mcastlab run: --report %s\n", why->c_str());
+      return kExitBadInput;
+    }
+  }
   std::optional<std::chrono::duration<double>> max_wall;
   if (args.max_wall.nanos() > 0) {
     max_wall = std::chrono::duration<double>(static_cast<double>(args.max_wall.nanos()) / 1e9);
@@ -77,10 +86,25 @@ int RunCommand(const RunArgs& args) {
   options.capture_merged = args.capture_merged;
   options.snapshot_every = args.snapshot_every;
   control.Attach(options);
+  if (report_inside) {
+    // Written into the run's folder before it is committed, so the marker lists it.
+    options.before_commit = [&](const std::filesystem::path& dir) {
+      const std::filesystem::path name = std::filesystem::path(*args.report).filename();
+      if (auto error = WriteReport(dir, dir, dir / name)) throw sim::trace::OutputError(*error);
+    };
+  }
   try {
     const sim::run::RunResult r = sim::run::RunScenario(*scenario, out, options);
     control.FinishLine();
-    return Report(*scenario, r, out, args.stats);
+    const int verdict = Report(*scenario, r, out, args.stats);
+    if (args.report && !report_inside) {
+      if (auto error = WriteReport(out, out, *args.report)) {
+        std::fprintf(stderr, "mcastlab run: the report could not be written: %s\n", error->c_str());
+        return kExitInternal;
+      }
+    }
+    if (args.report) std::printf("report in %s\n", args.report->c_str());
+    return verdict;
   } catch (const sim::run::RunInterrupted& e) {
     control.FinishLine();
     std::fprintf(stderr, "mcastlab run: %s at simulated time %s s; nothing written, %s left as it was\n",

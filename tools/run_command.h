@@ -21,6 +21,7 @@ struct RunArgs {
   std::uint64_t max_input_size = sim::scenario::LoadLimits{}.max_file_bytes;
   bool allow_large = false;
   sim::core::Duration snapshot_every;  // zero: only the snapshots the scenario asks for
+  std::optional<std::string> report;   // also write the HTML report there (report_command.h)
 };
 
 int RunCommand(const RunArgs& args);

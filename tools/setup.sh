@@ -4,13 +4,15 @@
 # libcli11-dev is the command-line parser of tools/ (--help, typed options, subcommands).
 # libxml2-utils (xmllint) validates `mcastlab test --junit` reports against tests/junit/junit.xsd.
 # clang and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) are for tools/fuzz_smoke.sh.
+# chromium runs the report page of `mcastlab report` headless in the report_browser test (its
+# script is checked in a real browser, and the test keeps a screenshot).
 set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config
   libpcap-dev libboost-graph-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  tshark graphviz python3-jsonschema libxml2-utils
+  tshark graphviz python3-jsonschema libxml2-utils chromium
   clang libclang-rt-14-dev
 )
 

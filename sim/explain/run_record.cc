@@ -97,6 +97,15 @@ std::variant<RunRecord, std::string> ReadRunRecord(const fs::path& dir) {
   r.nodes = std::move(*nodes);
   r.end = ParseDuration(summary_doc->Str("duration"));
   if (r.end < 0) return dir.string() + ": summary.json has no duration";
+  r.scenario = summary_doc->Str("scenario");
+  r.description = summary_doc->Str("description");
+  if (const Json* expectations = summary_doc->Find("expectations")) {
+    for (const Json& e : expectations->items) {
+      const Json* passed = e.Find("passed");
+      r.expectations.push_back({e.Str("path"), e.Str("kind"), passed != nullptr && passed->text == "true",
+                                e.Str("expected"), e.Str("found")});
+    }
+  }
   std::size_t start = 0;
   while (start < events->size()) {
     std::size_t end = events->find('\n', start);

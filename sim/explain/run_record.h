@@ -1,5 +1,6 @@
 // A run's outputs read back: the topology (topology.json), every event line (events.jsonl) and
-// the run's duration (summary.json). What `mcastlab explain` reasons from.
+// the run's duration and verdicts (summary.json). What `mcastlab explain` reasons from, and what
+// `mcastlab report` draws.
 #ifndef MCASTLAB_SIM_EXPLAIN_RUN_RECORD_H_
 #define MCASTLAB_SIM_EXPLAIN_RUN_RECORD_H_
 
@@ -36,10 +37,22 @@ struct TopologyNode {
   std::vector<TopologyInterface> interfaces;
 };
 
+// One item of summary.json's `expectations`.
+struct RecordedExpectation {
+  std::string path;  // "/expect/3"
+  std::string kind;
+  bool passed = false;
+  std::string expected;
+  std::string found;
+};
+
 struct RunRecord {
   std::vector<TopologyNode> nodes;  // the scenario's order
   std::int64_t end = 0;             // the run's duration, in nanoseconds
   std::vector<RecordedEvent> events;
+  std::string scenario;     // summary.json's `scenario`
+  std::string description;  // and `description`
+  std::vector<RecordedExpectation> expectations;
 
   const TopologyNode* FindNode(const std::string& name) const;
 };

@@ -182,6 +182,7 @@ bool RunResult::passed() const {
 RunResult RunScenario(const scenario::Scenario& s, const fs::path& out_dir, const RunOptions& options) {
   OutputFolder folder(out_dir, options.inputs);  // removes its partial folder unless committed
   RunResult r = RunInto(s, folder.partial(), options);
+  if (options.before_commit) options.before_commit(folder.partial());
   folder.Commit();
   return r;
 }

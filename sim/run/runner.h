@@ -71,6 +71,10 @@ struct RunOptions {
   // A signal handler or an interval timer sets it: the run loop itself never reads a clock.
   const volatile std::sig_atomic_t* attention = nullptr;
   std::function<bool(const RunProgress&)> on_attention;
+  // Called with the folder of the finished run before it takes OUT's place, to add files of
+  // its own (`run --report`): they are listed in the marker like the run's. May throw
+  // trace::OutputError; then nothing reaches OUT.
+  std::function<void(const std::filesystem::path&)> before_commit;
 };
 
 // The run was stopped by RunOptions::on_attention; the old OUT is kept.

@@ -65,12 +65,7 @@ class CliOutputSafety : public testing::Test {
     return testing_support::RunChild(args, dir_);
   }
   // Everything in the test folder, so a test can show nothing else was touched.
-  std::vector<std::string> Listing() const {
-    std::vector<std::string> names;
-    for (const auto& e : fs::recursive_directory_iterator(dir_)) names.push_back(fs::relative(e.path(), dir_).string());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
+  std::vector<std::string> Listing() const { return testing_support::ListTree(dir_); }
   void ExpectRefused(const std::vector<std::string>& args, const std::string& why) {
     const auto before = Listing();
     const auto r = Run(args);

@@ -43,6 +43,10 @@ class CreationWatch {
 
 std::string ReadWholeFile(const std::filesystem::path& p);
 
+// Every entry below `dir`, as paths relative to it, sorted: what a test compares before and
+// after a command that must write nothing.
+std::vector<std::string> ListTree(const std::filesystem::path& dir);
+
 }  // namespace testing_support
 
 #endif  // MCASTLAB_TESTS_SUPPORT_CHILD_PROCESS_H_

@@ -1,0 +1,26 @@
+# Turns the page's script, style and HTML fragments into C++ raw strings, so that `mcastlab
+# report` writes a page that needs no file beside it. Run as a build step:
+#   cmake -DOUT=report_assets.h -DASSETS="kReportJs=report.js|kReportCss=report.css" -P embed.cmake
+set(text "// Generated from tools/report/ by tools/report/embed.cmake: do not edit.\n")
+string(APPEND text "#ifndef MCASTLAB_TOOLS_REPORT_REPORT_ASSETS_H_\n#define MCASTLAB_TOOLS_REPORT_REPORT_ASSETS_H_\n")
+string(APPEND text "#include <string_view>\nnamespace tools {\n")
+string(REPLACE "|" ";" assets "${ASSETS}")
+foreach(asset ${assets})
+  string(REPLACE "=" ";" parts "${asset}")
+  list(GET parts 0 name)
+  list(GET parts 1 file)
+  file(READ "${file}" content)
+  string(FIND "${content}" ")mcastlab_asset\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${file} holds the raw string's delimiter )mcastlab_asset\"")
+  endif()
+  string(APPEND text "inline constexpr std::string_view ${name} = R\"mcastlab_asset(${content})mcastlab_asset\";\n")
+endforeach()
+string(APPEND text "}  // namespace tools\n#endif\n")
+# Only a changed header is written, so that an unchanged script rebuilds nothing.
+if(EXISTS "${OUT}")
+  file(READ "${OUT}" old)
+endif()
+if(NOT "${old}" STREQUAL "${text}")
+  file(WRITE "${OUT}" "${text}")
+endif()
