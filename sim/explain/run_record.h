@@ -1,5 +1,5 @@
 // A run's outputs read back: the topology (topology.json), every event line (events.jsonl) and
-// the run's duration (summary.json). What `mcastlab explain` reasons from.
+// the run's duration and streams (summary.json). What `mcastlab explain` reasons from.
 #ifndef MCASTLAB_SIM_EXPLAIN_RUN_RECORD_H_
 #define MCASTLAB_SIM_EXPLAIN_RUN_RECORD_H_
 
@@ -36,10 +36,23 @@ struct TopologyNode {
   std::vector<TopologyInterface> interfaces;
 };
 
+// One of summary.json's `streams` (a socket's deliveries of one (S,G) and its longest gap).
+struct RecordedStream {
+  std::string host;
+  std::string socket;
+  std::string group;
+  std::string source;
+  std::int64_t longest_gap = 0;  // nanoseconds
+  std::int64_t gap_from = 0;
+  std::int64_t gap_to = 0;
+};
+
 struct RunRecord {
   std::vector<TopologyNode> nodes;  // the scenario's order
   std::int64_t end = 0;             // the run's duration, in nanoseconds
   std::vector<RecordedEvent> events;
+  // Empty for runs without a link or node action (and for outputs of older versions).
+  std::vector<RecordedStream> streams;
 
   const TopologyNode* FindNode(const std::string& name) const;
 };
