@@ -61,6 +61,23 @@ std::string Streams(const fs::path& out) {
   return at == std::string::npos ? "" : summary.substr(at, summary.rfind(']') + 1 - at);
 }
 
+// The pim.rpf line of (*,239.1.1.1) at `t` on `node`.
+std::string RpfLine(const std::string& t, const std::string& node, const std::string& old_interface,
+                    const std::string& interface, const std::string& old_rpf, const std::string& rpf) {
+  return "{\"t\": \"" + t + "\", \"node\": \"" + node + "\", \"kind\": \"pim.rpf\", \"entry\": \"(*,239.1.1.1)\", " +
+         "\"old_interface\": \"" + old_interface + "\", \"interface\": \"" + interface + "\", \"old_rpf\": \"" +
+         old_rpf + "\", \"rpf\": \"" + rpf + "\"}\n";
+}
+
+// The pim.upstream line of (*,239.1.1.1) for "RPF' changes" (Joined), with what it sent.
+std::string RpfChangeLine(const std::string& t, const std::string& node, const std::string& old_rpf,
+                          const std::string& rpf, const std::string& send) {
+  return "{\"t\": \"" + t + "\", \"node\": \"" + node + "\", \"kind\": \"pim.upstream\", \"entry\": " +
+         "\"(*,239.1.1.1)\", \"from\": \"Joined\", \"event\": \"RPF' changes\", \"to\": \"Joined\", " +
+         "\"old_rpf\": \"" + old_rpf + "\", \"rpf\": \"" + rpf + "\", \"send\": \"" + send +
+         "\", \"why\": \"rpf change\", \"jt\": \"1min\"}\n";
+}
+
 TEST(PimReconvergence, LinkFailureMovesTheJoinAtOnceAndPrunesTheOldPath) {
   std::string text = Topology("pim-rpf-link-failure.json");
   text.replace(text.find("\"duration\": \"60s\""), 17, "\"duration\": \"100s\"");
@@ -83,16 +100,12 @@ TEST(PimReconvergence, LinkFailureMovesTheJoinAtOnceAndPrunesTheOldPath) {
             "\"neighbor\": \"10.0.24.2\", \"change\": \"down\", \"reason\": \"interface down\"}\n"
             "{\"t\": \"30.003000000\", \"node\": \"R4\", \"kind\": \"pim.dr\", \"interface\": \"eth0\", \"from\": "
             "\"10.0.24.4\", \"event\": \"interface down\", \"to\": \"none\", \"i_am_dr\": false, \"by\": "
-            "\"priority\"}\n"
-            "{\"t\": \"30.003000000\", \"node\": \"R4\", \"kind\": \"pim.rpf\", \"entry\": \"(*,239.1.1.1)\", "
-            "\"old_interface\": \"eth0\", \"interface\": \"eth1\", \"old_rpf\": \"10.0.24.2\", \"rpf\": "
-            "\"10.0.34.3\"}\n"
-            "{\"t\": \"30.003000000\", \"node\": \"R4\", \"kind\": \"pim.upstream\", \"entry\": \"(*,239.1.1.1)\", "
-            "\"from\": \"Joined\", \"event\": \"RPF' changes\", \"to\": \"Joined\", \"old_rpf\": \"10.0.24.2\", "
-            "\"rpf\": \"10.0.34.3\", \"send\": \"join 10.0.34.3\", \"why\": \"rpf change\", \"jt\": \"1min\"}\n"
-            "{\"t\": \"90.003000000\", \"node\": \"R4\", \"kind\": \"pim.upstream\", \"entry\": \"(*,239.1.1.1)\", "
-            "\"from\": \"Joined\", \"event\": \"JT expires\", \"to\": \"Joined\", \"send\": \"join 10.0.34.3\", "
-            "\"why\": \"periodic\", \"jt\": \"1min\"}\n");
+            "\"priority\"}\n" +
+                RpfLine("30.003000000", "R4", "eth0", "eth1", "10.0.24.2", "10.0.34.3") +
+                RpfChangeLine("30.003000000", "R4", "10.0.24.2", "10.0.34.3", "join 10.0.34.3") +
+                "{\"t\": \"90.003000000\", \"node\": \"R4\", \"kind\": \"pim.upstream\", \"entry\": "
+                "\"(*,239.1.1.1)\", \"from\": \"Joined\", \"event\": \"JT expires\", \"to\": \"Joined\", "
+                "\"send\": \"join 10.0.34.3\", \"why\": \"periodic\", \"jt\": \"1min\"}\n");
 }
 
 TEST(PimReconvergence, LinkFailureInterruptionIsExact) {
@@ -128,18 +141,10 @@ TEST(PimReconvergence, LinkBackMovesTheRouteBeforeItsNeighborIsKnown) {
   text.erase(text.find(expect) + expect.size(), text.rfind(']') - text.find(expect) - expect.size());
   const fs::path out = RunText(text, "pim-rpf-link-back");
   EXPECT_EQ(Lines(out, {"\"node\": \"R4\"", "\"pim.rpf\"", "\"t\": \"3"}),
-            "{\"t\": \"3.158706588\", \"node\": \"R4\", \"kind\": \"pim.rpf\", \"entry\": \"(*,239.1.1.1)\", "
-            "\"old_interface\": \"eth0\", \"interface\": \"eth0\", \"old_rpf\": \"0.0.0.0\", \"rpf\": "
-            "\"10.0.24.2\"}\n"
-            "{\"t\": \"30.003000000\", \"node\": \"R4\", \"kind\": \"pim.rpf\", \"entry\": \"(*,239.1.1.1)\", "
-            "\"old_interface\": \"eth0\", \"interface\": \"eth1\", \"old_rpf\": \"10.0.24.2\", \"rpf\": "
-            "\"10.0.34.3\"}\n"
-            "{\"t\": \"35.003000000\", \"node\": \"R4\", \"kind\": \"pim.rpf\", \"entry\": \"(*,239.1.1.1)\", "
-            "\"old_interface\": \"eth1\", \"interface\": \"eth0\", \"old_rpf\": \"10.0.34.3\", \"rpf\": "
-            "\"0.0.0.0\"}\n"
-            "{\"t\": \"38.078626701\", \"node\": \"R4\", \"kind\": \"pim.rpf\", \"entry\": \"(*,239.1.1.1)\", "
-            "\"old_interface\": \"eth0\", \"interface\": \"eth0\", \"old_rpf\": \"0.0.0.0\", \"rpf\": "
-            "\"10.0.24.2\"}\n");
+            RpfLine("3.158706588", "R4", "eth0", "eth0", "0.0.0.0", "10.0.24.2") +
+                RpfLine("30.003000000", "R4", "eth0", "eth1", "10.0.24.2", "10.0.34.3") +
+                RpfLine("35.003000000", "R4", "eth1", "eth0", "10.0.34.3", "0.0.0.0") +
+                RpfLine("38.078626701", "R4", "eth0", "eth0", "0.0.0.0", "10.0.24.2"));
   EXPECT_EQ(JoinPrunes(out, "b34"), "30.003000000\t10.0.34.4\t10.0.34.3\t1\t0\n"
                                     "35.003000000\t10.0.34.4\t10.0.34.3\t0\t1\n");
   EXPECT_EQ(Lines(out, {"\"tree.complete\""}),
@@ -158,11 +163,8 @@ TEST(PimReconvergence, RpOffStopsTheSharedTreeForGood) {
   // RP, still its PIM neighbor until 108.764616994 s (the RP's last Hello + 105 s).
   EXPECT_EQ(Lines(out, {"\"node\": \"R3\"", "\"kind\": \"pim.rpf\"", "\"t\": \"30."}) +
                 Lines(out, {"\"node\": \"R3\"", "RPF' changes", "\"t\": \"30."}),
-            "{\"t\": \"30.050000000\", \"node\": \"R3\", \"kind\": \"pim.rpf\", \"entry\": \"(*,239.1.1.1)\", "
-            "\"old_interface\": \"eth0\", \"interface\": \"none\", \"old_rpf\": \"10.0.23.2\", \"rpf\": \"0.0.0.0\"}\n"
-            "{\"t\": \"30.050000000\", \"node\": \"R3\", \"kind\": \"pim.upstream\", \"entry\": \"(*,239.1.1.1)\", "
-            "\"from\": \"Joined\", \"event\": \"RPF' changes\", \"to\": \"Joined\", \"old_rpf\": \"10.0.23.2\", "
-            "\"rpf\": \"0.0.0.0\", \"send\": \"prune 10.0.23.2\", \"why\": \"rpf change\", \"jt\": \"1min\"}\n");
+            RpfLine("30.050000000", "R3", "eth0", "none", "10.0.23.2", "0.0.0.0") +
+                RpfChangeLine("30.050000000", "R3", "10.0.23.2", "0.0.0.0", "prune 10.0.23.2"));
   EXPECT_EQ(JoinPrunes(out, "a23"), "3.764617730\t10.0.23.3\t10.0.23.2\t1\t0\n"
                                     "30.050000000\t10.0.23.3\t10.0.23.2\t0\t1\n");
   EXPECT_EQ(Lines(out, {"\"node\": \"R3\"", "\"pim.neighbor\"", "\"down\""}),
@@ -177,6 +179,37 @@ TEST(PimReconvergence, RpOffStopsTheSharedTreeForGood) {
             "    {\"host\": \"rx\", \"socket\": \"s\", \"group\": \"239.1.1.1\", \"source\": \"10.1.0.10\", "
             "\"datagrams\": 101, \"first\": \"20.000011728\", \"last\": \"30.000008160\", \"longest_gap\": \"100ms\", "
             "\"gap_from\": \"20.100008160\", \"gap_to\": \"20.200008160\"}]");
+}
+
+TEST(PimReconvergence, SourcePathCutMovesTheRpsSourceJoinAtOnce) {
+  // pim-rp-off.json with the RP kept on and the cable R1-RP cut at 30.05 s instead: the RP's
+  // route to the source now goes through R3, so RPF'(S,G) moves from R1 to R3 ("RPF'(S,G)
+  // changes", §4.5.5): Join(S,G) to R3 in that instant (no Prune: R1 was on the cut cable). R3
+  // joins (S,G) toward R1 over "direct" as it arrives, and the first datagram after the cut sets
+  // R3's SPT bit. No datagram is lost.
+  std::string text = Topology("pim-rp-off.json");
+  text.replace(text.find(R"("action": "node",)"), 17, R"("action": "link",)");
+  text.replace(text.find(R"("node": "RP",)"), 13, R"("link": "a12",)");
+  const std::string expect = "\"expect\": [";
+  text.erase(text.find(expect) + expect.size(), text.rfind(']') - text.find(expect) - expect.size());
+  const fs::path out = RunText(text, "pim-source-path-cut");
+  EXPECT_EQ(Lines(out, {"\"node\": \"RP\"", "(10.1.0.10,239.1.1.1)", "\"t\": \"30."}),
+            "{\"t\": \"30.050000000\", \"node\": \"RP\", \"kind\": \"pim.rpf\", \"entry\": "
+            "\"(10.1.0.10,239.1.1.1)\", \"old_interface\": \"eth0\", \"interface\": \"eth1\", \"old_rpf\": "
+            "\"10.0.12.1\", \"rpf\": \"10.0.23.3\"}\n"
+            "{\"t\": \"30.050000000\", \"node\": \"RP\", \"kind\": \"pim.upstream\", \"entry\": "
+            "\"(10.1.0.10,239.1.1.1)\", \"from\": \"Joined\", \"event\": \"RPF' changes\", \"to\": \"Joined\", "
+            "\"old_rpf\": \"10.0.12.1\", \"rpf\": \"10.0.23.3\", \"send\": \"join 10.0.23.3\", \"why\": "
+            "\"rpf change\", \"jt\": \"1min\"}\n");
+  EXPECT_EQ(JoinPrunes(out, "direct"), "30.050001736\t10.0.13.3\t10.0.13.1\t1\t0\n"
+                                       "90.050001736\t10.0.13.3\t10.0.13.1\t1\t0\n");
+  EXPECT_EQ(Lines(out, {"\"node\": \"R3\"", "\"pim.spt\""}),
+            "{\"t\": \"30.100004080\", \"node\": \"R3\", \"kind\": \"pim.spt\", \"entry\": "
+            "\"(10.1.0.10,239.1.1.1)\", \"interface\": \"eth1\", \"spt_bit\": \"set\"}\n");
+  EXPECT_EQ(Lines(out, {"\"receive.resumed\""}), "");
+  EXPECT_NE(Streams(out).find("\"datagrams\": 201, \"first\": \"20.000011728\", \"last\": \"40.000006120\", "
+                              "\"longest_gap\": \"100ms\""),
+            std::string::npos);
 }
 
 TEST(PimReconvergence, DrLinkDownTheDrForgetsAtOnceTheOthersAtHoldtime) {
