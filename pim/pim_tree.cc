@@ -192,12 +192,14 @@ void PimRouter::RecomputeOne(Entry& e) {
 void PimRouter::TraceRpfChange(Entry& e, const Rpf& now) {
   const std::optional<Rpf> before = std::exchange(e.rpf, now);
   if (!before || *before == now) return;
-  const auto name = [this](const std::optional<std::uint32_t>& i) {
-    return i ? router_.interfaces()[*i]->name() : std::string("none");
-  };
-  Trace("pim.rpf", {{"entry", ToString(e.key)}, {"old_interface", name(before->interface)},
-                    {"interface", name(now.interface)}, {"old_rpf", sim::wire::ToString(before->neighbor)},
-                    {"rpf", sim::wire::ToString(now.neighbor)}});
+  // An interface key names a real interface, so "none" (no route, or this router is the RP) is
+  // an absent key.
+  TraceFields fields{{"entry", ToString(e.key)}};
+  if (before->interface) fields.emplace_back("old_interface", router_.interfaces()[*before->interface]->name());
+  if (now.interface) fields.emplace_back("interface", router_.interfaces()[*now.interface]->name());
+  fields.emplace_back("old_rpf", sim::wire::ToString(before->neighbor));
+  fields.emplace_back("rpf", sim::wire::ToString(now.neighbor));
+  Trace("pim.rpf", std::move(fields));
 }
 
 void PimRouter::ProgramMfib(const Entry& e, const Rpf& rpf, bool has_rpf_target) {

@@ -61,12 +61,15 @@ std::string Streams(const fs::path& out) {
   return at == std::string::npos ? "" : summary.substr(at, summary.rfind(']') + 1 - at);
 }
 
-// The pim.rpf line of (*,239.1.1.1) at `t` on `node`.
+// The pim.rpf line of (*,239.1.1.1) at `t` on `node` (an interface "none" is left out).
 std::string RpfLine(const std::string& t, const std::string& node, const std::string& old_interface,
                     const std::string& interface, const std::string& old_rpf, const std::string& rpf) {
+  const auto key = [](const std::string& k, const std::string& name) {
+    return name == "none" ? std::string() : "\"" + k + "\": \"" + name + "\", ";
+  };
   return "{\"t\": \"" + t + "\", \"node\": \"" + node + "\", \"kind\": \"pim.rpf\", \"entry\": \"(*,239.1.1.1)\", " +
-         "\"old_interface\": \"" + old_interface + "\", \"interface\": \"" + interface + "\", \"old_rpf\": \"" +
-         old_rpf + "\", \"rpf\": \"" + rpf + "\"}\n";
+         key("old_interface", old_interface) + key("interface", interface) + "\"old_rpf\": \"" + old_rpf +
+         "\", \"rpf\": \"" + rpf + "\"}\n";
 }
 
 // The pim.upstream line of (*,239.1.1.1) for "RPF' changes" (Joined), with what it sent.
