@@ -48,7 +48,8 @@ void ConvergenceWatch::OnReception(net::Host& host, const net::Reception& r) {
   StreamGaps& g = s.gaps;
   if (fresh) {
     s.host = &host;
-    g = StreamGaps{host.name(), r.socket.name, r.destination, r.source, 1, r.at, r.at, core::Duration::Zero(), r.at, r.at};
+    g = StreamGaps{host.name(), r.socket.name, r.destination, r.source, 1, r.at, r.at,
+                   core::Duration::Zero(), r.at, r.at, std::nullopt};
     const auto interval = intervals_.find({r.source.value(), r.destination.value()});
     s.interval = interval == intervals_.end() ? core::Duration::Zero() : interval->second;
     return;
@@ -106,9 +107,27 @@ void ConvergenceWatch::CheckTreeComplete(const Stream& resumed, core::Time now) 
 }
 
 std::vector<StreamGaps> ConvergenceWatch::Streams() const {
+  // (source address, group) -> the source host's last datagram to the group.
+  std::map<std::pair<std::uint32_t, std::uint32_t>, core::Time> last_sent;
+  for (const auto& n : network_.nodes()) {
+    const auto* host = dynamic_cast<const net::Host*>(n.get());
+    if (host == nullptr) continue;
+    for (const net::SendStream& sent : host->send_streams()) {
+      for (const auto& i : host->interfaces()) {
+        if (!i->prefix()) continue;
+        auto [it, fresh] = last_sent.try_emplace({i->address().value(), sent.to.value()}, sent.last);
+        if (!fresh) it->second = std::max(it->second, sent.last);
+      }
+    }
+  }
   std::vector<StreamGaps> out;
   out.reserve(streams_.size());
-  for (const auto& [key, s] : streams_) out.push_back(s.gaps);
+  for (const auto& [key, s] : streams_) {
+    out.push_back(s.gaps);
+    if (auto it = last_sent.find({s.gaps.source.value(), s.gaps.group.value()}); it != last_sent.end()) {
+      out.back().source_last = it->second;
+    }
+  }
   return out;
 }
 

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -40,6 +41,9 @@ struct StreamGaps {
   core::Duration longest_gap;
   core::Time gap_from;
   core::Time gap_to;
+  // The last datagram its source sent to the group (its send totals): a `last` well before it
+  // is a stream that stopped and never came back. Empty when the source is no host of the run.
+  std::optional<core::Time> source_last;
 };
 
 class ConvergenceWatch {

@@ -181,11 +181,14 @@ std::string StreamsJson(const std::vector<StreamGaps>& streams) {
   for (const StreamGaps& g : streams) {
     if (out.size() > 1) out += ",";
     out += "\n    ";
-    out += JsonObject().Str("host", g.host).Str("socket", g.socket).Str("group", wire::ToString(g.group))
-               .Str("source", wire::ToString(g.source)).Num("datagrams", g.datagrams)
-               .Str("first", core::ToString(g.first)).Str("last", core::ToString(g.last))
-               .Str("longest_gap", core::ToString(g.longest_gap)).Str("gap_from", core::ToString(g.gap_from))
-               .Str("gap_to", core::ToString(g.gap_to)).Close();
+    JsonObject o;
+    o.Str("host", g.host).Str("socket", g.socket).Str("group", wire::ToString(g.group))
+        .Str("source", wire::ToString(g.source)).Num("datagrams", g.datagrams)
+        .Str("first", core::ToString(g.first)).Str("last", core::ToString(g.last))
+        .Str("longest_gap", core::ToString(g.longest_gap)).Str("gap_from", core::ToString(g.gap_from))
+        .Str("gap_to", core::ToString(g.gap_to));
+    if (g.source_last) o.Str("source_last", core::ToString(*g.source_last));
+    out += o.Close();
   }
   return out + "]";
 }

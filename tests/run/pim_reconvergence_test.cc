@@ -124,10 +124,11 @@ TEST(PimReconvergence, LinkFailureInterruptionIsExact) {
             "\"streams\": [\n"
             "    {\"host\": \"rx3\", \"socket\": \"s\", \"group\": \"239.1.1.1\", \"source\": \"10.1.0.10\", "
             "\"datagrams\": 201, \"first\": \"20.000006120\", \"last\": \"40.000006120\", \"longest_gap\": \"100ms\", "
-            "\"gap_from\": \"20.000006120\", \"gap_to\": \"20.100006120\"},\n"
+            "\"gap_from\": \"20.000006120\", \"gap_to\": \"20.100006120\", \"source_last\": \"40.000000000\"},\n"
             "    {\"host\": \"rx4\", \"socket\": \"s\", \"group\": \"239.1.1.1\", \"source\": \"10.1.0.10\", "
             "\"datagrams\": 200, \"first\": \"20.005007160\", \"last\": \"40.000008160\", \"longest_gap\": "
-            "\"195001us\", \"gap_from\": \"29.905007160\", \"gap_to\": \"30.100008160\"}]");
+            "\"195001us\", \"gap_from\": \"29.905007160\", \"gap_to\": \"30.100008160\", \"source_last\": "
+            "\"40.000000000\"}]");
 }
 
 TEST(PimReconvergence, LinkBackMovesTheRouteBeforeItsNeighborIsKnown) {
@@ -175,13 +176,14 @@ TEST(PimReconvergence, RpOffStopsTheSharedTreeForGood) {
             "\"neighbor\": \"10.0.23.2\", \"change\": \"down\", \"reason\": \"expired\"}\n");
   // The powered-off RP re-derives nothing on its way down.
   EXPECT_EQ(Lines(out, {"\"node\": \"RP\"", "\"t\": \"30.05", "\"pim.upstream\""}), "");
-  // The stream stops at its last delivery before the power-off, and never resumes.
+  // The stream stops at its last delivery before the power-off, and never resumes: its `last`
+  // is 10 s before its source's.
   EXPECT_EQ(Lines(out, {"\"tree.complete\""}) + Lines(out, {"\"receive.resumed\""}), "");
   EXPECT_EQ(Streams(out),
             "\"streams\": [\n"
             "    {\"host\": \"rx\", \"socket\": \"s\", \"group\": \"239.1.1.1\", \"source\": \"10.1.0.10\", "
             "\"datagrams\": 101, \"first\": \"20.000011728\", \"last\": \"30.000008160\", \"longest_gap\": \"100ms\", "
-            "\"gap_from\": \"20.100008160\", \"gap_to\": \"20.200008160\"}]");
+            "\"gap_from\": \"20.100008160\", \"gap_to\": \"20.200008160\", \"source_last\": \"40.000000000\"}]");
 }
 
 TEST(PimReconvergence, SourcePathCutMovesTheRpsSourceJoinAtOnce) {
