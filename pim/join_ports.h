@@ -58,6 +58,9 @@ class UpstreamJoinPort {
   virtual void SendPrune(const JoinKey& key, sim::wire::Ipv4Address neighbor) = 0;
   // One events.jsonl line (kind "pim.upstream").
   virtual void Trace(std::string_view kind, TraceFields fields) = 0;
+  // Whether a message to `neighbor` can go out at all: false for a neighbor on a link that is
+  // down, which then gets nothing (and the trace's `send` does not name it).
+  virtual bool Reachable(sim::wire::Ipv4Address /*neighbor*/) const { return true; }
 };
 
 }  // namespace pim

@@ -84,12 +84,16 @@ void PimRouter::OnData(sim::net::Interface& in, const sim::net::MfibKey& key, co
 // Update_SPTbit(S,G,iif) (§4.2.2), for data that came in on RPF_interface(S): set when
 // JoinDesired(S,G) and DirectlyConnected(S), or RPF_interface(S) != RPF_interface(RP(G)), or
 // inherited_olist(S,G,rpt) is empty, or RPF'(S,G) == RPF'(*,G) != NULL (RPF'(S,G) as the
-// upstream machine holds it, an Assert winner included; RPF'(*,G) from the route alone).
+// upstream machine holds it; RPF'(*,G) from the route, or the (*,G) Assert winner when this
+// router lost the (*,G) Assert on the RPF interface: both sides of the test read §4.1.6's RPF').
 bool PimRouter::SptBitDue(const Entry& sg, const sim::net::Interface& in) const {
   if (!JoinDesired(sg)) return false;
   if (router_.InterfaceOnLink(*sg.key.source) == &in) return true;
   const auto rp = RpFor(sg.key.group);
-  const Rpf to_rp = rp ? RpfToward(*rp) : Rpf{};
+  Rpf to_rp = rp ? RpfToward(*rp) : Rpf{};
+  if (auto star = entries_.find(JoinKey::StarG(sg.key.group)); star != entries_.end()) {
+    ApplyAssertToRpf(*star->second, to_rp);
+  }
   if (to_rp.interface != in.index() || InheritedOlistRpt(sg.key.group).empty()) return true;
   const Ipv4Address rpf_sg = sg.upstream->rpf_neighbor();
   return !rpf_sg.is_unspecified() && rpf_sg == to_rp.neighbor;

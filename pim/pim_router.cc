@@ -44,7 +44,10 @@ PimRouter::PimRouter(sim::net::Router& router, const ConfigFor& config, RpSet rp
   });
 }
 
-PimRouter::~PimRouter() { router_.scheduler().Cancel(cleanup_); }
+PimRouter::~PimRouter() {
+  router_.scheduler().Cancel(cleanup_);
+  router_.scheduler().Cancel(recompute_);
+}
 
 PimRouter::Interface* PimRouter::Find(const sim::net::Interface& i) {
   auto it = interfaces_.find(i.index());
@@ -66,11 +69,14 @@ void PimRouter::Trace(std::string_view kind, TraceFields fields) {
 }
 
 void PimRouter::OnPowerOff() {
-  // All state is lost with the power: nothing is sent (no goodbye Hello).
+  // All state is lost with the power: nothing is sent (no goodbye Hello), and the entries
+  // are not re-derived as each neighbor goes (they go too).
+  defer_recompute_ = true;
   for (auto& [index, pi] : interfaces_) {
     pi->hello.Stop(false);
     pi->members.clear();
   }
+  defer_recompute_ = false;
   entries_.clear();
   batch_->Clear();
   std::vector<sim::net::MfibKey> ours;
@@ -107,9 +113,18 @@ void PimRouter::OnLinkStateChanged(sim::net::Interface& i) {
   if (pi == nullptr || !router_.powered()) return;
   if (i.up()) {
     StartInterface(*pi);
-  } else {
-    StopInterface(*pi, false);
+    return;
   }
+  // The network recomputes the unicast routes right after this call (OnRoutesChanged). The
+  // entries are re-derived once the neighbors are gone and the routes are new, so that RPF'
+  // moves from the old neighbor to the new one in one step (Join to the new, Prune to the old
+  // if it is still reachable) rather than through "no neighbor". The zero-delay event covers a
+  // link whose loss changes no route.
+  defer_recompute_ = true;
+  StopInterface(*pi, false);
+  defer_recompute_ = false;
+  router_.scheduler().Cancel(recompute_);
+  recompute_ = router_.scheduler().ScheduleIn(sim::core::Duration::Zero(), router_.id(), [this] { RecomputeAll(); });
 }
 
 void PimRouter::OnRoutesChanged() { RecomputeAll(); }

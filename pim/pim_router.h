@@ -116,7 +116,10 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   struct Rpf {
     std::optional<std::uint32_t> interface;  // RPF_interface; empty: this router (the RP) or no route
     sim::wire::Ipv4Address neighbor;         // RPF'; 0.0.0.0: none to send Joins to
+    bool operator==(const Rpf&) const = default;
   };
+  // A pim.rpf line when RPF_interface or RPF' of `e` moved since its last computation.
+  void TraceRpfChange(Entry& e, const Rpf& now);
   Rpf RpfToward(sim::wire::Ipv4Address target) const;
   // What an entry's RPF looks toward: the source of (S,G), RP(G) for (*,G), nothing for a group
   // without an RP (whose RPF is then none, rather than a route toward 0.0.0.0).
@@ -184,6 +187,9 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   std::unique_ptr<JoinPruneBatch> batch_;
   std::unique_ptr<PimRouterPorts> ports_;
   sim::core::EventId cleanup_;
+  // An interface is going down: RecomputeAll waits for the new routes (OnLinkStateChanged).
+  bool defer_recompute_ = false;
+  sim::core::EventId recompute_;
 };
 
 }  // namespace pim

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "pim/pim_router.h"
@@ -81,6 +82,9 @@ struct PimRouter::Entry {
   std::unique_ptr<KeepaliveTimer> keepalive;
   std::unique_ptr<RegisterStateMachine> register_state;  // at the source's DR
   bool spt_bit = false;
+  // RPF_interface and RPF' as last computed, for the pim.rpf line when either changes; empty
+  // before the first computation (a new entry's RPF is no change).
+  std::optional<Rpf> rpf;
   // The Register machine's tunnel is up: data is encapsulated to the RP.
   bool registering() const { return register_state && register_state->tunnel_up(); }
 };
@@ -96,8 +100,11 @@ class PimRouterPorts : public UpstreamJoinPort, public RegisterPort, public Keep
   void SendNullRegister(sim::wire::Ipv4Address source, sim::wire::Ipv4Address group, sim::wire::Ipv4Address rp) override;
   void KeepaliveExpired(sim::wire::Ipv4Address source, sim::wire::Ipv4Address group) override;
   void Trace(std::string_view kind, TraceFields fields) override;
+  bool Reachable(sim::wire::Ipv4Address neighbor) const override { return OutFor(neighbor) != nullptr; }
 
  private:
+  // The PIM interface a Join/Prune to `neighbor` leaves on: the one whose link it is on, if up.
+  const PimRouter::Interface* OutFor(sim::wire::Ipv4Address neighbor) const;
   void Send(const JoinKey& key, sim::wire::Ipv4Address neighbor, bool join);
   PimRouter& owner_;
 };

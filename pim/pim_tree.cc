@@ -19,6 +19,7 @@
 // Registers) and goes out immediate_olist(*,G); (S,G) comes in on RPF_interface(S) and goes out
 // inherited_olist(S,G). An interface is never in its own entry's olist.
 #include <algorithm>
+#include <utility>
 
 #include "pim/join_prune_batch.h"
 #include "pim/join_timers.h"
@@ -145,6 +146,7 @@ bool PimRouter::JoinDesired(const Entry& e) const {
 }
 
 void PimRouter::Recompute(const JoinKey& key) {
+  if (defer_recompute_) return;  // RecomputeAll follows
   if (Entry* e = FindEntry(key)) RecomputeOne(*e);
   if (!key.source) {
     // The (S,G) entries inherit (*,G)'s olist.
@@ -157,6 +159,7 @@ void PimRouter::Recompute(const JoinKey& key) {
 }
 
 void PimRouter::RecomputeAll() {
+  if (defer_recompute_) return;
   for (auto& [key, e] : entries_) RecomputeOne(*e);
   ScheduleCleanup();
 }
@@ -164,7 +167,9 @@ void PimRouter::RecomputeAll() {
 void PimRouter::RecomputeOne(Entry& e) {
   const std::optional<Ipv4Address> target = RpfTarget(e.key);
   Rpf rpf = RpfOf(target);
-  if (ApplyAssertToRpf(e, rpf)) {
+  const bool by_assert = ApplyAssertToRpf(e, rpf);
+  TraceRpfChange(e, rpf);
+  if (by_assert) {
     if (e.upstream->rpf_neighbor() == rpf.neighbor) {
       // Already there: no event, and no random draw.
     } else {
@@ -182,6 +187,19 @@ void PimRouter::RecomputeOne(Entry& e) {
   UpdateAsserts(e);
   if (e.key.source) UpdateRegister(e);
   ProgramMfib(e, rpf, target.has_value());
+}
+
+void PimRouter::TraceRpfChange(Entry& e, const Rpf& now) {
+  const std::optional<Rpf> before = std::exchange(e.rpf, now);
+  if (!before || *before == now) return;
+  // An interface key names a real interface, so "none" (no route, or this router is the RP) is
+  // an absent key.
+  TraceFields fields{{"entry", ToString(e.key)}};
+  if (before->interface) fields.emplace_back("old_interface", router_.interfaces()[*before->interface]->name());
+  if (now.interface) fields.emplace_back("interface", router_.interfaces()[*now.interface]->name());
+  fields.emplace_back("old_rpf", sim::wire::ToString(before->neighbor));
+  fields.emplace_back("rpf", sim::wire::ToString(now.neighbor));
+  Trace("pim.rpf", std::move(fields));
 }
 
 void PimRouter::ProgramMfib(const Entry& e, const Rpf& rpf, bool has_rpf_target) {
@@ -243,12 +261,18 @@ void PimRouter::Cleanup() {
 
 // --- the upstream port: Joins and Prunes into the batch ---
 
+const PimRouter::Interface* PimRouterPorts::OutFor(Ipv4Address neighbor) const {
+  // An upstream neighbor is on a link of ours (§4.1.6 NBR): the message goes out there or not at
+  // all. A route would carry a Prune for a neighbor on a dead link to a LAN where nobody is it.
+  const sim::net::Interface* out = owner_.router_.InterfaceOnLink(neighbor);
+  if (out == nullptr || !out->up()) return nullptr;
+  return owner_.Find(*out);
+}
+
 void PimRouterPorts::Send(const JoinKey& key, Ipv4Address neighbor, bool join) {
-  const auto hop = owner_.router_.RouteTo(neighbor);
-  if (!hop) return;
-  const PimRouter::Interface* pi = owner_.Find(*hop->out);
+  const PimRouter::Interface* pi = OutFor(neighbor);
   if (pi == nullptr) return;
-  owner_.batch_->Add(hop->out->index(), neighbor, pi->config.join_prune_holdtime, key,
+  owner_.batch_->Add(pi->iface.index(), neighbor, pi->config.join_prune_holdtime, key,
                      owner_.RpFor(key.group).value_or(Ipv4Address()), join);
 }
 

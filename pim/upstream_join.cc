@@ -22,7 +22,9 @@
 //
 // Choices where the RFC leaves room, each also noted at its code:
 // - An unknown RPF' (unspecified address) gets nothing: the state and the JT run as the table
-//   says, and the Join goes out when RPF' becomes known (the "RPF' changes" edge).
+//   says, and the Join goes out when RPF' becomes known (the "RPF' changes" edge). Nor does a
+//   neighbor the port says is unreachable (its link went down): after a link failure the
+//   Prune to the old RPF' goes only if the old neighbor is on a link that is still up.
 // - An "RPF' change" to the address already held is no event; in NotJoined the new address is
 //   only remembered, since that state has no RPF' edges.
 // - The Join at JT expiry is traced "override" when the JT was last lowered to t_override and
@@ -58,12 +60,6 @@ constexpr std::string_view kWhyPeriodic = "periodic";
 constexpr std::string_view kWhySuppressed = "suppressed";
 constexpr std::string_view kWhyOverride = "override";
 constexpr std::string_view kWhyRpfChange = "rpf change";
-
-// "join 10.0.0.2"; empty when the neighbor is unknown, since nothing is sent then.
-std::string SendText(std::string_view what, Ipv4Address to) {
-  if (to.is_unspecified()) return {};
-  return std::string(what) + " " + sim::wire::ToString(to);
-}
 
 }  // namespace
 
@@ -207,12 +203,19 @@ std::optional<Duration> UpstreamJoin::join_timer_in() const {
   return join_timer_.remaining();
 }
 
+bool UpstreamJoin::CanSend(Ipv4Address to) const { return !to.is_unspecified() && port_.Reachable(to); }
+
+std::string UpstreamJoin::SendText(std::string_view what, Ipv4Address to) const {
+  if (!CanSend(to)) return {};
+  return std::string(what) + " " + sim::wire::ToString(to);
+}
+
 void UpstreamJoin::SendJoin(Ipv4Address to) {
-  if (!to.is_unspecified()) port_.SendJoin(key_, to);
+  if (CanSend(to)) port_.SendJoin(key_, to);
 }
 
 void UpstreamJoin::SendPrune(Ipv4Address to) {
-  if (!to.is_unspecified()) port_.SendPrune(key_, to);
+  if (CanSend(to)) port_.SendPrune(key_, to);
 }
 
 void UpstreamJoin::TransitionTo(UpstreamJoinState next, std::string_view event,

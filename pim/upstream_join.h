@@ -88,7 +88,10 @@ class UpstreamJoin {
   // expires after t_override seconds." Traces the edge (Joined to Joined).
   void DecreaseJoinTimer(std::string_view event, sim::core::Duration t_override,
                          TraceFields extra = {});
-  // Calls the port unless `to` is unknown.
+  // Calls the port unless `to` is unknown or unreachable (UpstreamJoinPort::Reachable).
+  bool CanSend(sim::wire::Ipv4Address to) const;
+  // "join 10.0.0.2"; empty when nothing is sent to `to`.
+  std::string SendText(std::string_view what, sim::wire::Ipv4Address to) const;
   void SendJoin(sim::wire::Ipv4Address to);
   void SendPrune(sim::wire::Ipv4Address to);
   // The only writer of state_; traces one "pim.upstream" line. `send` lists what the handler

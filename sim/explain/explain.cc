@@ -31,6 +31,7 @@ class Explainer {
 
   std::vector<std::string> Run() {
     Received();
+    Interruptions();
     const std::vector<Stream> streams = Streams();
     if (streams.empty()) {
       out_.push_back("Nobody sent to " + q_.group + When() + ".");
@@ -93,6 +94,21 @@ class Explainer {
     } else {
       out_.push_back(q_.host + " received " + q_.group + " on " + std::to_string(order.size()) + " sockets: " + sockets +
                      ", the first at " + Seconds(first) + ".");
+    }
+  }
+
+  // A stream of the host that was interrupted (a receive.resumed line by the time asked): its
+  // longest gap, from summary.json's streams.
+  void Interruptions() {
+    for (const RecordedStream& s : r_.streams) {
+      if (s.host != q_.host || s.group != q_.group || s.gap_to > at_) continue;
+      const bool resumed = std::any_of(r_.events.begin(), r_.events.end(), [&](const RecordedEvent& e) {
+        return e.kind == "receive.resumed" && e.node == s.host && e.t <= at_ && e.Get("socket") == s.socket &&
+               e.Get("group") == s.group && e.Get("source") == s.source;
+      });
+      if (!resumed) continue;
+      out_.push_back("Its stream from " + s.source + " on socket " + s.socket + " was interrupted; the longest gap: " +
+                     Seconds(s.longest_gap) + ", from " + Seconds(s.gap_from) + " to " + Seconds(s.gap_to) + ".");
     }
   }
 

@@ -106,6 +106,13 @@ std::variant<RunRecord, std::string> ReadRunRecord(const fs::path& dir) {
                                 e.Str("expected"), e.Str("found")});
     }
   }
+  if (const Json* streams = summary_doc->Find("streams")) {
+    for (const Json& j : streams->items) {
+      r.streams.push_back({j.Str("host"), j.Str("socket"), j.Str("group"), j.Str("source"),
+                           ParseDuration(j.Str("longest_gap")), ParseEventTime(j.Str("gap_from")),
+                           ParseEventTime(j.Str("gap_to"))});
+    }
+  }
   std::size_t start = 0;
   while (start < events->size()) {
     std::size_t end = events->find('\n', start);

@@ -1,6 +1,6 @@
 // A run's outputs read back: the topology (topology.json), every event line (events.jsonl) and
-// the run's duration and verdicts (summary.json). What `mcastlab explain` reasons from, and what
-// `mcastlab report` draws.
+// the run's duration, verdicts and streams (summary.json). What `mcastlab explain` reasons from,
+// and what `mcastlab report` draws.
 #ifndef MCASTLAB_SIM_EXPLAIN_RUN_RECORD_H_
 #define MCASTLAB_SIM_EXPLAIN_RUN_RECORD_H_
 
@@ -46,6 +46,17 @@ struct RecordedExpectation {
   std::string found;
 };
 
+// One of summary.json's `streams` (a socket's deliveries of one (S,G) and its longest gap).
+struct RecordedStream {
+  std::string host;
+  std::string socket;
+  std::string group;
+  std::string source;
+  std::int64_t longest_gap = 0;  // nanoseconds
+  std::int64_t gap_from = 0;
+  std::int64_t gap_to = 0;
+};
+
 struct RunRecord {
   std::vector<TopologyNode> nodes;  // the scenario's order
   std::int64_t end = 0;             // the run's duration, in nanoseconds
@@ -53,6 +64,8 @@ struct RunRecord {
   std::string scenario;     // summary.json's `scenario`
   std::string description;  // and `description`
   std::vector<RecordedExpectation> expectations;
+  // Empty for runs without a link or node action (and for outputs of older versions).
+  std::vector<RecordedStream> streams;
 
   const TopologyNode* FindNode(const std::string& name) const;
 };

@@ -150,6 +150,7 @@ RunResult RunInto(const scenario::Scenario& s, const fs::path& dir, const RunOpt
   StartCaptures(s, network, dir, options.capture_merged, recorder);
   ExpectationChecks checks(s, network, recorder, protocols);
   checks.Arm();
+  ConvergenceWatch watch(s, network);
   ScheduleTimeline(s, network, protocols, snapshot, TimelinePart::kRest);
   // After the timeline, so that at a shared instant the scenario's own snapshots come first.
   if (options.snapshot_every > core::Duration::Zero()) SchedulePeriodicSnapshots(scheduler, s, options, snapshot);
@@ -162,6 +163,8 @@ RunResult RunInto(const scenario::Scenario& s, const fs::path& dir, const RunOpt
   r.outcomes = checks.Finish();
   r.counters = Count(network);
   r.counters.events = scheduler.executed_events();
+  r.streams_watched = watch.armed();
+  r.streams = watch.Streams();
   recorder.Close();
   WriteFile(dir / "summary.json", SummaryJson(s, r));
   r.stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -187,6 +190,28 @@ RunResult RunScenario(const scenario::Scenario& s, const fs::path& out_dir, cons
   return r;
 }
 
+namespace {
+
+// One line per stream, like the expectations: a diff of two runs shows which one changed.
+std::string StreamsJson(const std::vector<StreamGaps>& streams) {
+  std::string out = "[";
+  for (const StreamGaps& g : streams) {
+    if (out.size() > 1) out += ",";
+    out += "\n    ";
+    JsonObject o;
+    o.Str("host", g.host).Str("socket", g.socket).Str("group", wire::ToString(g.group))
+        .Str("source", wire::ToString(g.source)).Num("datagrams", g.datagrams)
+        .Str("first", core::ToString(g.first)).Str("last", core::ToString(g.last))
+        .Str("longest_gap", core::ToString(g.longest_gap)).Str("gap_from", core::ToString(g.gap_from))
+        .Str("gap_to", core::ToString(g.gap_to));
+    if (g.source_last) o.Str("source_last", core::ToString(*g.source_last));
+    out += o.Close();
+  }
+  return out + "]";
+}
+
+}  // namespace
+
 std::string SummaryJson(const scenario::Scenario& s, const RunResult& r) {
   std::string expectations = "[";
   for (const Outcome& o : r.outcomes) {
@@ -207,10 +232,13 @@ std::string SummaryJson(const scenario::Scenario& s, const RunResult& r) {
   counters.Num("events", r.counters.events).Num("frames_sent", r.counters.frames_sent)
       .Num("receptions", r.counters.receptions).Num("drops", r.counters.drops)
       .Raw("frames_per_link", links.Close()).Raw("drops_by_node", by_node.Close());
-  return JsonObject().Str("scenario", s.name).Str("description", s.description)
-             .Num("seed", s.seed).Str("duration", core::ToString(s.duration))
-             .Bool("passed", r.passed()).Raw("expectations", expectations)
-             .Raw("counters", counters.Close()).Close() + "\n";
+  JsonObject summary;
+  summary.Str("scenario", s.name).Str("description", s.description)
+      .Num("seed", s.seed).Str("duration", core::ToString(s.duration))
+      .Bool("passed", r.passed()).Raw("expectations", expectations)
+      .Raw("counters", counters.Close());
+  if (r.streams_watched) summary.Raw("streams", StreamsJson(r.streams));
+  return summary.Close() + "\n";
 }
 
 std::string StatsJson(const RunResult& r) {

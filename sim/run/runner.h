@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "sim/core/time.h"
+#include "sim/run/convergence_watch.h"
 #include "sim/run/outcome.h"
 #include "sim/scenario/scenario.h"
 
@@ -44,6 +45,10 @@ struct RunResult {
   std::vector<Outcome> outcomes;
   RunCounters counters;
   RunStats stats;
+  // Every stream's deliveries and longest gap (convergence_watch.h), for runs that change a
+  // link or node; `streams_watched` false for the others (summary.json then has no `streams`).
+  bool streams_watched = false;
+  std::vector<StreamGaps> streams;
   bool passed() const;
 };
 

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,8 +90,11 @@ class RecordingUpstreamPort : public UpstreamJoinPort, public TraceRecorder {
     log.push_back({Now(), "prune " + ToString(key) + " " + sim::wire::ToString(neighbor)});
   }
   void Trace(std::string_view kind, TraceFields fields) override { Record(kind, fields); }
+  bool Reachable(sim::wire::Ipv4Address neighbor) const override { return !unreachable.contains(neighbor); }
 
   std::vector<Did> log;
+  // Neighbors on a link that went down.
+  std::set<sim::wire::Ipv4Address> unreachable;
 };
 
 }  // namespace pim::join_testing

@@ -255,6 +255,32 @@ TEST_F(UpstreamJoinTest, RpfLostSendsOnlyThePruneToTheOld) {
   EXPECT_EQ(port_.log, (std::vector<Did>{Join(Seconds(0)), Prune(Seconds(30), kRpf)}));
 }
 
+TEST_F(UpstreamJoinTest, RpfChangeAfterTheOldLinkDiedSendsOnlyTheJoin) {
+  // The link to 10.0.0.2 goes down at 30.5 s and the routes move RPF' to 10.0.0.3 in the same
+  // instant: Join to the new at once (not at the next period, 60 s), no Prune to the old (it
+  // cannot be reached), and the JT restarts with t_periodic, so the next Join is at 90.5 s.
+  DesiredAt(Seconds(0));
+  RunUntil(Milliseconds(30500));
+  port_.unreachable.insert(kRpf);
+  up_.OnRpfNeighborChanged(kNewRpf);
+  EXPECT_EQ(port_.traces.back(),
+            "pim.upstream (*,239.1.1.1) Joined --RPF' changes--> Joined old_rpf=10.0.0.2 "
+            "rpf=10.0.0.3 send=join 10.0.0.3 why=rpf change jt=1min");
+  EXPECT_EQ(port_.trace_times.back(), T(Milliseconds(30500)));
+  RunUntil(Seconds(91));
+  EXPECT_EQ(port_.log, (std::vector<Did>{Join(Seconds(0)), Join(Milliseconds(30500), kNewRpf),
+                                         Join(Milliseconds(90500), kNewRpf)}));
+}
+
+TEST_F(UpstreamJoinTest, UnreachableRpfNeighborGetsNoPeriodicJoin) {
+  // RPF' stays on a dead link (no other route): the JT keeps running, its Joins go nowhere.
+  DesiredAt(Seconds(0));
+  port_.unreachable.insert(kRpf);
+  RunUntil(Seconds(61));
+  EXPECT_EQ(port_.log, (std::vector<Did>{Join(Seconds(0))}));
+  EXPECT_EQ(port_.traces.back(), "pim.upstream (*,239.1.1.1) Joined --JT expires--> Joined why=periodic jt=1min");
+}
+
 TEST_F(UpstreamJoinTest, RpfChangeToTheSameNeighborIsNoEvent) {
   DesiredAt(Seconds(0));
   up_.OnRpfNeighborChanged(kRpf);

@@ -1,6 +1,6 @@
 // `mcastlab explain` on the shipped scenarios: the exact sentences for a receiver before and
-// after a TTL change, a snooping switch's non-member port, a NIC filter, a closed port; and the
-// exit codes of the command.
+// after a TTL change, a snooping switch's non-member port, a NIC filter, a closed port, a stream
+// interrupted by a link failure; and the exit codes of the command.
 #include "sim/explain/explain.h"
 
 #include <gtest/gtest.h>
@@ -117,6 +117,23 @@ TEST(Explain, UdpClosedPortBeforeAndAfterTheServerListens) {
                    "Socket srv opened port 7000 at 5 s; later datagrams reach it."}));
   EXPECT_EQ(Why("udp-closed-port", "server", "192.0.2.20", 4 * kSecond)[0],
             "server received 0 datagrams sent to 192.0.2.20 by 4 s.");
+}
+
+TEST(Explain, LinkFailureNamesTheLongestInterruption) {
+  // summary.json's streams give the gap; the receive.resumed line says it was an interruption.
+  EXPECT_EQ(Why("pim-rpf-link-failure", "rx4", "239.1.1.1"),
+            (Lines{"rx4 received 200 datagrams of 239.1.1.1 on socket s, the first at 20.00500716 s.",
+                   "Its stream from 10.1.0.10 on socket s was interrupted; the longest gap: 0.195001 s, from "
+                   "29.90500716 s to 30.10000816 s.",
+                   "The path from src to rx4: src, R1, R2, R4, rx4 (3 routers).",
+                   "The source src (10.1.0.10) sent 201 datagrams to 239.1.1.1:5001 with TTL 16, from 20 s to 40 s.",
+                   "The second router on the path, R2, drops some of them: link-down (1 datagram).",
+                   "The interface eth1 of R2, or its link, was down."}));
+  // Before the gap ended there is nothing to say about it yet (no drop either: the datagram of 30 s
+  // is still on the cable); rx3 was never interrupted.
+  EXPECT_EQ(Why("pim-rpf-link-failure", "rx4", "239.1.1.1", 30 * kSecond).back(),
+            "No drop of these datagrams is recorded on the path to rx4 by 30 s.");
+  EXPECT_EQ(Why("pim-rpf-link-failure", "rx3", "239.1.1.1")[1], "The path from src to rx3: src, R1, R3, rx3 (2 routers).");
 }
 
 TEST(Explain, NobodySent) {
