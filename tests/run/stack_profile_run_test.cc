@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "sim/run/runner.h"
 #include "sim/scenario/loader.h"
@@ -63,6 +64,30 @@ TEST(StackProfileRun, FrrRpLosesTheFirstDatagramOfANewSource) {
   EXPECT_EQ(dropped, expected);
 }
 
+std::vector<std::string> EventLines(const fs::path& out, std::string_view word) {
+  std::ifstream events(out / "events.jsonl");
+  std::vector<std::string> found;
+  for (std::string line; std::getline(events, line);) {
+    if (line.find(word) != std::string::npos) found.push_back(line);
+  }
+  return found;
+}
+
+TEST(StackProfileRun, ALinuxSwitchFromTheScenarioAsksOnlyTheLeavingPort) {
+  // igmp-snooping-querier-leave.json with "profile": "linux" at the top: SW1 is a Linux bridge.
+  std::string text = ShippedText("igmp-snooping-querier-leave.json");
+  text.insert(text.find('{') + 1, R"("profile": "linux", )");
+  auto loaded = scenario::LoadScenario(text);
+  ASSERT_TRUE(loaded.ok());
+  const fs::path out = fs::path(testing::TempDir()) / "profile-bridge-leave";
+  fs::remove_all(out);
+  RunScenario(loaded.scenario(), out);
+  const auto lines = EventLines(out, "igmp.snooping_querier");
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0], R"x({"t": "10.000001672", "node": "SW1", "kind": "igmp.snooping_querier", "group": "239.1.1.1", )x"
+                      R"x("port": "p2", "event": "leave", "action": "send gsq to 224.0.0.1 on the port"})x");
+}
+
 constexpr std::string_view kProfiles = R"({
   "format": 1, "name": "profiles", "duration": "1s", "profile": "linux",
   "nodes": [
@@ -93,6 +118,27 @@ TEST(StackProfileLoad, TheMostSpecificProfileWins) {
   EXPECT_EQ(r1->router()->interfaces[0].igmp.profile, StackProfile::kFrr);
   EXPECT_EQ(r1->router()->interfaces[1].igmp.profile, StackProfile::kRfc);
   EXPECT_EQ(scenario::FindNode(s, "SW")->profile, StackProfile::kLinux);
+}
+
+TEST(StackProfileRun, AHostInterfaceProfileWinsOverItsNodes) {
+  // H1 is linux, its eth1 rfc: a join on each at 0.5 s reports 8 ms later on eth0, at once on eth1.
+  std::string text(kProfiles);
+  text.insert(text.rfind('}'), R"(, "events": [{"at": "0.5s", "action": "join", "node": "H1", "group": "239.1.1.1"},
+      {"at": "0.5s", "action": "join", "node": "H1", "group": "239.2.2.2", "interface": "eth1"}])");
+  auto loaded = scenario::LoadScenario(text);
+  ASSERT_TRUE(loaded.ok()) << ToString(loaded.errors().front());
+  const fs::path out = fs::path(testing::TempDir()) / "profile-interfaces";
+  fs::remove_all(out);
+  RunScenario(loaded.scenario(), out);
+  const auto joins = EventLines(out, R"("event": "join group")");
+  ASSERT_EQ(joins.size(), 2u);
+  EXPECT_NE(joins[0].find(R"("interface": "eth0")"), std::string::npos);
+  EXPECT_NE(joins[0].find(R"("action": "start timer")"), std::string::npos);
+  EXPECT_NE(joins[1].find(R"("interface": "eth1")"), std::string::npos);
+  EXPECT_NE(joins[1].find(R"("action": "send v2 report")"), std::string::npos);
+  const auto expired = EventLines(out, R"("event": "timer expired")");
+  ASSERT_FALSE(expired.empty());
+  EXPECT_TRUE(expired[0].starts_with(R"({"t": "0.508000000", "node": "H1")")) << expired[0];
 }
 
 TEST(StackProfileLoad, AnUnknownProfileIsRefusedWithItsPath) {
