@@ -109,7 +109,7 @@ void IgmpBinding::ApplySet(const scenario::SetAction& a, net::Network& n, SetTra
     // Derived intervals follow the new inputs, as at load time (which checked them already).
     std::vector<scenario::LoadError> problems;
     scenario::RouterIgmpConfig config = ResolveRouterIgmp(it->second, &problems);
-    config.profile = i.profile;  // a `set` changes timers, never the stack
+    config.profile = i.igmp.profile;  // a `set` changes timers, never the stack
     if (problems.empty()) igmp->Reconfigure(*n.FindNode(a.node)->FindInterface(i.name), config);
   }
   fields.emplace_back("igmp", "reconfigured");

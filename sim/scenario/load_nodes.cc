@@ -106,7 +106,9 @@ RouterInterface ReadRouterInterface(const JsonValue& v, const std::string& path,
   ri.igmp_settings = Merge(node_igmp, own);
   std::vector<LoadError> problems;
   ri.igmp = ResolveRouterIgmp(ri.igmp_settings, &problems);
-  ri.igmp.profile = ri.profile;
+  // The kernel has no IGMP router side (a daemon such as FRR's is the querier), so only frr
+  // changes a router's IGMP.
+  ri.igmp.profile = ri.profile == core::StackProfile::kFrr ? ri.profile : core::StackProfile::kRfc;
   Resolved(problems, r);
   return ri;
 }
@@ -167,7 +169,8 @@ Switch ReadSwitch(ObjectReader& o, core::StackProfile node_profile) {
     qo.Finish();
     std::vector<LoadError> problems;
     RouterIgmpConfig config = ResolveRouterIgmp(settings, &problems);
-    config.profile = node_profile;
+    // A switch's querier is the Linux bridge's under linux; frr names no switch.
+    config.profile = node_profile == core::StackProfile::kLinux ? node_profile : core::StackProfile::kRfc;
     Resolved(problems, r);
     if (address) sw.querier = SnoopingQuerier{*address, std::move(config), std::move(settings)};
   }

@@ -95,7 +95,8 @@ constexpr std::string_view kProfiles = R"({
                                                   {"name": "eth1", "address": "198.51.100.10/24", "profile": "rfc"}]},
     {"name": "R1", "type": "router", "profile": "frr", "interfaces": [{"name": "eth0", "address": "192.0.2.1/24"},
                                                                      {"name": "eth1", "address": "198.51.100.1/24", "profile": "rfc"}]},
-    {"name": "SW", "type": "switch", "ports": 2, "igmp_snooping": true}
+    {"name": "SW", "type": "switch", "ports": 2, "igmp_snooping": true},
+    {"name": "R2", "type": "router", "interfaces": [{"name": "eth0", "address": "203.0.113.1/24"}]}
   ],
   "links": [{"name": "a", "endpoints": ["H1:eth0", "SW:p1"]}, {"name": "b", "endpoints": ["R1:eth0", "SW:p2"]},
             {"name": "c", "endpoints": ["H1:eth1", "R1:eth1"]}]
@@ -118,6 +119,10 @@ TEST(StackProfileLoad, TheMostSpecificProfileWins) {
   EXPECT_EQ(r1->router()->interfaces[0].igmp.profile, StackProfile::kFrr);
   EXPECT_EQ(r1->router()->interfaces[1].igmp.profile, StackProfile::kRfc);
   EXPECT_EQ(scenario::FindNode(s, "SW")->profile, StackProfile::kLinux);
+  // Linux has no IGMP router of its own: a router inheriting linux keeps the RFC querier.
+  const auto* r2 = scenario::FindNode(s, "R2");
+  EXPECT_EQ(r2->profile, StackProfile::kLinux);
+  EXPECT_EQ(r2->router()->interfaces[0].igmp.profile, StackProfile::kRfc);
 }
 
 TEST(StackProfileRun, AHostInterfaceProfileWinsOverItsNodes) {
