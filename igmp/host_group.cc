@@ -12,6 +12,9 @@
 //                                        (DelayingMember while unsolicited repeats are owed)
 //   any member     --power off-->        NonMember      [stop timer, send nothing]
 //
+// Under the linux profile the join edge only starts the timer (DelayingMember [start timer]);
+// the first report goes at its expiry, two kernel ticks later.
+//
 // A version-1 host (RFC 1112 Appendix I) runs the same machine without the flag's effect (it
 // never sends a leave) and without the Delaying Member "query received" edge.
 #include "igmp/host_group.h"
@@ -57,8 +60,9 @@ void HostGroup::OnJoinGroup() {
   // RFC 2236 §3: "When a host joins a multicast group, it should immediately transmit an
   // unsolicited Version 2 Membership Report for that group ... it is recommended that it be
   // repeated once or twice after short delays [Unsolicited Report Interval]."
-  // Therefore: the first report goes out in this very instant (Linux waits about 10 ms; we do
-  // not), and robustness - 1 repeats follow, each a random delay after the previous one.
+  // Therefore: the first report goes out in this very instant (Linux waits two ticks: the
+  // linux profile below), and robustness - 1 repeats follow, each a random delay after the
+  // previous one.
   if (config_.profile == sim::core::StackProfile::kLinux) {
     // Linux (net/ipv4/igmp.c, igmp_group_added): the join only arms the report timer with
     // IGMP_INITIAL_REPORT_DELAY, a random tick below 1 plus the 2 ticks igmp_start_timer always
