@@ -223,6 +223,12 @@ def main():
     ap.add_argument("--tolerance", type=float, default=100.0, help="ms within which instants match")
     ap.add_argument("--out", default="out/realnet")
     args = ap.parse_args()
+    # mcastlab's own loader judges the file first: a bad one is reported with its JSON paths
+    # (exit 2) before any namespace is made.
+    check = subprocess.run([args.mcastlab, "validate", args.scenario], capture_output=True, text=True)
+    if check.returncode != 0:
+        sys.stderr.write(check.stdout + check.stderr)
+        sys.exit(2)
     if os.geteuid() != 0:
         sys.exit("realnet: needs root (network namespaces)")
     with open(args.scenario) as f:
