@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "sim/core/stack_profile.h"
 #include "sim/core/time.h"
 
 namespace igmp {
@@ -34,6 +35,9 @@ struct RouterConfig {
   std::uint32_t last_member_query_count = 2;
   // §8.11 Version 1 Router Present Timeout (used by hosts; routers keep it for v1 hosts).
   sim::core::Duration version1_router_present_timeout = sim::core::Seconds(400);
+  // kFrr: FRR pimd's querier (first query 1 s after start, whole-second startup interval, one
+  // group-specific query more per leave). docs/fidelity.md lists each deviation.
+  sim::core::StackProfile profile = sim::core::StackProfile::kRfc;
 };
 
 // IGMP on a host.
@@ -46,6 +50,9 @@ struct HostConfig {
   std::uint32_t robustness = 2;
   // RFC 2236 §8.11 Version 1 Router Present Timeout.
   sim::core::Duration version1_router_present_timeout = sim::core::Seconds(400);
+  // kLinux: the kernel's report timers (first report two ticks after the join, delays in
+  // whole ticks). docs/fidelity.md lists each deviation.
+  sim::core::StackProfile profile = sim::core::StackProfile::kRfc;
 };
 
 }  // namespace igmp

@@ -12,12 +12,18 @@
 //                                        (DelayingMember while unsolicited repeats are owed)
 //   any member     --power off-->        NonMember      [stop timer, send nothing]
 //
+// Under the linux profile the join edge only starts the timer (DelayingMember [start timer]);
+// the first report goes at its expiry, two kernel ticks later.
+//
 // A version-1 host (RFC 1112 Appendix I) runs the same machine without the flag's effect (it
 // never sends a leave) and without the Delaying Member "query received" edge.
 #include "igmp/host_group.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
+
+#include "sim/core/stack_profile.h"
 
 namespace igmp {
 
@@ -54,8 +60,19 @@ void HostGroup::OnJoinGroup() {
   // RFC 2236 §3: "When a host joins a multicast group, it should immediately transmit an
   // unsolicited Version 2 Membership Report for that group ... it is recommended that it be
   // repeated once or twice after short delays [Unsolicited Report Interval]."
-  // Therefore: the first report goes out in this very instant (Linux waits about 10 ms; we do
-  // not), and robustness - 1 repeats follow, each a random delay after the previous one.
+  // Therefore: the first report goes out in this very instant (Linux waits two ticks: the
+  // linux profile below), and robustness - 1 repeats follow, each a random delay after the
+  // previous one.
+  if (config_.profile == sim::core::StackProfile::kLinux) {
+    // Linux (net/ipv4/igmp.c, igmp_group_added): the join only arms the report timer with
+    // IGMP_INITIAL_REPORT_DELAY, a random tick below 1 plus the 2 ticks igmp_start_timer always
+    // adds, so the first report leaves two ticks (8 ms at HZ=250) after the join; all
+    // robustness reports are then owed to the timer.
+    unsolicited_left_ = config_.robustness;
+    report_timer_.Restart(sim::core::kLinuxJiffy * 2);
+    TransitionTo(HostGroupState::kDelayingMember, "join group", "start timer");
+    return;
+  }
   unsolicited_left_ = config_.robustness > 0 ? config_.robustness - 1 : 0;
   const std::string action = "send v" + std::to_string(mode_.report_version()) + " report";
   const bool repeat = ScheduleUnsolicitedRepeat();
@@ -83,7 +100,7 @@ void HostGroup::OnQueryReceived(Duration max_resp_time) {
   if (state_ == HostGroupState::kIdleMember) {
     // RFC 2236 §3: each timer is "set to a different random value ... selected from the
     // range (0, Max Response Time]". The port draws from the node's seeded stream.
-    report_timer_.Restart(port_.RandomDelay(max_resp_time));
+    report_timer_.Restart(ReportDelay(max_resp_time));
     TransitionTo(HostGroupState::kDelayingMember, "query received");
     return;
   }
@@ -98,7 +115,7 @@ void HostGroup::OnQueryReceived(Duration max_resp_time) {
   // delay is drawn when the timer is kept. A draw from [0, Max Resp Time] is then always
   // sooner than the running timer.
   if (max_resp_time >= report_timer_.remaining()) return;
-  report_timer_.Restart(port_.RandomDelay(max_resp_time));
+  report_timer_.Restart(ReportDelay(max_resp_time));
   TransitionTo(HostGroupState::kDelayingMember, "query received", "reset timer");
 }
 
@@ -158,8 +175,19 @@ bool HostGroup::ScheduleUnsolicitedRepeat() {
   if (unsolicited_left_ == 0) return false;
   // RFC 2236 §6 "start timer": for "an unsolicited Report, the timer is set to a delay value
   // chosen uniformly from the interval (0, [Unsolicited Report Interval] ]".
-  report_timer_.Restart(port_.RandomDelay(config_.unsolicited_report_interval));
+  report_timer_.Restart(ReportDelay(config_.unsolicited_report_interval));
   return true;
+}
+
+Duration HostGroup::ReportDelay(Duration max) {
+  if (config_.profile != sim::core::StackProfile::kLinux) return port_.RandomDelay(max);
+  // Linux igmp_start_timer: a random whole number of ticks below the maximum (at least one
+  // tick), plus 2 ticks; so a delay from 8 ms up to max + 4 ms at HZ=250. The draw is made at
+  // nanosecond resolution and cut to ticks, which keeps every tick equally likely.
+  const sim::core::Duration tick = sim::core::kLinuxJiffy;
+  const std::int64_t ticks = std::max<std::int64_t>(1, max.nanos() / tick.nanos());
+  const Duration d = port_.RandomDelay(Duration::FromNanos(ticks * tick.nanos() - 1));
+  return tick * (d.nanos() / tick.nanos() + 2);
 }
 
 void HostGroup::TransitionTo(HostGroupState next, std::string_view event, std::string_view action) {

@@ -74,6 +74,8 @@ class HostGroup {
   // Starts the timer for the next unsolicited repeat if one is still owed. Returns whether it
   // did (the group then stays, or becomes, Delaying Member).
   bool ScheduleUnsolicitedRepeat();
+  // A report delay of at most `max`: the RFC's draw, or the Linux kernel's in whole ticks.
+  sim::core::Duration ReportDelay(sim::core::Duration max);
   // The only writer of state_. Emits one "igmp.host_group" trace; `action` names what the
   // edge did when that is worth showing ("send v2 report", "send leave", "reset timer", ...).
   void TransitionTo(HostGroupState next, std::string_view event, std::string_view action = {});

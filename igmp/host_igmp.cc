@@ -44,13 +44,16 @@ struct HostIgmp::PerInterface {
   HostInterface state;
 };
 
-HostIgmp& HostIgmp::Attach(sim::net::Host& host, HostConfig config) {
-  return host.AddModule(std::make_unique<HostIgmp>(host, config));
+HostIgmp& HostIgmp::Attach(sim::net::Host& host, HostConfig config, const InterfaceProfiles& profiles) {
+  return host.AddModule(std::make_unique<HostIgmp>(host, config, profiles));
 }
 
-HostIgmp::HostIgmp(sim::net::Host& host, HostConfig config) : host_(host), config_(config) {
+HostIgmp::HostIgmp(sim::net::Host& host, HostConfig config, const InterfaceProfiles& profiles)
+    : host_(host), config_(config) {
   for (const auto& i : host.interfaces()) {
-    interfaces_.emplace(i->index(), std::make_unique<PerInterface>(host, *i, config_));
+    HostConfig own = config_;  // HostInterface keeps its own copy
+    if (auto it = profiles.find(i->name()); it != profiles.end()) own.profile = it->second;
+    interfaces_.emplace(i->index(), std::make_unique<PerInterface>(host, *i, own));
   }
   host.AddMembershipObserver([this](sim::net::Interface& i, Ipv4Address g, bool member) { OnMembership(i, g, member); });
   host.SetProtocolHandler(sim::wire::kIpProtoIgmp,

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <string>
 
 #include "igmp/config.h"
 #include "igmp/host_interface.h"
@@ -16,9 +17,11 @@ namespace igmp {
 class HostIgmp : public sim::net::NodeModule {
  public:
   // Attaches to `host`: registers for IGMP and for membership changes.
-  static HostIgmp& Attach(sim::net::Host& host, HostConfig config);
+  // `profiles` names the interfaces whose stack profile differs from config.profile.
+  using InterfaceProfiles = std::map<std::string, sim::core::StackProfile>;
+  static HostIgmp& Attach(sim::net::Host& host, HostConfig config, const InterfaceProfiles& profiles = {});
 
-  HostIgmp(sim::net::Host& host, HostConfig config);
+  HostIgmp(sim::net::Host& host, HostConfig config, const InterfaceProfiles& profiles = {});
   ~HostIgmp() override;
   void OnPowerOff() override;
   const HostInterface* interface_state(const sim::net::Interface& i) const;

@@ -144,7 +144,12 @@ void RouterGroup::OnLeaveReceived(bool is_querier) {
   const std::uint32_t count = config_.last_member_query_count;
   TransitionTo(RouterGroupState::kCheckingMembership, "leave", count > 0 ? "send gsq" : "");
   group_timer_.Restart(config_.last_member_query_interval * count);
-  queries_left_ = count;
+  // FRR (pim_igmpv3.c, group_query_send): the query sent at the leave does not count against
+  // the retransmit counter, which is set to LMQC, so LMQC more follow LMQI apart. The group
+  // timer was armed first, so with no answer it still ends the group at t + LMQC x LMQI
+  // before the last query is due; after an answer that last query goes out too.
+  const bool frr = config_.profile == sim::core::StackProfile::kFrr;
+  queries_left_ = count > 0 && frr ? count + 1 : count;
   if (queries_left_ > 0) SendGroupSpecificQuery();
   if (queries_left_ > 0) rexmt_timer_.Restart(config_.last_member_query_interval);
 }

@@ -59,11 +59,34 @@ void RouterQuerier::Start() {
   // spaced closely together [Startup Query Interval]".
   // Therefore: the first query now, the other Startup Query Count - 1 at the Startup Query
   // Interval, then the Query Interval (OnGeneralQueryTimerExpired).
+  if (config_.profile == sim::core::StackProfile::kFrr) {
+    // FRR pimd (pim_igmp.c, pim_igmp_general_query_on): the first query of a new querier
+    // waits one second "to give the entire world a tiny bit of time to settle", and counts
+    // as the first of the startup queries.
+    TransitionTo(QuerierState::kQuerier, "start", "start gen. q. timer");
+    startup_queries_left_ = config_.startup_query_count;
+    general_query_timer_.Restart(sim::core::Seconds(1));
+    return;
+  }
   TransitionTo(QuerierState::kQuerier, "start", kSendGeneralQuery);
   startup_queries_left_ = config_.startup_query_count > 0 ? config_.startup_query_count - 1 : 0;
   SendGeneralQuery();
-  general_query_timer_.Restart(startup_queries_left_ > 0 ? config_.startup_query_interval
+  general_query_timer_.Restart(startup_queries_left_ > 0 ? StartupQueryInterval()
                                                          : config_.query_interval);
+}
+
+Duration RouterQuerier::StartupQueryInterval() const {
+  if (config_.profile == sim::core::StackProfile::kLinux) {
+    // The Linux bridge keeps its intervals in kernel ticks: 125 * HZ / 4 is 7812 ticks at
+    // HZ=250, so its startup queries are 31.248 s apart (br_multicast_ctx_init).
+    const std::int64_t tick = sim::core::kLinuxJiffy.nanos();
+    return Duration::FromNanos(config_.startup_query_interval.nanos() / tick * tick);
+  }
+  if (config_.profile != sim::core::StackProfile::kFrr) return config_.startup_query_interval;
+  // FRR's PIM_IGMP_SQI: the Query Interval in whole seconds shifted right by 2 (at least
+  // 1 s), so 31 s for the default 125 s where the RFC's QI / 4 is 31.25 s.
+  const std::int64_t qi_seconds = config_.query_interval.nanos() / sim::core::Seconds(1).nanos();
+  return sim::core::Seconds(qi_seconds < 4 ? 1 : qi_seconds / 4);
 }
 
 void RouterQuerier::Stop() {
@@ -102,7 +125,7 @@ void RouterQuerier::OnGeneralQueryTimerExpired() {
   port_.Trace(kTraceKind, {{"timer", "general query"}, {"action", std::string(kSendGeneralQuery)}});
   SendGeneralQuery();
   if (startup_queries_left_ > 0) --startup_queries_left_;
-  general_query_timer_.Restart(startup_queries_left_ > 0 ? config_.startup_query_interval
+  general_query_timer_.Restart(startup_queries_left_ > 0 ? StartupQueryInterval()
                                                          : config_.query_interval);
 }
 

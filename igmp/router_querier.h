@@ -69,6 +69,8 @@ class RouterQuerier {
   void OnGeneralQueryTimerExpired();
   void OnOtherQuerierPresentTimerExpired();
   void SendGeneralQuery();
+  // §8.6, or FRR's whole-second version of it under the frr profile.
+  sim::core::Duration StartupQueryInterval() const;
   // The only writer of state_; traces one "igmp.querier" line. `next` empty = Initial.
   void TransitionTo(std::optional<QuerierState> next, std::string_view event,
                     std::string_view action = {});

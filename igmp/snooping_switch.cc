@@ -33,16 +33,23 @@ class SnoopingSwitch::QuerierPort : public RouterPort {
   void SendGroupSpecificQuery(Ipv4Address group, sim::core::Duration max_resp) override {
     SendQuery(group, max_resp, group);
   }
+  // One query out of one port (the Linux bridge's per-port queries).
+  void SendQueryOn(SwitchPort port, Ipv4Address destination, sim::core::Duration max_resp, Ipv4Address group) {
+    sw_.interfaces()[port]->Send(MakeQuery(destination, max_resp, group));
+  }
   void MembershipChanged(Ipv4Address, bool) override {}  // nothing is routed from a switch
   void Trace(std::string_view kind, TraceFields fields) override { sw_.Trace(kind, std::move(fields)); }
 
  private:
-  void SendQuery(Ipv4Address destination, sim::core::Duration max_resp, Ipv4Address group) {
-    if (sw_.interfaces().empty()) return;
+  sim::net::FramePtr MakeQuery(Ipv4Address destination, sim::core::Duration max_resp, Ipv4Address group) const {
     const auto header = sim::wire::ControlHeader(sim::wire::kIpProtoIgmp, address_, destination);
-    const auto frame = sim::net::MakeFrame(sim::wire::BuildIpv4Frame(
+    return sim::net::MakeFrame(sim::wire::BuildIpv4Frame(
         sw_.interfaces()[0]->mac(), sim::wire::MulticastMac(destination), header,
         sim::wire::Encode(sim::wire::IgmpMessage(sim::wire::IgmpQuery{max_resp, group}))));
+  }
+  void SendQuery(Ipv4Address destination, sim::core::Duration max_resp, Ipv4Address group) {
+    if (sw_.interfaces().empty()) return;
+    const auto frame = MakeQuery(destination, max_resp, group);
     for (const auto& p : sw_.interfaces()) p->Send(frame);
   }
 
@@ -56,6 +63,10 @@ SnoopingSwitch::SnoopingSwitch(sim::net::NetContext& ctx, sim::core::NodeId id, 
 }
 
 void SnoopingSwitch::Configure(SnoopingConfig config) {
+  gate_.reset();
+  if (config.profile == sim::core::StackProfile::kLinux) {
+    gate_ = std::make_unique<BridgeQuerierGate>(config.router_port_timeout);
+  }
   table_ = std::make_unique<SnoopingTable>(scheduler(), id(), config, *port_);
 }
 
@@ -64,7 +75,37 @@ void SnoopingSwitch::EnableQuerier(Ipv4Address address, RouterConfig config) {
   querier_ = std::make_unique<RouterInterface>(scheduler(), id(), std::move(config), address, *querier_port_);
   // Start as an event of the run, so that the first queries are captured like every frame.
   scheduler().ScheduleIn(sim::core::Duration::Zero(), id(), [this] {
-    if (powered()) querier_->Start();
+    if (powered()) StartQuerier();
+  });
+}
+
+void SnoopingSwitch::StartQuerier() {
+  querier_->Start();
+  if (gate_) gate_->OnOwnQuerierStart(scheduler().Now(), querier_->config().query_response_interval);
+}
+
+bool SnoopingSwitch::FloodingForWantOfQuerier() const {
+  return gate_ != nullptr && !gate_->QuerierExists(scheduler().Now());
+}
+
+void SnoopingSwitch::LinuxQuerierLeave(SwitchPort in, Ipv4Address group) {
+  // br_multicast_leave_group: nothing while another querier is present; otherwise one query
+  // for the group, sent to 224.0.0.1 (br_multicast_alloc_query's destination when none is
+  // given) out of the arrival port only, with Max Resp Time LMQI; and that port's own
+  // general query re-armed to LMQC x LMQI from now.
+  if (!querier_->querier().is_querier() || group.is_link_local_multicast()) return;
+  const RouterConfig& c = querier_->config();
+  Trace("igmp.snooping_querier", {{"group", sim::wire::ToString(group)}, {"port", interfaces()[in]->name()},
+                                  {"event", "leave"}, {"action", "send gsq to 224.0.0.1 on the port"}});
+  querier_port_->SendQueryOn(in, sim::wire::kAllSystems, c.last_member_query_interval, group);
+  const sim::core::Time due = scheduler().Now() + c.last_member_query_interval * c.last_member_query_count;
+  port_query_due_[in] = due;
+  scheduler().ScheduleIn(due - scheduler().Now(), id(), [this, in, due] {
+    auto it = port_query_due_.find(in);
+    if (it == port_query_due_.end() || it->second != due) return;  // re-armed by a later leave
+    port_query_due_.erase(it);
+    if (!powered() || !querier_->querier().is_querier()) return;
+    querier_port_->SendQueryOn(in, sim::wire::kAllSystems, querier_->config().query_response_interval, Ipv4Address());
   });
 }
 
@@ -107,8 +148,17 @@ bool SnoopingSwitch::Snoop(sim::net::Interface& in, const sim::wire::Ipv4Packet&
   return true;
 }
 
-void SnoopingSwitch::FeedQuerier(Ipv4Address source, const sim::wire::IgmpMessage& m) {
+void SnoopingSwitch::FeedQuerier(SwitchPort in, Ipv4Address source, const sim::wire::IgmpMessage& m) {
+  if (gate_) {
+    const auto* q = std::get_if<sim::wire::IgmpQuery>(&m);
+    const bool own = querier_ != nullptr && source == querier_->querier().own_address();
+    if (q != nullptr && q->group.is_unspecified() && !own) gate_->OnGeneralQuery(scheduler().Now(), q->max_resp_time);
+  }
   if (!querier_) return;
+  if (const auto* l = std::get_if<sim::wire::IgmpLeave>(&m); l != nullptr && gate_) {
+    LinuxQuerierLeave(in, l->group);
+    return;
+  }
   // The snooping querier hears the LAN as a router's interface would (router_igmp.cc does the
   // same dispatch); IGMPv3 reports are ignored, as by that IGMPv2 router.
   if (const auto* q = std::get_if<sim::wire::IgmpQuery>(&m)) querier_->OnQuery(source, *q);
@@ -133,17 +183,25 @@ void SnoopingSwitch::ForwardMulticast(sim::net::Interface& in, const sim::net::F
     // is sent to 224.0.0.x is flooded, so a leave (224.0.0.2) or an IGMPv3 report
     // (224.0.0.22) reaches every port, as on the Linux bridge.
     auto m = sim::wire::ParseIgmp(packet.payload);
-    if (m && Snoop(in, packet, *m) && !dst.is_link_local_multicast()) {
+    if (m && Snoop(in, packet, *m) && !dst.is_link_local_multicast() && !FloodingForWantOfQuerier()) {
       SendTo(table_->ControlPorts(in.index()), frame);
     } else {
       Flood(in, frame);  // queries, and what is not understood, go everywhere too
     }
     // After forwarding, as a bridge passes the frame on before its querier answers it.
-    if (m) FeedQuerier(packet.header.source, *m);
+    if (m) FeedQuerier(in.index(), packet.header.source, *m);
     return;
   }
   if (packet.header.protocol == sim::wire::kIpProtoPim && dst == sim::wire::kAllPimRouters) {
     table_->OnPimHello(in.index());  // RFC 4541 §2.1.1: PIM hellos mark router ports too
+  }
+  if (FloodingForWantOfQuerier() && !dst.is_link_local_multicast()) {
+    // The bridge's "no querier yet" flood: as for an unregistered group.
+    const sim::net::DropKey key{sim::net::DropReason::kFloodedUnregistered, packet.header.source, dst,
+                                sim::net::kNoInterface, 0};
+    if (CountDrop(key)) TraceDrop(key);
+    Flood(in, frame);
+    return;
   }
   const std::set<SwitchPort> out = table_->ForwardPorts(dst, in.index(), AllPorts());
   if (!dst.is_link_local_multicast()) CountSnoopingOutcome(in, packet, out);
@@ -178,11 +236,13 @@ void SnoopingSwitch::OnPowerOff() {
   L2Switch::OnPowerOff();
   table_->Stop();
   if (querier_) querier_->Stop();  // the groups it returns matter to routing only
+  if (gate_) gate_->Reset();
+  port_query_due_.clear();
 }
 
 void SnoopingSwitch::OnPowerOn() {
   L2Switch::OnPowerOn();
-  if (querier_) querier_->Start();
+  if (querier_) StartQuerier();
 }
 
 void SnoopingSwitch::OnLinkStateChanged(sim::net::Interface& port) {

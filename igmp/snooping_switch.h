@@ -5,15 +5,22 @@
 // unregistered groups are flooded. An optional snooping querier (for LANs with no router) is
 // an RFC 2236 querier on the whole LAN: general queries, a group-specific query per leave, and
 // it yields to any querier with a lower address, as a router would.
+//
+// Under the linux profile the switch is the Linux bridge (net/bridge/br_multicast.c): its
+// querier answers a leave with one group-specific query sent to 224.0.0.1 out of the leave's
+// port only, and a general query out of that port LMQC x LMQI later; and it floods every
+// multicast frame until it knows of a querier (bridge_querier_gate.h).
 #ifndef MCASTLAB_IGMP_SNOOPING_SWITCH_H_
 #define MCASTLAB_IGMP_SNOOPING_SWITCH_H_
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "igmp/bridge_querier_gate.h"
 #include "igmp/router_interface.h"
 #include "igmp/router_querier.h"
 #include "igmp/snooping_port.h"
@@ -56,7 +63,12 @@ class SnoopingSwitch : public sim::net::L2Switch {
   // Learns from an IGMP message; true for a report or a leave, false for a query.
   bool Snoop(sim::net::Interface& in, const sim::wire::Ipv4Packet& packet, const sim::wire::IgmpMessage& m);
   // Hands the parsed message to the snooping querier, when there is one.
-  void FeedQuerier(sim::wire::Ipv4Address source, const sim::wire::IgmpMessage& m);
+  void FeedQuerier(SwitchPort in, sim::wire::Ipv4Address source, const sim::wire::IgmpMessage& m);
+  // The Linux bridge querier's answer to a leave that arrived on `in`.
+  void LinuxQuerierLeave(SwitchPort in, sim::wire::Ipv4Address group);
+  // Whether the bridge (linux profile) still floods everything for want of a querier.
+  bool FloodingForWantOfQuerier() const;
+  void StartQuerier();
   void SendTo(const std::set<SwitchPort>& ports, const sim::net::FramePtr& frame);
   // Counts where snooping kept a data frame (snooping-filtered, per port left out) or flooded
   // it because its group is unregistered (flooded-unregistered).
@@ -68,6 +80,10 @@ class SnoopingSwitch : public sim::net::L2Switch {
   std::unique_ptr<SnoopingTable> table_;
   std::unique_ptr<QuerierPort> querier_port_;
   std::unique_ptr<RouterInterface> querier_;
+  // Linux profile only (null otherwise).
+  std::unique_ptr<BridgeQuerierGate> gate_;
+  // Linux profile: when each port's own general query is due after a leave on it.
+  std::map<SwitchPort, sim::core::Time> port_query_due_;
 };
 
 }  // namespace igmp

@@ -18,6 +18,7 @@
 
 #include "igmp/snooping_port.h"
 #include "sim/core/scheduler.h"
+#include "sim/core/stack_profile.h"
 #include "sim/core/time.h"
 #include "sim/core/timer.h"
 #include "sim/wire/ipv4_address.h"
@@ -42,6 +43,9 @@ struct SnoopingConfig {
   // §2.1.1 (2b) says no; the Linux bridge says yes (its own querier sends from 0.0.0.0, and
   // reports must still reach it). Default: the Linux bridge's yes.
   bool zero_source_query_marks_router_port = true;
+  // kLinux: the Linux bridge's deviations (its querier's leave handling, snooping only once a
+  // querier is known); see snooping_switch.h.
+  sim::core::StackProfile profile = sim::core::StackProfile::kRfc;
 };
 
 using SwitchPort = std::uint32_t;  // the switch's port index

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "sim/core/stack_profile.h"
 #include "sim/core/time.h"
 
 namespace pim {
@@ -47,6 +48,8 @@ struct Config {
   SptSwitchover spt_switchover = SptSwitchover::kImmediate;
   // §4.6: the assert mechanism on LANs with parallel paths.
   bool assert_enabled = true;
+  // kFrr: FRR pimd's deviations at the RP (see pim_data.cc, OnRegister).
+  sim::core::StackProfile profile = sim::core::StackProfile::kRfc;
 };
 
 }  // namespace pim

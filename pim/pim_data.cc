@@ -201,7 +201,16 @@ void PimRouter::OnRegister(sim::net::Interface&, const sim::wire::Ipv4Packet& ou
     sg = &Ensure(JoinKey::SG(s, g));
     sg->keepalive->Set(*d.set_keepalive, "register");
   }
-  if (d.forward_inner) ForwardDown(shared, g, r.inner_packet);  // never for a Null-Register
+  // FRR (pimd/pim_register.c, pim_register_recv) leaves the decapsulated datagram to the
+  // kernel, which only forwards what matches an installed MFC entry for the pimreg vif; FRR
+  // installs none for it, so the RP forwards no Register-encapsulated datagram down the
+  // shared tree: receivers get the source's data once it arrives natively on the (S,G) tree.
+  const bool frr_drops = router_config_.profile == sim::core::StackProfile::kFrr;
+  if (d.forward_inner && frr_drops) {
+    Trace("pim.register_data_dropped", {{"entry", ToString(JoinKey::SG(s, g))}, {"profile", "frr"}});
+  } else if (d.forward_inner) {
+    ForwardDown(shared, g, r.inner_packet);  // never for a Null-Register
+  }
   if (sg != nullptr) RecomputeOne(*sg);
   ScheduleCleanup();
 }

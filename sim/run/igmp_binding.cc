@@ -10,7 +10,7 @@
 namespace sim::run {
 namespace {
 
-igmp::SnoopingConfig SnoopingConfigOf(const scenario::Switch& sw) {
+igmp::SnoopingConfig SnoopingConfigOf(const scenario::Switch& sw, core::StackProfile profile) {
   // The switch ages members and routers with the intervals of its own querier, or the RFC
   // defaults without one (the Linux bridge too derives both from one set of settings).
   const igmp::RouterConfig q = sw.querier ? sw.querier->igmp : igmp::RouterConfig{};
@@ -19,6 +19,7 @@ igmp::SnoopingConfig SnoopingConfigOf(const scenario::Switch& sw) {
   c.router_port_timeout = q.other_querier_present_interval;
   c.last_member_query_time = q.last_member_query_interval * q.last_member_query_count;
   c.fast_leave = sw.fast_leave;
+  c.profile = profile;
   return c;
 }
 
@@ -76,7 +77,11 @@ void IgmpBinding::Attach(const scenario::Scenario& s, net::Network& network) {
   for (const scenario::Node& n : s.nodes) {
     net::Node& node = *network.FindNode(n.name);
     if (const auto* h = n.host()) {
-      igmp::HostIgmp::Attach(dynamic_cast<net::Host&>(node), h->igmp);
+      igmp::HostIgmp::InterfaceProfiles profiles;
+      for (const auto& i : h->interfaces) {
+        if (i.profile != h->igmp.profile) profiles.emplace(i.name, i.profile);
+      }
+      igmp::HostIgmp::Attach(dynamic_cast<net::Host&>(node), h->igmp, profiles);
     } else if (const auto* r = n.router()) {
       igmp::RouterIgmp::Attach(dynamic_cast<net::Router&>(node), [r](const net::Interface& i) {
         for (const auto& spec : r->interfaces) {
@@ -86,7 +91,7 @@ void IgmpBinding::Attach(const scenario::Scenario& s, net::Network& network) {
       });
     } else if (const auto* sw = n.l2_switch(); sw != nullptr && sw->igmp_snooping) {
       auto& snooping = dynamic_cast<igmp::SnoopingSwitch&>(node);
-      snooping.Configure(SnoopingConfigOf(*sw));
+      snooping.Configure(SnoopingConfigOf(*sw, n.profile));
       if (sw->querier) snooping.EnableQuerier(sw->querier->address, sw->querier->igmp);
     }
   }
@@ -103,7 +108,8 @@ void IgmpBinding::ApplySet(const scenario::SetAction& a, net::Network& n, SetTra
     it->second = Merge(it->second, *a.igmp);
     // Derived intervals follow the new inputs, as at load time (which checked them already).
     std::vector<scenario::LoadError> problems;
-    const scenario::RouterIgmpConfig config = ResolveRouterIgmp(it->second, &problems);
+    scenario::RouterIgmpConfig config = ResolveRouterIgmp(it->second, &problems);
+    config.profile = i.igmp.profile;  // a `set` changes timers, never the stack
     if (problems.empty()) igmp->Reconfigure(*n.FindNode(a.node)->FindInterface(i.name), config);
   }
   fields.emplace_back("igmp", "reconfigured");

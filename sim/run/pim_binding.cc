@@ -65,7 +65,8 @@ void PimBinding::ApplySet(const scenario::SetAction& a, net::Network& network, S
     it->second = Merge(it->second, *a.pim);
     // Derived values follow the new inputs, as at load time (which checked them already).
     std::vector<scenario::LoadError> problems;
-    const scenario::PimConfig c = ResolvePim(it->second, &problems);
+    scenario::PimConfig c = ResolvePim(it->second, &problems);
+    c.profile = spec->pim.profile;  // a `set` changes timers, never the stack
     if (problems.empty()) module->Reconfigure(c);  // each interface keeps its own switch and DR priority
     fields.emplace_back("pim", "reconfigured");
   }

@@ -42,6 +42,9 @@ std::optional<std::optional<wire::Ipv4Address>> ReadSource(const JsonValue& v,
 // An array of names.
 std::optional<std::vector<std::string>> ReadNames(const JsonValue& v, const std::string& path,
                                                   Reporter& r);
+// The optional "profile" key of `o` (the scenario, a node or an interface): "rfc", "linux" or
+// "frr"; `inherited` when the key is absent (or wrong, which is reported).
+core::StackProfile ReadProfile(ObjectReader& o, core::StackProfile inherited);
 // A string from a closed set, reported with a suggestion when it is not one.
 std::optional<std::string> ReadChoice(const JsonValue& v, const std::string& path, Reporter& r,
                                       std::string_view kind,

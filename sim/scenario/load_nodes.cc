@@ -33,7 +33,7 @@ void MarkOtherTypesKeys(ObjectReader& o, NodeType type) {
   }
 }
 
-Host ReadHost(ObjectReader& o, const Scenario& s) {
+Host ReadHost(ObjectReader& o, const Scenario& s, core::StackProfile node_profile) {
   Host h;
   Reporter& r = o.reporter();
   if (const JsonValue* list = o.Get("interfaces")) {
@@ -43,6 +43,7 @@ Host ReadHost(ObjectReader& o, const Scenario& s) {
       if (auto n = i.Read("name", ReadName, true)) hi.name = *n;
       if (auto a = i.Read("address", Parsed(ParseInterfacePrefix), true)) hi.address = *a;
       hi.gateway = i.Read("gateway", Parsed(ParseAddress));
+      hi.profile = ReadProfile(i, node_profile);
       for (std::string_view k : {"cost", "igmp", "pim", "dr_priority"}) {
         i.Misplaced(k, "a router interface key, not allowed on a host");
       }
@@ -56,6 +57,7 @@ Host ReadHost(ObjectReader& o, const Scenario& s) {
   }
   h.igmp_settings = Merge(s.default_igmp, own);
   h.igmp = ResolveHostIgmp(h.igmp_settings);
+  h.igmp.profile = node_profile;  // an interface's own profile replaces it there (igmp_binding.cc)
   return h;
 }
 
@@ -84,7 +86,7 @@ std::optional<StaticMroute> ReadStaticMroute(const JsonValue& v, const std::stri
 }
 
 RouterInterface ReadRouterInterface(const JsonValue& v, const std::string& path, Reporter& r,
-                                    const IgmpSettings& node_igmp) {
+                                    const IgmpSettings& node_igmp, core::StackProfile node_profile) {
   ObjectReader i(v, path, r, "an interface");
   RouterInterface ri;
   if (auto n = i.Read("name", ReadName, true)) ri.name = *n;
@@ -99,15 +101,19 @@ RouterInterface ReadRouterInterface(const JsonValue& v, const std::string& path,
     ri.dr_priority = static_cast<std::uint32_t>(*d);
   }
   i.Misplaced("gateway", "a host interface key, not allowed on a router");
+  ri.profile = ReadProfile(i, node_profile);
   i.Finish();
   ri.igmp_settings = Merge(node_igmp, own);
   std::vector<LoadError> problems;
   ri.igmp = ResolveRouterIgmp(ri.igmp_settings, &problems);
+  // The kernel has no IGMP router side (a daemon such as FRR's is the querier), so only frr
+  // changes a router's IGMP.
+  ri.igmp.profile = ri.profile == core::StackProfile::kFrr ? ri.profile : core::StackProfile::kRfc;
   Resolved(problems, r);
   return ri;
 }
 
-Router ReadRouter(ObjectReader& o, const Scenario& s) {
+Router ReadRouter(ObjectReader& o, const Scenario& s, core::StackProfile node_profile) {
   Router router;
   Reporter& r = o.reporter();
   IgmpSettings node_igmp;
@@ -117,7 +123,7 @@ Router ReadRouter(ObjectReader& o, const Scenario& s) {
   node_igmp = Merge(s.default_igmp, node_igmp);
   if (const JsonValue* list = o.Get("interfaces")) {
     ForEachItem(*list, o.PathOf("interfaces"), r, [&](const JsonValue& v, const std::string& p) {
-      router.interfaces.push_back(ReadRouterInterface(v, p, r, node_igmp));
+      router.interfaces.push_back(ReadRouterInterface(v, p, r, node_igmp, node_profile));
     });
   }
   PimSettings own_pim;
@@ -125,6 +131,7 @@ Router ReadRouter(ObjectReader& o, const Scenario& s) {
   router.pim_settings = Merge(s.default_pim, own_pim);
   std::vector<LoadError> problems;
   router.pim = ResolvePim(router.pim_settings, &problems);
+  router.pim.profile = node_profile;
   Resolved(problems, r);
   if (const JsonValue* list = o.Get("static_mroutes")) {
     ForEachItem(*list, o.PathOf("static_mroutes"), r,
@@ -135,7 +142,7 @@ Router ReadRouter(ObjectReader& o, const Scenario& s) {
   return router;
 }
 
-Switch ReadSwitch(ObjectReader& o) {
+Switch ReadSwitch(ObjectReader& o, core::StackProfile node_profile) {
   Switch sw;
   Reporter& r = o.reporter();
   if (const JsonValue* ports = o.Get("ports")) {
@@ -162,6 +169,8 @@ Switch ReadSwitch(ObjectReader& o) {
     qo.Finish();
     std::vector<LoadError> problems;
     RouterIgmpConfig config = ResolveRouterIgmp(settings, &problems);
+    // A switch's querier is the Linux bridge's under linux; frr names no switch.
+    config.profile = node_profile == core::StackProfile::kLinux ? node_profile : core::StackProfile::kRfc;
     Resolved(problems, r);
     if (address) sw.querier = SnoopingQuerier{*address, std::move(config), std::move(settings)};
   }
@@ -178,14 +187,15 @@ void ReadNode(const JsonValue& v, const std::string& path, Scenario& s, Reporter
   const auto type =
       ReadChoice(*type_value, o.PathOf("type"), r, "a node type", {"host", "router", "switch"});
   if (!type) return;
+  node.profile = ReadProfile(o, s.profile);
   if (*type == "host") {
-    node.kind = ReadHost(o, s);
+    node.kind = ReadHost(o, s, node.profile);
     MarkOtherTypesKeys(o, NodeType::kHost);
   } else if (*type == "router") {
-    node.kind = ReadRouter(o, s);
+    node.kind = ReadRouter(o, s, node.profile);
     MarkOtherTypesKeys(o, NodeType::kRouter);
   } else {
-    node.kind = ReadSwitch(o);
+    node.kind = ReadSwitch(o, node.profile);
     MarkOtherTypesKeys(o, NodeType::kSwitch);
   }
   if (auto state = o.Read("state", [](const JsonValue& j, const std::string& p, Reporter& rep) {

@@ -89,6 +89,8 @@ Scenario ReadScenario(const JsonValue& root, Reporter& r) {
   const auto duration = top.Read("duration", ReadDuration, true);
   // Without a duration, windows run to the end of time; the missing key is reported anyway.
   s.duration = duration.value_or(core::Duration::Max());
+  // Read before the nodes, which inherit it.
+  s.profile = ReadProfile(top, core::StackProfile::kRfc);
   if (const JsonValue* d = top.Get("defaults")) ReadDefaults(*d, top.PathOf("defaults"), s, r);
   if (const JsonValue* nodes = top.Need("nodes")) ReadNodes(*nodes, top.PathOf("nodes"), s, r);
   if (const JsonValue* links = top.Need("links")) {

@@ -129,6 +129,15 @@ std::optional<std::vector<std::string>> ReadNames(const JsonValue& v, const std:
   return names;
 }
 
+core::StackProfile ReadProfile(ObjectReader& o, core::StackProfile inherited) {
+  const auto choice = o.Read("profile", [](const JsonValue& j, const std::string& p, Reporter& rep) {
+    return ReadChoice(j, p, rep, "a stack profile", {"rfc", "linux", "frr"});
+  });
+  if (!choice) return inherited;
+  if (*choice == "linux") return core::StackProfile::kLinux;
+  return *choice == "frr" ? core::StackProfile::kFrr : core::StackProfile::kRfc;
+}
+
 std::optional<std::string> ReadChoice(const JsonValue& v, const std::string& path, Reporter& r,
                                       std::string_view kind,
                                       const std::vector<std::string_view>& choices) {

@@ -15,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "sim/core/stack_profile.h"
 #include "sim/core/time.h"
 #include "sim/scenario/config.h"
 #include "sim/scenario/events.h"
@@ -32,6 +33,7 @@ struct HostInterface {
   std::string name;
   wire::Ipv4Prefix address;  // the host's address and its subnet
   std::optional<wire::Ipv4Address> gateway;
+  core::StackProfile profile = core::StackProfile::kRfc;  // resolved: interface -> node -> scenario
 };
 
 struct Host {
@@ -48,6 +50,7 @@ struct RouterInterface {
   IgmpSettings igmp_settings;     // merged defaults -> node -> interface, as given
   bool pim = true;                // PIM-SM runs on this interface
   std::uint32_t dr_priority = 1;  // RFC 7761 §4.3.2
+  core::StackProfile profile = core::StackProfile::kRfc;  // resolved; igmp.profile carries it too
 };
 
 // An extension for forwarding tests before PIM: a fixed MFIB entry.
@@ -87,6 +90,8 @@ struct Node {
   // "state": the power at the start of the run. A node that starts down sends nothing (no
   // startup query or Hello) until a `node` event powers it on.
   UpDown initial_state = UpDown::kUp;
+  // "profile": the node's, or the scenario's when the node gives none (docs/fidelity.md).
+  core::StackProfile profile = core::StackProfile::kRfc;
 
   NodeType type() const { return static_cast<NodeType>(kind.index()); }
   const Host* host() const { return std::get_if<Host>(&kind); }
@@ -122,6 +127,7 @@ struct Scenario {
   std::string description;
   std::uint64_t seed = 1;
   core::Duration duration;
+  core::StackProfile profile = core::StackProfile::kRfc;  // the top-level "profile"
   IgmpSettings default_igmp;  // "defaults", already merged into every node
   PimSettings default_pim;
   std::vector<Node> nodes;

@@ -56,7 +56,9 @@ class StartingStateTest : public testing::Test {
   void SetUp() override {
     auto loaded = scenario::LoadScenario(kScenario);
     ASSERT_TRUE(loaded.ok()) << ToString(loaded.errors().front());
-    out_ = fs::path(testing::TempDir()) / "starting-state";
+    // One folder per test: ctest runs the tests of this fixture in parallel processes.
+    out_ = fs::path(testing::TempDir()) /
+           ("starting-state-" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(out_);
     result_ = RunScenario(loaded.scenario(), out_);
   }

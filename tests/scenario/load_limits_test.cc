@@ -145,7 +145,7 @@ TEST(LoadLimits, AHugeKeyIsCutInThePathAndInTheMessage) {
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0], "/" + std::string(299, 'k') +
                            "... (99701 more characters): unknown key (expected one of: format, "
-                           "name, description, seed, duration, defaults, nodes, links, rp, events, "
+                           "name, description, seed, duration, profile, defaults, nodes, links, rp, events, "
                            "expect, capture)");
 }
 

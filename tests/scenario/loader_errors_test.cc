@@ -38,7 +38,7 @@ TEST(ErrorFormat, ADocumentLevelErrorIsItsMessage) {
   EXPECT_EQ(ToString(LoadError{"/a~1b", "x"}), "/a~1b: x");
   EXPECT_EQ(FirstError(Lan(R"("a/b~c": 1)")),
             "/a~1b~0c: unknown key (expected one of: format, "
-            "name, description, seed, duration, defaults, nodes, "
+            "name, description, seed, duration, profile, defaults, nodes, "
             "links, rp, events, expect, capture)");
 }
 
@@ -57,7 +57,7 @@ TEST(ErrorFormat, UnknownKeysEverywhereWithOrWithoutSuggestion) {
   EXPECT_EQ(FirstError(Lan(R"("sede": 3)")), "/sede: unknown key (did you mean \"seed\"?)");
   EXPECT_EQ(FirstError(Lan(R"("colour": 3)")),
             "/colour: unknown key (expected one of: format, name, description, seed, duration, "
-            "defaults, nodes, links, rp, events, expect, capture)");
+            "profile, defaults, nodes, links, rp, events, expect, capture)");
   EXPECT_EQ(FirstError(Lan(R"("defaults": {"igmp": {"robustnes": 2}})")),
             "/defaults/igmp/robustnes: unknown key (did you mean \"robustness\"?)");
   EXPECT_EQ(FirstError(Lan(R"("defaults": {"pim": {"helo_period": "5s"}})")),
