@@ -115,6 +115,7 @@ class Drawer {
     std::vector<std::string> lines{l.name};
     if (!LinkFigures(l).empty()) lines.push_back(LinkFigures(l));
     if (roles_.down_links.contains(l.name)) lines.push_back("(down)");
+    if (tree_ != nullptr && tree_->earlier_links.contains(l.name)) lines.push_back("(carried it before)");
     return lines;
   }
 

@@ -25,3 +25,6 @@ trap 'rm -rf "$work"' EXIT
 "$mcastlab" graph "$work/pim" --group 239.1.1.1 --at 40.5s -o "$out/pim-shared-tree-register.svg" >/dev/null
 "$mcastlab" ladder "$work/pim" --from 40s --until 41.01s --filter pim,udp -o "$out/ladder-pim-register.svg" >/dev/null
 "$mcastlab" ladder "$work/pim" --from 40s --until 41.01s --filter pim,udp > "$out/ladder-pim-register.txt"
+
+"$mcastlab" run "$root/topologies/pim-prune-on-leave.json" --out "$work/prune" >/dev/null
+"$mcastlab" graph "$work/prune" --group 239.1.1.1 -o "$out/pim-prune-on-leave.svg" >/dev/null

@@ -79,7 +79,7 @@ TEST(PcapReader, AFileThatCannotBeReadIsNamed) {
 }
 
 TEST(PcapReader, NeverCrashesOnAnyBytes) {
-  core::Rng rng(14);
+  core::Rng rng(14, 1);
   for (int k = 0; k < kRandomFiles; ++k) {
     Bytes b(rng.UniformInt(0, 200));
     for (auto& x : b) x = static_cast<std::uint8_t>(rng.Next());
