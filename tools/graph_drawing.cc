@@ -116,6 +116,7 @@ class Drawer {
     if (!LinkFigures(l).empty()) lines.push_back(LinkFigures(l));
     if (roles_.down_links.contains(l.name)) lines.push_back("(down)");
     if (tree_ != nullptr && tree_->earlier_links.contains(l.name)) lines.push_back("(carried it before)");
+    if (tree_ != nullptr && tree_->uncaptured.contains(l.name)) lines.push_back("(not captured)");
     return lines;
   }
 

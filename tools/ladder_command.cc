@@ -81,7 +81,13 @@ int LadderCommand(const LadderArgs& args) {
   }
   auto frames = ex::ReadRunFrames(run.dir, run.record);
   if (const auto* error = std::get_if<std::string>(&frames)) return Bad(*error);
-  auto ladder = ex::BuildLadder(run.record, std::get<ex::RunFrames>(frames), q);
+  const ex::RunFrames& run_frames = std::get<ex::RunFrames>(frames);
+  if (!run_frames.uncaptured.empty()) {
+    std::string links;
+    for (const std::string& l : run_frames.uncaptured) links += (links.empty() ? "" : ", ") + l;
+    std::fprintf(stderr, "%s: not captured, so not shown: %s\n", kCommand, links.c_str());
+  }
+  auto ladder = ex::BuildLadder(run.record, run_frames, q);
   if (const auto* error = std::get_if<std::string>(&ladder)) return Bad("--nodes: " + *error);
   const ex::Ladder& l = std::get<ex::Ladder>(ladder);
   if (!args.output) {

@@ -62,6 +62,7 @@ GroupTree TreeAt(const RunFrames& frames, const std::string& group, std::int64_t
     }
   }
   GroupTree tree;
+  tree.uncaptured.insert(frames.uncaptured.begin(), frames.uncaptured.end());
   std::set<std::string> tree_links;
   for (const auto& [source, id_sent] : last) {
     SourceTree s{source, id_sent.second, {}};

@@ -31,6 +31,7 @@ struct GroupTree {
   std::vector<SourceTree> sources;          // by address
   std::set<std::string> earlier_links;      // carried the group before, not the datagrams above
   std::set<std::string> forwarders;         // nodes that put one of those datagrams on a link
+  std::set<std::string> uncaptured;         // links with no pcap: the tree there is unknown
 };
 
 // Frames up to 1 s after a datagram left its source count as its hops (a datagram still on
