@@ -9,16 +9,16 @@ namespace {
 
 namespace ex = sim::explain;
 
-constexpr std::size_t kTimeWidth = 14;  // "123.000000000" and two spaces
-
 class Layout {
  public:
-  explicit Layout(const std::vector<std::string>& columns) : columns_(columns) {
-    for (const std::string& c : columns) width_ = std::max(width_, c.size() + 2);
+  explicit Layout(const ex::Ladder& ladder) : columns_(ladder.columns) {
+    for (const std::string& c : columns_) width_ = std::max(width_, c.size() + 2);
+    // "123.000000000" and a space at least; the last row has the longest time.
+    if (!ladder.rows.empty()) time_width_ = std::max(time_width_, ex::EventTimeString(ladder.rows.back().t).size() + 1);
   }
 
   std::string Header() const {
-    std::string line = Pad("time", kTimeWidth);
+    std::string line = Pad("time", time_width_);
     for (const std::string& c : columns_) line += Pad(c, width_);
     return Trim(line);
   }
@@ -49,7 +49,7 @@ class Layout {
       }
       text = "[" + row.link + "] " + (from == none ? "from " + row.node + ": " : "") + row.text;
     }
-    return Trim(Pad(ex::EventTimeString(row.t), kTimeWidth) + cells + "  " + text);
+    return Trim(Pad(ex::EventTimeString(row.t), time_width_) + cells + "  " + text);
   }
 
  private:
@@ -63,12 +63,13 @@ class Layout {
 
   const std::vector<std::string>& columns_;
   std::size_t width_ = 6;
+  std::size_t time_width_ = 14;
 };
 
 }  // namespace
 
 std::string LadderText(const ex::Ladder& ladder) {
-  const Layout layout(ladder.columns);
+  const Layout layout(ladder);
   std::string out = layout.Header() + "\n";
   for (const ex::LadderRow& row : ladder.rows) out += layout.Row(row) + "\n";
   return out;

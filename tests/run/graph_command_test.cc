@@ -101,6 +101,17 @@ TEST(GraphCommand, SnoopingSendsToTheMemberAndTheRouterPortOnly) {
   EXPECT_NE(dot.find("\"SW-B\"->\"H-B2\" [color=\"#cc0000\", penwidth=2.5, dir=forward,"), std::string::npos);
 }
 
+TEST(GraphCommand, AHubIsOneSegmentNodeAndTheTreeEntersItToTheMember) {
+  const std::string dot = Dot("graph " + Shipped("igmp-snooping-querier-leave").string() + " --group 239.1.1.1", "hub.dot");
+  EXPECT_TRUE(Has(dot, "SW1[label=\"SW1\\nsnooping querier\", shape=box3d, style=\"filled\", fillcolor=\"#fff2cc\"];"))
+      << dot;
+  EXPECT_TRUE(Has(dot, "\"link:hub\"[label=\"hub\\n1Gbps, 1us\", shape=box, style=\"filled,rounded\", "
+                       "fillcolor=\"#d9d9d9\", height=0.3];"));
+  EXPECT_TRUE(Has(dot, "SW1->\"link:hub\" [color=\"#cc0000\", penwidth=2.5, dir=forward, taillabel=\"p2\"];"));
+  EXPECT_TRUE(Has(dot, "\"link:hub\"->H4 [color=\"#cc0000\", penwidth=2.5, dir=forward, headlabel=\"eth0\"];"));
+  EXPECT_TRUE(Has(dot, "H3->\"link:hub\" [color=\"#434343\", dir=none, taillabel=\"eth0\"];"));
+}
+
 TEST(GraphCommand, SvgAndPngAreTheSameBytesOnEveryRun) {
   const fs::path out = Shipped("pim-shared-tree");
   for (const std::string ext : {"svg", "png"}) {
