@@ -55,6 +55,14 @@ class Drawer {
       std::string roles;
       if (roles_.querier.contains(key)) roles += "IGMP querier";
       if (roles_.dr.contains(key)) roles += std::string(roles.empty() ? "" : ", ") + "PIM DR";
+      if (q_.group) {
+        // The PIM Join state of the group's entries on this interface: the control plane's tree.
+        for (const std::string& j : roles_.joins) {
+          if (j.starts_with(key + " (") && j.ends_with("," + *q_.group + ")")) {
+            roles += std::string(roles.empty() ? "" : ", ") + "Join " + j.substr(key.size() + 1);
+          }
+        }
+      }
       if (!roles.empty()) d.lines.push_back(i.name + ": " + roles);
       if (q_.group && roles_.members.contains(key + " " + *q_.group)) d.member = true;
       for (const std::string& m : roles_.members) {

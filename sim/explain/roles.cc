@@ -29,13 +29,19 @@ void Apply(const RecordedEvent& e, Roles& roles) {
     if (change == "router port added") roles.router_ports.insert(port);
     if (change == "router port aged" || change == "router port removed") roles.router_ports.erase(port);
     if (change == "table flushed") Forget(roles.router_ports, e.node);
+  } else if (e.kind == "pim.downstream") {
+    if (e.Get("to") == "NoInfo") {
+      roles.joins.erase(at + " " + e.Get("entry"));
+    } else {
+      roles.joins.insert(at + " " + e.Get("entry"));
+    }
   } else if (e.kind == "membership.join") {
     roles.members.insert(at + " " + e.Get("group"));
   } else if (e.kind == "membership.leave") {
     roles.members.erase(at + " " + e.Get("group"));
   } else if (e.kind == "node.down") {
     roles.down_nodes.insert(e.node);
-    for (auto* set : {&roles.querier, &roles.dr, &roles.router_ports, &roles.members}) Forget(*set, e.node);
+    for (auto* set : {&roles.querier, &roles.dr, &roles.router_ports, &roles.members, &roles.joins}) Forget(*set, e.node);
   } else if (e.kind == "node.up") {
     roles.down_nodes.erase(e.node);
   } else if (e.kind == "link.down") {

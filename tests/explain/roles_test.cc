@@ -31,6 +31,7 @@ RunRecord Record() {
       Event(1, "R2", "pim.dr", {{"interface", "eth0"}, {"i_am_dr", "true"}}),
       Event(2, "SW", "igmp.snooping", {{"port", "p1"}, {"change", "router port added"}}),
       Event(3, "H1", "membership.join", {{"interface", "eth0"}, {"group", "239.1.1.1"}}),
+      Event(4, "R2", "pim.downstream", {{"interface", "eth0"}, {"entry", "(*,239.1.1.1)"}, {"to", "Join"}}),
       Event(5, "SW", "igmp.snooping", {{"port", "p1"}, {"change", "router port aged"}}),
       Event(6, "R2", "node.down", {}),
       Event(7, "", "link.down", {{"link", "lan"}}),
@@ -49,11 +50,13 @@ TEST(Roles, RouterPortsAndMembersComeAndGo) {
   EXPECT_EQ(RolesAt(Record(), 4).router_ports, Set{"SW:p1"});
   EXPECT_EQ(RolesAt(Record(), 4).members, Set{"H1:eth0 239.1.1.1"});
   EXPECT_EQ(RolesAt(Record(), 5).router_ports, Set{});
+  EXPECT_EQ(RolesAt(Record(), 5).joins, Set{"R2:eth0 (*,239.1.1.1)"});
 }
 
 TEST(Roles, PowerOffLosesTheRolesAndLinkDownIsRecorded) {
   const Roles r = RolesAt(Record(), 7);
   EXPECT_EQ(r.dr, Set{});
+  EXPECT_EQ(r.joins, Set{});
   EXPECT_EQ(r.down_nodes, Set{"R2"});
   EXPECT_EQ(r.down_links, Set{"lan"});
   EXPECT_EQ(r.querier, Set{"R1:eth0"});

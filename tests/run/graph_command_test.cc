@@ -65,7 +65,7 @@ TEST(GraphCommand, TheSharedTreeAtTheEndRunsFromTheSourceToTheMember) {
   EXPECT_TRUE(Has(dot, "graph [rankdir=LR, labelloc=t, fontname=\"Helvetica\", fontsize=12, label=\"pim-shared-tree at "
                        "160 s: tree of 239.1.1.1, the last datagram from 10.1.0.10 at 150 s\"];"))
       << dot;
-  EXPECT_TRUE(Has(dot, "R2[label=\"R2\\neth0: PIM DR\\neth1: IGMP querier\\nRP\", shape=ellipse, style=\"filled\", "
+  EXPECT_TRUE(Has(dot, "R2[label=\"R2\\neth0: PIM DR\\neth1: IGMP querier, Join (*,239.1.1.1)\\nRP\", shape=ellipse, style=\"filled\", "
                        "fillcolor=\"#cfe2f3\", penwidth=2.5];"));
   EXPECT_TRUE(Has(dot, "rx[label=\"rx\\nmember of 239.1.1.1\", shape=box, style=\"filled,rounded\", "
                        "fillcolor=\"#d9ead3\", peripheries=2];"));
@@ -74,6 +74,15 @@ TEST(GraphCommand, TheSharedTreeAtTheEndRunsFromTheSourceToTheMember) {
   EXPECT_TRUE(Has(dot, "R1->R2 " + tree + "\"r1-r2\\n1Gbps, 1ms\", taillabel=\"eth1\", headlabel=\"eth0\"];"));
   EXPECT_TRUE(Has(dot, "R2->R3 " + tree + "\"r2-r3\\n1Gbps, 1ms\", taillabel=\"eth1\", headlabel=\"eth0\"];"));
   EXPECT_TRUE(Has(dot, "R3->rx " + tree + "\"rx-lan\\n1Gbps, 1us\", taillabel=\"eth1\", headlabel=\"eth0\"];"));
+}
+
+TEST(GraphCommand, BeforeAnyDataTheJoinStateShowsTheSharedTree) {
+  const std::string dot = Dot("graph " + Shipped("pim-shared-tree").string() + " --group 239.1.1.1 --at 10s", "joins.dot");
+  EXPECT_TRUE(Has(dot, "graph [rankdir=LR, labelloc=t, fontname=\"Helvetica\", fontsize=12, label=\"pim-shared-tree at "
+                       "10 s: tree of 239.1.1.1 (no datagram of it sent by then)\"];"))
+      << dot;
+  EXPECT_NE(dot.find("R2[label=\"R2\\neth0: PIM DR\\neth1: IGMP querier, Join (*,239.1.1.1)\\nRP\""), std::string::npos);
+  EXPECT_EQ(dot.find("dir=forward"), std::string::npos);
 }
 
 TEST(GraphCommand, TheFirstDatagramReachesTheRpInsideARegister) {
