@@ -13,12 +13,12 @@ build="$root/build-fuzz"
 runs=${FUZZ_RUNS:-20000}
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DMCASTLAB_LIBFUZZER=ON -DMCASTLAB_BENCHMARKS=OFF > /dev/null
-cmake --build "$build" -j2 --target frame_fuzzer scenario_fuzzer
+cmake --build "$build" -j2 --target frame_fuzzer scenario_fuzzer pcap_fuzzer
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$build/artifacts"
-for fuzzer in frame scenario; do
+for fuzzer in frame scenario pcap; do
   mkdir -p "$work/$fuzzer"
   cp "tests/fuzz/corpus/$fuzzer/"* "$work/$fuzzer/"
   echo "fuzz_smoke: ${fuzzer}_fuzzer, $runs runs"

@@ -9,6 +9,8 @@
 #include "tools/exit_codes.h"
 #include "tools/explain_command.h"
 #include "tools/gen_command.h"
+#include "tools/graph_command.h"
+#include "tools/ladder_command.h"
 #include "tools/report_command.h"
 #include "tools/run_command.h"
 #include "tools/test_command.h"
@@ -30,9 +32,16 @@ struct CommandLine {
   GenArgs gen;
   TestArgs test;
   ReportArgs report;
+  GraphArgs graph;
+  LadderArgs ladder;
+  // Times given on the line: copied into the commands' optional nanoseconds after parsing.
+  sim::core::Duration graph_at, ladder_from, ladder_until;
+  std::string graph_group;
+  CLI::Option *graph_at_option = nullptr, *graph_group_option = nullptr, *ladder_from_option = nullptr, *ladder_until_option = nullptr;
   std::optional<std::string> demo_out;
   CLI::App *run_app = nullptr, *validate_app = nullptr, *explain_app = nullptr, *gen_app = nullptr,
-           *tree_app = nullptr, *help_app = nullptr, *test_app = nullptr, *report_app = nullptr;
+           *tree_app = nullptr, *help_app = nullptr, *test_app = nullptr, *graph_app = nullptr,
+           *ladder_app = nullptr, *report_app = nullptr;
 };
 
 // `summary` is the command's line in its parent's list; `details` and `example` end its help.
@@ -152,6 +161,53 @@ void AddExplain(CLI::App& top, CommandLine& c) {
   c.explain_app = app;
 }
 
+void AddGraph(CLI::App& top, CommandLine& c) {
+  GraphArgs& a = c.graph;
+  CLI::App* app = AddCommand(
+      top, "graph", "draw a run's topology, roles and a group's tree",
+      "Draws the nodes (routers as ellipses, switches as boxes, hosts as rounded boxes), the\n"
+      "links with their name, bandwidth and delay (a shared segment as one node of its own),\n"
+      "and the roles at TIME: IGMP querier, PIM DR, RP, snooping router ports. With --group,\n"
+      "the path of each source's last datagram of G sent by TIME, as arrows (a Register\n"
+      "dashed blue), its members double-framed, links that carried G before faded.\n"
+      "INPUT is a run's output folder, or a scenario file, which is then run first in a\n"
+      "temporary folder. -o FILE ends in .svg or .png (drawn by Graphviz's dot) or .dot.\n"
+      "Exit 0 drawn; 2 bad arguments, or INPUT is neither; 3 dot failed or FILE not written.",
+      "mcastlab graph out/pim-shared-tree --group 239.1.1.1 -o tree.svg");
+  app->add_option("INPUT", a.input, "a run's output folder, or a scenario file")->required();
+  AddText(*app, "-o,--output", &a.output, "the picture: FILE.svg, FILE.png or FILE.dot")
+      ->type_name("FILE")
+      ->required();
+  c.graph_at_option = AddTime(*app, "--at", &c.graph_at, false,
+                              "the simulated time, such as 100s (default: the end of the run)")
+                          ->type_name("TIME");
+  c.graph_group_option =
+      AddIpv4(*app, "--group", &c.graph_group, "also draw the distribution tree of this group")->type_name("G");
+  c.graph_app = app;
+}
+
+void AddLadder(CLI::App& top, CommandLine& c) {
+  LadderArgs& a = c.ladder;
+  CLI::App* app = AddCommand(
+      top, "ladder", "the message sequence (ladder) diagram of a run",
+      "Reads the per-link pcaps and events.jsonl of OUT: one column per node, one line per\n"
+      "frame from its sender to the nodes on its link, with its decoded summary, and the\n"
+      "state changes between them. As text on standard output, or with -o as an SVG file.\n"
+      "Exit 0; 2 bad arguments, OUT not a run's output, or a damaged pcap; 3 FILE not written.",
+      "mcastlab ladder out/igmp-querier-failover --from 411s --until 412s --filter igmp");
+  app->add_option("OUT", a.out, "the output folder of a run")->required();
+  AddText(*app, "--nodes", &a.nodes, "only these columns, in this order, such as R1,SW1,H1")
+      ->type_name("A,B,..");
+  c.ladder_from_option =
+      AddTime(*app, "--from", &c.ladder_from, false, "start at TIME (default: 0s)")->type_name("TIME");
+  c.ladder_until_option =
+      AddTime(*app, "--until", &c.ladder_until, false, "stop at TIME (default: the end)")->type_name("TIME");
+  AddText(*app, "--filter", &a.filter, "only these protocols: igmp, pim, udp, arp, icmp")
+      ->type_name("P,Q,..");
+  AddText(*app, "-o,--output", &a.output, "write an SVG picture to FILE.svg instead")->type_name("FILE");
+  c.ladder_app = app;
+}
+
 void AddGen(CLI::App& top, CommandLine& c) {
   TreeSpec& t = c.gen.tree;
   c.gen_app =
@@ -264,6 +320,16 @@ int Dispatch(CLI::App& top, CommandLine& c) {
     return ExplainCommand(c.explain);
   }
   if (app == c.tree_app) return GenTreeCommand(c.gen);
+  if (app == c.graph_app) {
+    if (c.graph_at_option->count() > 0) c.graph.at = c.graph_at.nanos();
+    if (c.graph_group_option->count() > 0) c.graph.group = c.graph_group;
+    return GraphCommand(c.graph);
+  }
+  if (app == c.ladder_app) {
+    if (c.ladder_from_option->count() > 0) c.ladder.from = c.ladder_from.nanos();
+    if (c.ladder_until_option->count() > 0) c.ladder.until = c.ladder_until.nanos();
+    return LadderCommand(c.ladder);
+  }
   if (app == c.test_app) return TestCommand(c.test);
   if (app == c.report_app) return ReportCommand(c.report);
   return DemoCommand(c.demo_out);
@@ -286,6 +352,8 @@ int main(int argc, char** argv) {
   tools::AddTest(top, c);
   tools::AddExplain(top, c);
   tools::AddReport(top, c);
+  tools::AddGraph(top, c);
+  tools::AddLadder(top, c);
   tools::AddGen(top, c);
   tools::AddDemo(top, c);
   tools::AddHelp(top, c);

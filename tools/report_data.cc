@@ -108,12 +108,13 @@ std::vector<Frame> ReadFrames(const ReportSource& src, const Layout& layout, std
     const fs::path pcap = src.out_dir / (link.name + ".pcap");
     if (link.endpoints.empty() || !fs::is_regular_file(pcap)) continue;
     std::size_t order = 0;
-    // An unreadable pcap replays no frames; the page still links to it.
-    (void)sim::trace::ReadPcap(pcap.string(), [&](const sim::trace::PcapFrame& p) {
+    // An unreadable pcap replays the frames before the damage; the page still links to it.
+    const sim::trace::PcapContents pcap_contents = sim::trace::ReadPcapFile(pcap);
+    for (const sim::trace::PcapRecord& p : pcap_contents.records) {
       ++total;
-      if (order >= kMaxReportFrames) return true;  // counted only
+      if (order >= kMaxReportFrames) continue;  // counted only
       Frame f{p.t, i, order++, 0, "", "", "", ""};
-      const sim::wire::ByteSpan bytes(p.bytes.data(), p.bytes.size());
+      const sim::wire::ByteSpan bytes(p.frame.data(), p.frame.size());
       auto decoded = sim::wire::DecodeFrame(bytes);
       std::size_t owner = kNobody;
       if (decoded) {
@@ -125,8 +126,7 @@ std::vector<Frame> ReadFrames(const ReportSource& src, const Layout& layout, std
       }
       f.from = Sender(link, owner, hops);
       frames.push_back(std::move(f));
-      return true;
-    });
+    }
   }
   std::sort(frames.begin(), frames.end(), [](const Frame& a, const Frame& b) {
     return std::tie(a.t, a.link, a.order) < std::tie(b.t, b.link, b.order);

@@ -17,10 +17,8 @@
 #include "tools/run_control.h"
 
 namespace tools {
-namespace {
 
-// Loads and validates; prints every error as "FILE: /json/path: message".
-std::optional<sim::scenario::Scenario> Load(const std::string& file, std::uint64_t max_input_size) {
+std::optional<sim::scenario::Scenario> LoadScenarioReporting(const std::string& file, std::uint64_t max_input_size) {
   sim::scenario::LoadLimits limits;
   limits.max_file_bytes = max_input_size;
   auto result = sim::scenario::LoadScenarioFile(file, limits);
@@ -28,6 +26,8 @@ std::optional<sim::scenario::Scenario> Load(const std::string& file, std::uint64
   for (const auto& e : result.errors()) std::fprintf(stderr, "%s: %s\n", file.c_str(), ToString(e).c_str());
   return std::nullopt;
 }
+
+namespace {
 
 void PrintStats(const sim::run::RunResult& r) {
   const auto& c = r.counters;
@@ -59,7 +59,7 @@ int Report(const sim::scenario::Scenario& s, const sim::run::RunResult& r, const
 }  // namespace
 
 int RunCommand(const RunArgs& args) {
-  auto scenario = Load(args.file, args.max_input_size);
+  auto scenario = LoadScenarioReporting(args.file, args.max_input_size);
   if (!scenario) return kExitBadInput;
   if (!args.allow_large) {
     if (auto why = sim::run::RefuseLargeWork(sim::run::EstimateWork(*scenario), sim::run::kDefaultMaxDeliveries)) {
@@ -125,7 +125,7 @@ int RunCommand(const RunArgs& args) {
 }
 
 int ValidateCommand(const RunArgs& args) {
-  auto scenario = Load(args.file, args.max_input_size);
+  auto scenario = LoadScenarioReporting(args.file, args.max_input_size);
   if (!scenario) return kExitBadInput;
   std::printf("%s: valid (%zu nodes, %zu links, %zu events, %zu expectations)\n", args.file.c_str(),
               scenario->nodes.size(), scenario->links.size(), scenario->events.size(),

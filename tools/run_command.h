@@ -25,6 +25,8 @@ struct RunArgs {
 };
 
 int RunCommand(const RunArgs& args);
+// Loads and validates `file`; prints every error as "FILE: /json/path: message" on stderr.
+std::optional<sim::scenario::Scenario> LoadScenarioReporting(const std::string& file, std::uint64_t max_input_size);
 // Uses `file` and `max_input_size` only.
 int ValidateCommand(const RunArgs& args);
 

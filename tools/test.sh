@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test twice: a warnings-as-errors build, then an
-# AddressSanitizer + UndefinedBehaviorSanitizer build; then a short libFuzzer run of the frame
-# and scenario parsers. Exits non-zero on the first failure.
+# AddressSanitizer + UndefinedBehaviorSanitizer build; then a short libFuzzer run of the frame,
+# scenario and pcap parsers. Exits non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -18,19 +18,33 @@ std::optional<std::string> Slurp(const fs::path& p) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-std::optional<std::vector<TopologyNode>> ReadTopology(const std::string& text) {
+// Fills the topology part of `r`; false when `text` has no node list.
+bool ReadTopology(const std::string& text, RunRecord& r) {
   const auto doc = ParseJson(text);
   const Json* nodes = doc ? doc->Find("nodes") : nullptr;
-  if (nodes == nullptr) return std::nullopt;
-  std::vector<TopologyNode> out;
+  if (nodes == nullptr) return false;
   for (const Json& n : nodes->items) {
     TopologyNode node{n.Str("name"), n.Str("type"), {}};
     if (const Json* ifs = n.Find("interfaces")) {
-      for (const Json& i : ifs->items) node.interfaces.push_back({i.Str("name"), i.Str("address"), i.Str("link")});
+      for (const Json& i : ifs->items) {
+        node.interfaces.push_back({i.Str("name"), i.Str("mac"), i.Str("address"), i.Str("link")});
+      }
     }
-    out.push_back(std::move(node));
+    r.nodes.push_back(std::move(node));
   }
-  return out;
+  if (const Json* links = doc->Find("links")) {
+    for (const Json& l : links->items) {
+      TopologyLink link{l.Str("name"), {}, l.Str("bandwidth"), l.Str("delay")};
+      if (const Json* ends = l.Find("endpoints")) {
+        for (const Json& e : ends->items) link.endpoints.push_back(e.text);
+      }
+      r.links.push_back(std::move(link));
+    }
+  }
+  if (const Json* rps = doc->Find("rp")) {
+    for (const Json& rp : rps->items) r.rps.push_back({rp.Str("groups"), rp.Str("address")});
+  }
+  return true;
 }
 
 // The duration from summary.json: "10s", "250ms", "2min", "1.5s"...
@@ -55,6 +69,13 @@ std::int64_t ParseDuration(const std::string& d) {
 std::uint64_t RecordedEvent::Count() const {
   const std::string c = Get("count");
   return c.empty() ? 0 : std::stoull(c);
+}
+
+const TopologyLink* RunRecord::FindLink(const std::string& name) const {
+  for (const TopologyLink& l : links) {
+    if (l.name == name) return &l;
+  }
+  return nullptr;
 }
 
 const TopologyNode* RunRecord::FindNode(const std::string& name) const {
@@ -91,13 +112,13 @@ std::variant<RunRecord, std::string> ReadRunRecord(const fs::path& dir) {
     return dir.string() + " is not the output of a run: it needs topology.json, events.jsonl and summary.json";
   }
   RunRecord r;
-  auto nodes = ReadTopology(*topology);
   const auto summary_doc = ParseJson(*summary);
-  if (!nodes || !summary_doc) return dir.string() + ": topology.json or summary.json does not parse";
-  r.nodes = std::move(*nodes);
+  if (!ReadTopology(*topology, r) || !summary_doc) {
+    return dir.string() + ": topology.json or summary.json does not parse";
+  }
+  r.scenario = summary_doc->Str("scenario");
   r.end = ParseDuration(summary_doc->Str("duration"));
   if (r.end < 0) return dir.string() + ": summary.json has no duration";
-  r.scenario = summary_doc->Str("scenario");
   r.description = summary_doc->Str("description");
   if (const Json* expectations = summary_doc->Find("expectations")) {
     for (const Json& e : expectations->items) {

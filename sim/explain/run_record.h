@@ -1,6 +1,6 @@
 // A run's outputs read back: the topology (topology.json), every event line (events.jsonl) and
-// the run's duration, verdicts and streams (summary.json). What `mcastlab explain` reasons from,
-// and what `mcastlab report` draws.
+// the run's duration, verdicts and streams (summary.json). What `mcastlab explain`, `graph` and
+// `ladder` reason from, and what `mcastlab report` draws.
 #ifndef MCASTLAB_SIM_EXPLAIN_RUN_RECORD_H_
 #define MCASTLAB_SIM_EXPLAIN_RUN_RECORD_H_
 
@@ -27,6 +27,7 @@ struct RecordedEvent {
 
 struct TopologyInterface {
   std::string name;
+  std::string mac;      // "02:00:00:00:01:00"; "" in runs older than the key
   std::string address;  // "10.1.0.10/24", or "" (a switch port)
   std::string link;     // "" when unconnected
 };
@@ -57,17 +58,32 @@ struct RecordedStream {
   std::int64_t gap_to = 0;
 };
 
+struct TopologyLink {
+  std::string name;
+  std::vector<std::string> endpoints;  // "R1:eth0", in the scenario's order
+  std::string bandwidth;               // "1Gbps"; "" in runs older than the key
+  std::string delay;                   // "1us"; likewise
+};
+
+struct RpEntry {
+  std::string groups;   // "239.0.0.0/8"
+  std::string address;  // the RP
+};
+
 struct RunRecord {
+  std::string scenario;             // its name, from summary.json
   std::vector<TopologyNode> nodes;  // the scenario's order
+  std::vector<TopologyLink> links;  // the scenario's order
+  std::vector<RpEntry> rps;
   std::int64_t end = 0;             // the run's duration, in nanoseconds
   std::vector<RecordedEvent> events;
-  std::string scenario;     // summary.json's `scenario`
-  std::string description;  // and `description`
+  std::string description;  // summary.json's `description`
   std::vector<RecordedExpectation> expectations;
   // Empty for runs without a link or node action (and for outputs of older versions).
   std::vector<RecordedStream> streams;
 
   const TopologyNode* FindNode(const std::string& name) const;
+  const TopologyLink* FindLink(const std::string& name) const;
 };
 
 // "1.000002040" -> 1000002040 ns; -1 when it is not such a time.

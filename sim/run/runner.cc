@@ -146,7 +146,7 @@ RunResult RunInto(const scenario::Scenario& s, const fs::path& dir, const RunOpt
   // Before BuildNetwork starts the protocols: node and link events at 0 s run first.
   ScheduleTimeline(s, network, protocols, snapshot, TimelinePart::kStartingState);
   BuildNetwork(s, network, protocols);
-  WriteFile(dir / "topology.json", TopologyJson(network));
+  WriteFile(dir / "topology.json", TopologyJson(network, s.rps));
   StartCaptures(s, network, dir, options.capture_merged, recorder);
   ExpectationChecks checks(s, network, recorder, protocols);
   checks.Arm();

@@ -1,25 +1,33 @@
-// Reads back a pcap a run wrote, frame by frame, with nanosecond times (libpcap converts a
-// microsecond file). What `mcastlab report` replays; the simulator itself never reads pcaps.
+// Reads back a classic pcap file of Ethernet frames, such as the per-link captures a run writes
+// (pcap_writer.h). Its own small parser rather than libpcap's, so that any bytes at all give
+// either frames or a message naming the offset where the file went wrong: a cut-short or
+// damaged capture must never crash `mcastlab ladder` or `graph`.
 #ifndef MCASTLAB_SIM_TRACE_PCAP_READER_H_
 #define MCASTLAB_SIM_TRACE_PCAP_READER_H_
 
 #include <cstdint>
-#include <functional>
-#include <optional>
+#include <filesystem>
 #include <string>
 #include <vector>
 
+#include "sim/wire/bytes.h"
+
 namespace sim::trace {
 
-struct PcapFrame {
-  std::int64_t t = 0;  // nanoseconds since the epoch: the simulated time
-  std::vector<std::uint8_t> bytes;
+struct PcapRecord {
+  std::int64_t t = 0;  // nanoseconds since the epoch: a run's simulated time
+  wire::Bytes frame;   // the captured bytes (a run never truncates a frame)
 };
 
-// Calls `on_frame` for each frame in file order until it returns false. The error (the file
-// cannot be opened, or is not a pcap of Ethernet frames) when it could not read.
-std::optional<std::string> ReadPcap(const std::string& path,
-                                    const std::function<bool(const PcapFrame&)>& on_frame);
+struct PcapContents {
+  std::vector<PcapRecord> records;  // every record before the first problem
+  std::string error;                // "" when the whole file read; else what and at which offset
+};
+
+// Microsecond and nanosecond pcaps in either byte order; link type 1 (Ethernet) only.
+PcapContents ParsePcap(wire::ByteSpan bytes);
+// The file's contents; `error` names the file when it cannot be read.
+PcapContents ReadPcapFile(const std::filesystem::path& path);
 
 }  // namespace sim::trace
 

@@ -85,7 +85,7 @@ TEST(Path, FewestLinksAndThePortTowardTheNextNode) {
   RunRecord r;
   auto node = [&](std::string name, std::string type, std::vector<std::string> links) {
     TopologyNode n{std::move(name), std::move(type), {}};
-    for (std::size_t k = 0; k < links.size(); ++k) n.interfaces.push_back({"if" + std::to_string(k), "", links[k]});
+    for (std::size_t k = 0; k < links.size(); ++k) n.interfaces.push_back({"if" + std::to_string(k), "", "", links[k]});
     r.nodes.push_back(std::move(n));
   };
   node("src", "host", {"a"});
