@@ -96,10 +96,10 @@ TEST(ReportHtml, ExpectationsShowPassAndFail) {
 
 TEST(ReportLayout, SharedLanIsASegmentAndCableALine) {
   sim::explain::RunRecord r;
-  r.nodes = {{"R1", "router", {{"eth0", "", "lan"}, {"eth1", "", "cable"}}},
-             {"H1", "host", {{"eth0", "", "lan"}}},
-             {"H2", "host", {{"eth0", "", "lan"}}},
-             {"R2", "router", {{"eth0", "", "cable"}}}};
+  r.nodes = {{"R1", "router", {{"eth0", "", "", "lan"}, {"eth1", "", "", "cable"}}},
+             {"H1", "host", {{"eth0", "", "", "lan"}}},
+             {"H2", "host", {{"eth0", "", "", "lan"}}},
+             {"R2", "router", {{"eth0", "", "", "cable"}}}};
   const Layout layout = LayOut(r);
   ASSERT_EQ(layout.links.size(), 2u);
   EXPECT_EQ(layout.links[0].name, "cable");
