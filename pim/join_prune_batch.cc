@@ -15,9 +15,20 @@ JoinPruneBatch::~JoinPruneBatch() { scheduler_.Cancel(flush_); }
 
 void JoinPruneBatch::Add(std::uint32_t interface, Ipv4Address upstream, sim::core::Duration holdtime,
                          const JoinKey& key, Ipv4Address rp, bool join) {
-  const Ipv4Address group = key.group;
   const auto source = key.source ? sim::wire::EncodedSource{*key.source}
                                  : sim::wire::EncodedSource{rp, 32, /*sparse=*/true, /*wildcard=*/true, /*rpt=*/true};
+  AddSource(interface, upstream, holdtime, key.group, source, join);
+}
+
+void JoinPruneBatch::AddRpt(std::uint32_t interface, Ipv4Address upstream, sim::core::Duration holdtime,
+                            const JoinKey& key, bool join) {
+  if (!key.source) return;  // (S,G,rpt) needs a source
+  const sim::wire::EncodedSource source{*key.source, 32, /*sparse=*/true, /*wildcard=*/false, /*rpt=*/true};
+  AddSource(interface, upstream, holdtime, key.group, source, join);
+}
+
+void JoinPruneBatch::AddSource(std::uint32_t interface, Ipv4Address upstream, sim::core::Duration holdtime,
+                               Ipv4Address group, const sim::wire::EncodedSource& source, bool join) {
   auto [it, fresh] = pending_.try_emplace({interface, upstream});
   sim::wire::PimJoinPrune& m = it->second;
   if (fresh) {

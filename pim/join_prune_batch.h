@@ -31,11 +31,17 @@ class JoinPruneBatch {
   // holdtime is rounded up to whole seconds as the Hello holdtime is (hello_options.h).
   void Add(std::uint32_t interface, sim::wire::Ipv4Address upstream, sim::core::Duration holdtime,
            const JoinKey& key, sim::wire::Ipv4Address rp, bool join);
+  // Adds a Join(S,G,rpt) (or a Prune(S,G,rpt)) of the (S,G) `key`: S with the RPT bit and without
+  // WC (§4.9.5.1), in G's entry of the same message as the (*,G) Join it goes with.
+  void AddRpt(std::uint32_t interface, sim::wire::Ipv4Address upstream, sim::core::Duration holdtime,
+              const JoinKey& key, bool join);
   // Drops everything not sent yet (power off).
   void Clear();
 
  private:
   void Flush();
+  void AddSource(std::uint32_t interface, sim::wire::Ipv4Address upstream, sim::core::Duration holdtime,
+                 sim::wire::Ipv4Address group, const sim::wire::EncodedSource& source, bool join);
 
   sim::core::Scheduler& scheduler_;
   sim::core::NodeId node_;

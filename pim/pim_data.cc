@@ -35,6 +35,12 @@ bool PimRouter::OnWrongInterface(sim::net::Interface& in, const sim::net::MfibKe
   // A (*,G) entry met data of a source with no (S,G) state yet: the source's DR may have
   // receivers of its own on the shared tree.
   if (key.source.is_unspecified() && FirstHop(in, p, raw)) return true;
+  // S's data still coming down the shared tree while (S,G) waits for its SPT bit (§4.2).
+  if (!key.source.is_unspecified()) {
+    if (Entry* sg = FindEntry(JoinKey::SG(key.source, key.group)); sg != nullptr && ForwardOnSharedTree(in, *sg, raw)) {
+      return true;
+    }
+  }
   // Data on an interface of the entry's olist: another router forwards onto our LAN, the
   // Assert trigger (RFC 7761 §4.6). The datagram itself is still a wrong-interface drop.
   const sim::net::MfibEntry* m = router_.mfib().Find(key);
@@ -62,9 +68,12 @@ bool PimRouter::FirstHop(sim::net::Interface& in, const sim::wire::Ipv4Packet& p
   return copies > 0 || registered;
 }
 
-void PimRouter::OnData(sim::net::Interface& in, const sim::net::MfibKey& key, const sim::wire::Ipv4Packet&,
+void PimRouter::OnData(sim::net::Interface& in, const sim::net::MfibKey& key, const sim::wire::Ipv4Packet& p,
                        sim::wire::ByteSpan raw) {
-  if (key.source.is_unspecified()) return;
+  if (key.source.is_unspecified()) {
+    CheckSwitchToSpt(in, p.header.source, key.group);  // a last hop on the shared tree
+    return;
+  }
   Entry* sg = FindEntry(JoinKey::SG(key.source, key.group));
   if (sg == nullptr) return;
   // The router reports only data that came in on the entry's iif, which ProgramMfib sets to
@@ -74,9 +83,8 @@ void PimRouter::OnData(sim::net::Interface& in, const sim::net::MfibKey& key, co
   if (!sg->spt_bit && SptBitDue(*sg, in)) {
     sg->spt_bit = true;
     Trace("pim.spt", {{"entry", ToString(sg->key)}, {"interface", in.name()}, {"spt_bit", "set"}});
-    if (sim::net::MfibEntry* m = router_.mfib().Find(key); m != nullptr && m->owner == sim::net::MfibOwner::kPim) {
-      UpdateFlags(*sg, *m);  // the T flag; nothing else of the entry depends on the SPT bit here
-    }
+    // The T flag, and PruneDesired(S,G,rpt): the shared tree may now be pruned for S.
+    RecomputeOne(*sg);
   }
   if (sg->registering()) SendRegister(*sg, raw, false);
 }

@@ -220,7 +220,10 @@ void PimRouter::OnJoinPrune(Interface& pi, Ipv4Address from, const sim::wire::Pi
     for (int list = 0; list < 2; ++list) {
       const bool join = list == 0;
       for (const auto& s : join ? g.joins : g.prunes) {
-        if (s.rpt && !s.wildcard) continue;  // (S,G,rpt): part 2
+        if (s.rpt && !s.wildcard) {  // (S,G,rpt): pim_spt.cc
+          OnSgRptEntry(pi, JoinKey::SG(s.source, g.group.group), join, holdtime, to_me, jp.upstream_neighbor);
+          continue;
+        }
         if (s.wildcard && RpFor(g.group.group) != s.source) continue;  // §4.5.1: not our RP for G
         const JoinKey key = s.wildcard ? JoinKey::StarG(g.group.group) : JoinKey::SG(s.source, g.group.group);
         if (to_me) {
@@ -228,6 +231,7 @@ void PimRouter::OnJoinPrune(Interface& pi, Ipv4Address from, const sim::wire::Pi
           DownstreamJoin& d = Downstream(entry, pi.iface.index());
           if (join) {
             d.OnJoinReceived(holdtime);
+            if (!key.source) StarGJoinForRpt(pi, key.group);  // §4.5.3 "Receive Join(*,G)"
             // §4.6.1/§4.6.2 Loser, "Receive Join on Interface I": back to NoInfo.
             if (auto a = entry.asserts.find(pi.iface.index()); a != entry.asserts.end()) a->second->OnJoinReceived();
           } else {
@@ -244,6 +248,7 @@ void PimRouter::OnJoinPrune(Interface& pi, Ipv4Address from, const sim::wire::Pi
         }
       }
     }
+    if (to_me) EndOfMessageForRpt(pi, g.group.group);
   }
   ScheduleCleanup();
 }

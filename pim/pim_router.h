@@ -15,8 +15,9 @@
 //
 // Assert (§4.6) is in pim_assert.cc, with one AssertMachine per entry and interface.
 //
-// Not done here (RFC 7761 part 2): SPT switchover at the last hop and (S,G,rpt) prunes, the
-// (*,*,RP) entries (removed from the RFC anyway), BSR and Auto-RP.
+// The last hop's switch to the SPT and the (S,G,rpt) machines are in pim_spt.cc.
+//
+// Not done here: the (*,*,RP) entries (removed from the RFC anyway), BSR and Auto-RP.
 #ifndef MCASTLAB_PIM_PIM_ROUTER_H_
 #define MCASTLAB_PIM_PIM_ROUTER_H_
 
@@ -47,6 +48,8 @@ class PimRouterPorts;
 class HelloPortOf;
 class DownstreamPortOf;
 class AssertPortOf;
+class RptDownstreamPortOf;
+class RptUpstreamPortOf;
 
 class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserver {
  public:
@@ -97,6 +100,8 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   friend class HelloPortOf;
   friend class DownstreamPortOf;
   friend class AssertPortOf;
+  friend class RptDownstreamPortOf;
+  friend class RptUpstreamPortOf;
 
   // --- pim_router.cc: messages in, interfaces ---
   void OnPim(sim::net::Interface& in, const sim::wire::Ipv4Packet& packet);
@@ -165,6 +170,29 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   bool ApplyAssertToRpf(const Entry& e, Rpf& rpf) const;
   void UpdateAsserts(Entry& e);
   void AssertNeighborGone(Interface& pi, sim::wire::Ipv4Address neighbor);
+
+  // --- pim_spt.cc: the switch to the shortest-path tree and (S,G,rpt) (RFC 7761 §4.2.1, §4.5.3,
+  // §4.5.6, §4.5.7) ---
+  // One source entry of a received Join/Prune message with the RPT bit and no WC: (S,G,rpt).
+  void OnSgRptEntry(Interface& pi, const JoinKey& sg, bool join, sim::core::Duration holdtime, bool to_me,
+                    sim::wire::Ipv4Address upstream_neighbor);
+  // A Join(*,G) to this router on `pi`: the (S,G,rpt) machines of G there go to their Tmp states.
+  void StarGJoinForRpt(Interface& pi, sim::wire::Ipv4Address group);
+  // The message's entry for `group` is done ("End of Message", §4.5.3).
+  void EndOfMessageForRpt(Interface& pi, sim::wire::Ipv4Address group);
+  // prunes(S,G,rpt) and inherited_olist(S,G,rpt) (§4.1.6) of one source.
+  std::set<std::uint32_t> PrunesRpt(const Entry& sg) const;
+  std::set<std::uint32_t> InheritedOlistSgRpt(const Entry& sg) const;
+  // Drives the upstream (S,G,rpt) machine of an (S,G) entry from PruneDesired(S,G,rpt) and co.
+  void UpdateSgRpt(Entry& sg);
+  // §4.5.6: the Prune(S,G,rpt) entries that ride in a periodic Join(*,G) to `neighbor`.
+  void AddPeriodicRptPrunes(std::uint32_t interface, sim::wire::Ipv4Address neighbor, sim::core::Duration holdtime,
+                            sim::wire::Ipv4Address group);
+  // Data of S on G's shared tree at a last-hop router: SwitchToSptDesired starts (S,G) (§4.2.1).
+  void CheckSwitchToSpt(sim::net::Interface& in, sim::wire::Ipv4Address source, sim::wire::Ipv4Address group);
+  // §4.2: data of S arriving on RPF_interface(RP(G)) before the SPT bit goes down
+  // inherited_olist(S,G,rpt). True when it was forwarded.
+  bool ForwardOnSharedTree(sim::net::Interface& in, Entry& sg, sim::wire::ByteSpan raw);
 
   // --- pim_data.cc: data plane ---
   // True when the packet was registered or forwarded (so it is not a drop).

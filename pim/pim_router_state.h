@@ -9,6 +9,8 @@
 #include <set>
 
 #include "pim/pim_router.h"
+#include "pim/sg_rpt_downstream.h"
+#include "pim/sg_rpt_upstream.h"
 
 namespace pim {
 
@@ -54,6 +56,31 @@ class AssertPortOf : public AssertPort {
   PimRouter::Interface& pi_;
 };
 
+// A PIM interface's downstream (S,G,rpt) port.
+class RptDownstreamPortOf : public SgRptDownstreamPort {
+ public:
+  RptDownstreamPortOf(PimRouter& owner, PimRouter::Interface& pi) : owner_(owner), pi_(pi) {}
+  void PrunedChanged(const JoinKey& key, bool pruned) override;
+  void Trace(std::string_view kind, TraceFields fields) override;
+
+ private:
+  PimRouter& owner_;
+  PimRouter::Interface& pi_;
+};
+
+// The upstream (S,G,rpt) port: Join(S,G,rpt) and Prune(S,G,rpt) into the batch.
+class RptUpstreamPortOf : public SgRptUpstreamPort {
+ public:
+  explicit RptUpstreamPortOf(PimRouter& owner) : owner_(owner) {}
+  void SendJoin(const JoinKey& key, sim::wire::Ipv4Address neighbor) override { Send(key, neighbor, true); }
+  void SendPrune(const JoinKey& key, sim::wire::Ipv4Address neighbor) override { Send(key, neighbor, false); }
+  void Trace(std::string_view kind, TraceFields fields) override;
+
+ private:
+  void Send(const JoinKey& key, sim::wire::Ipv4Address neighbor, bool join);
+  PimRouter& owner_;
+};
+
 struct PimRouter::Interface {
   Interface(PimRouter& owner, sim::net::Router& router, sim::net::Interface& i, const Config& c)
       : iface(i),
@@ -61,13 +88,15 @@ struct PimRouter::Interface {
         hello_port(owner, *this),
         hello(router.scheduler(), router.id(), i.address(), config, router.rng(), hello_port),
         downstream_port(owner, *this),
-        assert_port(owner, *this) {}
+        assert_port(owner, *this),
+        rpt_downstream_port(owner, *this) {}
   sim::net::Interface& iface;
   Config config;
   HelloPortOf hello_port;
   HelloInterface hello;
   DownstreamPortOf downstream_port;
   AssertPortOf assert_port;
+  RptDownstreamPortOf rpt_downstream_port;
   std::set<sim::wire::Ipv4Address> members;  // local_receiver_include(*,G,I), from IGMP
 };
 
@@ -85,6 +114,10 @@ struct PimRouter::Entry {
   // RPF_interface and RPF' as last computed, for the pim.rpf line when either changes; empty
   // before the first computation (a new entry's RPF is no change).
   std::optional<Rpf> rpf;
+  // RFC 7761 §4.5.3 and §4.5.7: S on G's shared tree, by interface and upstream (pim_spt.cc).
+  std::map<std::uint32_t, std::unique_ptr<SgRptDownstream>> rpt_downstream;
+  std::unique_ptr<RptUpstreamPortOf> rpt_port;
+  std::unique_ptr<SgRptUpstream> rpt_upstream;
   // The Register machine's tunnel is up: data is encapsulated to the RP.
   bool registering() const { return register_state && register_state->tunnel_up(); }
 };

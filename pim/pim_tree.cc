@@ -1,11 +1,12 @@
 // PimRouter's tree information: entries, RPF, the olist macros of RFC 7761 and the MFIB they
 // program.
 //
-// The macros, as this build needs them (no (S,G,rpt) prunes yet; Assert in pim_assert.cc):
+// The macros, as this build needs them ((S,G,rpt) in pim_spt.cc; Assert in pim_assert.cc):
 //   pim_include(*,G)        = { I : I_am_DR(I) AND local_receiver_include(*,G,I) }      §4.1.6
 //   immediate_olist(*,G)    = joins(*,G) + pim_include(*,G) - lost_assert(*,G)          §4.1.6
 //   immediate_olist(S,G)    = joins(S,G) - lost_assert(S,G)  (pim_include(S,G) needs IGMPv3)
-//   inherited_olist(S,G,rpt)= joins(*,G) + pim_include(*,G) - lost_assert(*,G)          §4.1.6
+//   inherited_olist(S,G,rpt)= joins(*,G) - prunes(S,G,rpt) + pim_include(*,G)
+//                             - lost_assert(*,G)                                         §4.1.6
 //   inherited_olist(S,G)    = inherited_olist(S,G,rpt) + joins(S,G) - lost_assert(S,G)  §4.1.6
 //   JoinDesired(*,G)        = immediate_olist(*,G) != NULL                              §4.5.4
 //   JoinDesired(S,G)        = immediate_olist(S,G) != NULL
@@ -134,7 +135,7 @@ std::set<std::uint32_t> PimRouter::InheritedOlistRpt(Ipv4Address group) const {
 }
 
 std::set<std::uint32_t> PimRouter::InheritedOlist(const Entry& sg) const {
-  std::set<std::uint32_t> out = InheritedOlistRpt(sg.key.group);
+  std::set<std::uint32_t> out = InheritedOlistSgRpt(sg);
   out.merge(Joins(sg));
   EraseLostAsserts(&sg, out);
   return out;
@@ -186,6 +187,7 @@ void PimRouter::RecomputeOne(Entry& e) {
   e.upstream->OnJoinDesired(JoinDesired(e));
   UpdateAsserts(e);
   if (e.key.source) UpdateRegister(e);
+  if (e.key.source) UpdateSgRpt(e);
   ProgramMfib(e, rpf, target.has_value());
 }
 
@@ -219,7 +221,9 @@ void PimRouter::ProgramMfib(const Entry& e, const Rpf& rpf, bool has_rpf_target)
   if (fresh) m.since = router_.now();
   UpdateFlags(e, m);
   // (S,G) data matters to PIM: keepalive, SPT bit, Registers at the source's DR.
-  m.notify_data = e.key.source.has_value();
+  // (*,G) data matters at a last hop that may switch to the SPT (CheckSwitchToSpt).
+  m.notify_data = e.key.source.has_value() ||
+                  (router_config_.spt_switchover == SptSwitchover::kImmediate && !PimInclude(e.key.group).empty());
 }
 
 void PimRouter::UpdateFlags(const Entry& e, sim::net::MfibEntry& m) const {
@@ -245,7 +249,9 @@ void PimRouter::Cleanup() {
     const bool members = !e.key.source && !PimInclude(e.key.group).empty();
     const bool asserts = std::any_of(e.asserts.begin(), e.asserts.end(),
                                      [](const auto& a) { return a.second->state() != AssertState::kNoInfo; });
-    const bool alive = downstream || members || asserts || e.upstream->joined() || (e.keepalive && e.keepalive->running()) ||
+    const bool rpt = std::any_of(e.rpt_downstream.begin(), e.rpt_downstream.end(),
+                                 [](const auto& d) { return d.second->state() != SgRptDownstreamState::kNoInfo; });
+    const bool alive = downstream || rpt || members || asserts || e.upstream->joined() || (e.keepalive && e.keepalive->running()) ||
                        (e.register_state && e.register_state->state() != RegisterState::kNoInfo);
     if (alive) {
       ++it;
@@ -274,6 +280,10 @@ void PimRouterPorts::Send(const JoinKey& key, Ipv4Address neighbor, bool join) {
   if (pi == nullptr) return;
   owner_.batch_->Add(pi->iface.index(), neighbor, pi->config.join_prune_holdtime, key,
                      owner_.RpFor(key.group).value_or(Ipv4Address()), join);
+  // §4.5.6: a Join(*,G) carries the Prune(S,G,rpt) of each source kept off the shared tree.
+  if (join && !key.source) {
+    owner_.AddPeriodicRptPrunes(hop->out->index(), neighbor, pi->config.join_prune_holdtime, key.group);
+  }
 }
 
 void PimRouterPorts::Trace(std::string_view kind, TraceFields fields) { owner_.Trace(kind, std::move(fields)); }

@@ -67,5 +67,25 @@ TEST(JoinPruneBatch, ClearDropsWhatWasNotSent) {
   EXPECT_EQ(s.pending_events(), 0u);
 }
 
+TEST(JoinPruneBatch, SgRptPruneRidesInTheGroupOfTheStarGJoin) {
+  // The last-hop router after its switch to the SPT: Join(*,G) and Prune(S,G,rpt) to the RP's
+  // direction in one message, in G's entry; S with RPT and without WC. A repeat is not doubled.
+  sim::core::Scheduler s;
+  std::vector<Sent> sent;
+  JoinPruneBatch batch(s, 1, [&](std::uint32_t i, const PimJoinPrune& m) { sent.push_back({s.Now(), i, m}); });
+  s.ScheduleAt(T(Seconds(60)), 1, [&] {
+    batch.Add(0, kNeighbor, Seconds(210), JoinKey::StarG(kG1), kRp, true);
+    batch.AddRpt(0, kNeighbor, Seconds(210), JoinKey::SG(kS, kG1), false);
+    batch.AddRpt(0, kNeighbor, Seconds(210), JoinKey::SG(kS, kG1), false);
+    batch.AddRpt(0, kNeighbor, Seconds(210), JoinKey::StarG(kG2), false);  // no source: nothing
+  });
+  s.RunUntil(T(Seconds(61)));
+  ASSERT_EQ(sent.size(), 1u);
+  const EncodedSource star{kRp, 32, true, true, true};
+  const EncodedSource rpt{kS, 32, true, false, true};
+  EXPECT_EQ(sent[0].message,
+            (PimJoinPrune{kNeighbor, 210, {{sim::wire::EncodedGroup{kG1}, {star}, {rpt}}}}));
+}
+
 }  // namespace
 }  // namespace pim

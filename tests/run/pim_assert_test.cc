@@ -52,8 +52,9 @@ TEST(PimAssert, BothForwardOnceThenOnlyTheWinner) {
 
 TEST(PimAssert, AssertFalseKeepsTheDuplicates) {
   std::string text = Lesson();
-  const std::string anchor = "\"rp\":";
-  text.insert(text.find(anchor), "\"defaults\": {\"pim\": {\"assert\": false}},\n  ");
+  // The lesson's defaults keep the shared tree (spt_switchover "never"); assert goes next to it.
+  const std::string anchor = "\"spt_switchover\": \"never\"";
+  text.insert(text.find(anchor) + anchor.size(), ", \"assert\": false");
   const auto loaded = scenario::LoadScenario(text);
   ASSERT_TRUE(loaded.ok());
   const fs::path out = fs::path(testing::TempDir()) / "pim-assert-off";

@@ -43,15 +43,20 @@ TEST(PimSharedTree, RegisterJoinRegisterStopAndNullRegisterAtExactInstants) {
             "100.003004648\t3\t10.0.12.2\t68\n"
             "147.434554699\t1\t10.0.12.1\t62\n"
             "147.435555387\t2\t10.0.12.2\t60\n");
+  // R3, the last hop, switches to the SPT (spt_switchover "immediate", the default) on the
+  // first datagram, which came down the shared tree: on a line the SPT and the shared tree leave
+  // R3 through the same neighbor, so nothing is pruned and the wire between R1 and R2 is the same.
   // Update_SPTbit (RFC 7761 §4.2.2) on the second datagram, the first after the RP's (S,G)
   // Join: at R1 (the source is directly connected, JoinDesired(S,G) from that Join) as it comes
-  // in, and at the RP 1 ms later; the RP's (S,G) entry exists since the first Register.
+  // in, at the RP 1 ms later (its (S,G) entry exists since the first Register), and at R3 1 ms
+  // after that.
   std::vector<std::string> spt;
   std::istringstream events(testing_support::ReadWholeFile(out / "events.jsonl"));
   for (std::string line; std::getline(events, line);) {
     if (line.find("\"kind\": \"pim.spt\"") != std::string::npos) spt.push_back(line.substr(0, line.find(", \"kind\"")));
   }
-  EXPECT_EQ(spt, (std::vector<std::string>{R"({"t": "41.000002040", "node": "R1")", R"({"t": "41.001003080", "node": "R2")"}));
+  EXPECT_EQ(spt, (std::vector<std::string>{R"({"t": "40.004005688", "node": "R3")", R"({"t": "41.000002040", "node": "R1")",
+                                           R"({"t": "41.001003080", "node": "R2")", R"({"t": "41.002004120", "node": "R3")"}));
   // The first datagram reaches the receiver's LAN through the RP's decapsulation, with TTL 13:
   // 16 at the source, one less at R1 (the Register carries it as forwarded), at R2 and at R3.
   const std::string udp = testing_support::RunTshark(

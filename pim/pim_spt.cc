@@ -1,0 +1,193 @@
+// PimRouter's shortest-path-tree switchover (RFC 7761 §4.2.1) and the (S,G,rpt) state that takes
+// a source off G's shared tree (§4.5.3 downstream, §4.5.6 periodic, §4.5.7 triggered).
+//
+// The story at a last-hop router (pim_include(*,G) non-empty) with spt_switchover "immediate":
+// the first datagram of S down the shared tree starts the (S,G) keepalive timer
+// (CheckSwitchToSpt), so JoinDesired(S,G) holds and a Join(S,G) goes toward S. Until S's data
+// arrives on RPF_interface(S), the shared-tree copies are still forwarded, by the §4.2 rule for
+// SPTbit(S,G) == FALSE (ForwardOnSharedTree). The first datagram on RPF_interface(S) sets the SPT
+// bit (Update_SPTbit, pim_data.cc); from then the shared-tree copies are wrong-interface drops,
+// PruneDesired(S,G,rpt) holds where RPF'(S,G) != RPF'(*,G), and a Prune(S,G,rpt) goes to
+// RPF'(*,G), then rides in every periodic Join(*,G). Upstream, the interface leaves
+// inherited_olist(S,G) and, when that is empty, JoinDesired(S,G) ends and the router prunes
+// (S,G) toward S.
+//
+// Not here: (S,G,rpt) forwarding state at a router that has no (S,G) entry (a shared-tree router
+// between the last hop and the RP keeps forwarding S down (*,G) until its own (S,G) exists), and
+// the (S,G,rpt) Assert case of RPF'(S,G,rpt) (it is RPF'(*,G) here).
+#include "pim/join_prune_batch.h"
+#include "pim/join_timers.h"
+#include "pim/pim_router.h"
+#include "pim/pim_router_state.h"
+#include "pim/sg_rpt_rules.h"
+
+namespace pim {
+
+using sim::wire::Ipv4Address;
+
+namespace {
+
+// The entries of `group` in `entries`, (S,G) only.
+template <typename Map, typename Fn>
+void ForEachSource(Map& entries, Ipv4Address group, Fn&& fn) {
+  for (auto it = entries.lower_bound(JoinKey::SG(Ipv4Address(), group)); it != entries.end() && it->first.group == group;
+       ++it) {
+    if (it->first.source) fn(*it->second);
+  }
+}
+
+}  // namespace
+
+void PimRouter::OnSgRptEntry(Interface& pi, const JoinKey& sg, bool join, sim::core::Duration holdtime, bool to_me,
+                             Ipv4Address upstream_neighbor) {
+  if (to_me) {
+    // §4.5.3: the Prune makes the state; a Join(S,G,rpt) only ever removes it.
+    Entry* e = join ? FindEntry(sg) : &Ensure(sg);
+    if (e == nullptr) return;
+    auto& d = e->rpt_downstream[pi.iface.index()];
+    if (!d) d = std::make_unique<SgRptDownstream>(router_.scheduler(), router_.id(), sg, pi.rpt_downstream_port);
+    if (join) {
+      d->OnJoinReceived();
+    } else {
+      d->OnPruneReceived(holdtime, pi.hello.jp_override_interval(), pi.hello.neighbors().size());
+    }
+    return;
+  }
+  // Another router's message to RPF'(S,G,rpt): override its Prune, or let its Join do it.
+  Entry* e = FindEntry(sg);
+  if (e == nullptr) return;
+  if (e->rpt_upstream && e->rpt_upstream->rpf_neighbor() == upstream_neighbor) {
+    if (join) {
+      e->rpt_upstream->OnJoinSeen();
+    } else {
+      e->rpt_upstream->OnPruneSeen("Prune(S,G,rpt)", TOverride(router_.rng(), pi.hello.effective_override_interval()));
+    }
+  }
+  // §4.5.5: an (S,G) upstream machine also overrides "See Prune(S,G,rpt) to RPF'(S,G)".
+  if (!join && e->upstream->rpf_neighbor() == upstream_neighbor) {
+    e->upstream->OnPruneSeen(TOverride(router_.rng(), pi.hello.effective_override_interval()));
+  }
+}
+
+void PimRouter::StarGJoinForRpt(Interface& pi, Ipv4Address group) {
+  ForEachSource(entries_, group, [&](Entry& sg) {
+    if (auto d = sg.rpt_downstream.find(pi.iface.index()); d != sg.rpt_downstream.end()) d->second->OnStarGJoinReceived();
+  });
+}
+
+void PimRouter::EndOfMessageForRpt(Interface& pi, Ipv4Address group) {
+  ForEachSource(entries_, group, [&](Entry& sg) {
+    if (auto d = sg.rpt_downstream.find(pi.iface.index()); d != sg.rpt_downstream.end()) d->second->OnEndOfMessage();
+  });
+}
+
+std::set<std::uint32_t> PimRouter::PrunesRpt(const Entry& sg) const {
+  std::set<std::uint32_t> out;
+  for (const auto& [index, d] : sg.rpt_downstream) {
+    if (d->pruned()) out.insert(index);
+  }
+  return out;
+}
+
+std::set<std::uint32_t> PimRouter::InheritedOlistSgRpt(const Entry& sg) const {
+  // §4.1.6: inherited_olist(S,G,rpt) = (joins(*,G) (-) prunes(S,G,rpt)) (+) pim_include(*,G)
+  // (-) lost_assert(*,G). A prune takes S off a downstream router's branch, never off the local
+  // receivers.
+  std::set<std::uint32_t> out;
+  auto star = entries_.find(JoinKey::StarG(sg.key.group));
+  if (star != entries_.end()) out = Joins(*star->second);
+  for (std::uint32_t pruned : PrunesRpt(sg)) out.erase(pruned);
+  out.merge(PimInclude(sg.key.group));
+  if (star != entries_.end()) EraseLostAsserts(star->second.get(), out);
+  return out;
+}
+
+void PimRouter::UpdateSgRpt(Entry& sg) {
+  const Entry* star = FindEntry(JoinKey::StarG(sg.key.group));
+  SgRptInputs in;
+  // RPTJoinDesired(G) = JoinDesired(*,G) (no (*,*,RP) here).
+  in.rpt_join_desired = star != nullptr && JoinDesired(*star);
+  if (!in.rpt_join_desired && !sg.rpt_upstream) return;
+  in.inherited_olist_empty = InheritedOlistSgRpt(sg).empty();
+  in.spt_bit = sg.spt_bit;
+  in.rpf_star_g = star != nullptr ? star->upstream->rpf_neighbor() : Ipv4Address();
+  in.rpf_sg = sg.upstream->rpf_neighbor();
+  in.rpf_sg_rpt = in.rpf_star_g;
+  if (!sg.rpt_upstream) {
+    sg.rpt_port = std::make_unique<RptUpstreamPortOf>(*this);
+    sg.rpt_upstream = std::make_unique<SgRptUpstream>(router_.scheduler(), router_.id(), sg.key, in.rpf_sg_rpt, *sg.rpt_port);
+  }
+  SgRptUpstream& up = *sg.rpt_upstream;
+  up.SetRpfNeighbor(in.rpf_sg_rpt);
+  if (!in.rpt_join_desired) {
+    up.OnRptJoinDesiredFalse();
+    return;
+  }
+  if (!in.inherited_olist_empty) up.OnInheritedOlistNonEmpty();
+  up.OnPruneDesired(PruneDesiredSgRpt(in));
+}
+
+void PimRouter::AddPeriodicRptPrunes(std::uint32_t interface, Ipv4Address neighbor, sim::core::Duration holdtime,
+                                     Ipv4Address group) {
+  const Entry* star = FindEntry(JoinKey::StarG(group));
+  if (star == nullptr) return;
+  ForEachSource(entries_, group, [&](Entry& sg) {
+    if (!sg.rpt_upstream) return;
+    SgRptInputs in;
+    in.rpt_join_desired = true;
+    in.inherited_olist_empty = InheritedOlistSgRpt(sg).empty();
+    in.spt_bit = sg.spt_bit;
+    in.rpf_star_g = star->upstream->rpf_neighbor();
+    in.rpf_sg = sg.upstream->rpf_neighbor();
+    in.rpf_sg_rpt = in.rpf_star_g;
+    if (PeriodicPruneSgRpt(in)) batch_->AddRpt(interface, neighbor, holdtime, sg.key, false);
+  });
+}
+
+void PimRouter::CheckSwitchToSpt(sim::net::Interface& in, Ipv4Address source, Ipv4Address group) {
+  // §4.2: "if ( (pim_include(*,G) (-) pim_exclude(S,G) (+) pim_include(S,G) != NULL) AND
+  // SwitchToSptDesired(S,G) ) { set KeepaliveTimer(S,G) to Keepalive_Period }": restarting
+  // the KAT makes JoinDesired(S,G) true, which is the switch.
+  if (router_config_.spt_switchover != SptSwitchover::kImmediate) return;
+  if (PimInclude(group).empty() || IAmRp(group) || router_.InterfaceOnLink(source) == &in) return;
+  Entry* existing = FindEntry(JoinKey::SG(source, group));
+  if (existing != nullptr && existing->keepalive->running()) return;
+  Entry& sg = Ensure(JoinKey::SG(source, group));
+  sg.keepalive->Set(router_config_.keepalive_period, "SPT switchover");
+  Trace("pim.spt", {{"entry", ToString(sg.key)}, {"interface", in.name()}, {"switch", "join SPT"}});
+  RecomputeOne(sg);
+  ScheduleCleanup();
+}
+
+bool PimRouter::ForwardOnSharedTree(sim::net::Interface& in, Entry& sg, sim::wire::ByteSpan raw) {
+  // A directly connected source's data reached its LAN before it reached the RP: the copy that
+  // comes back down the shared tree is always a duplicate there (the RFC's DR sets the SPT bit on
+  // the first datagram, which this router forwards by hand in FirstHop).
+  if (sg.spt_bit || router_.InterfaceOnLink(*sg.key.source) != nullptr) return false;
+  const auto rp = RpFor(sg.key.group);
+  if (!rp || RpfToward(*rp).interface != in.index()) return false;
+  std::set<std::uint32_t> olist = InheritedOlistSgRpt(sg);
+  olist.erase(in.index());
+  return ForwardDown(olist, sg.key.group, raw) > 0;
+}
+
+// --- the (S,G,rpt) ports ---
+
+void RptDownstreamPortOf::PrunedChanged(const JoinKey& key, bool) { owner_.Recompute(key); }
+
+void RptDownstreamPortOf::Trace(std::string_view kind, TraceFields fields) {
+  fields.insert(fields.begin(), {"interface", pi_.iface.name()});
+  owner_.Trace(kind, std::move(fields));
+}
+
+void RptUpstreamPortOf::Send(const JoinKey& key, Ipv4Address neighbor, bool join) {
+  const auto hop = owner_.router_.RouteTo(neighbor);
+  if (!hop) return;
+  const PimRouter::Interface* pi = owner_.Find(*hop->out);
+  if (pi == nullptr) return;
+  owner_.batch_->AddRpt(hop->out->index(), neighbor, pi->config.join_prune_holdtime, key, join);
+}
+
+void RptUpstreamPortOf::Trace(std::string_view kind, TraceFields fields) { owner_.Trace(kind, std::move(fields)); }
+
+}  // namespace pim
