@@ -181,11 +181,12 @@ void RptDownstreamPortOf::Trace(std::string_view kind, TraceFields fields) {
 }
 
 void RptUpstreamPortOf::Send(const JoinKey& key, Ipv4Address neighbor, bool join) {
-  const auto hop = owner_.router_.RouteTo(neighbor);
-  if (!hop) return;
-  const PimRouter::Interface* pi = owner_.Find(*hop->out);
+  // As every Join/Prune: out on the neighbor's own link while it is up (PimRouterPorts::OutFor).
+  const sim::net::Interface* out = owner_.router_.InterfaceOnLink(neighbor);
+  if (out == nullptr || !out->up()) return;
+  const PimRouter::Interface* pi = owner_.Find(*out);
   if (pi == nullptr) return;
-  owner_.batch_->AddRpt(hop->out->index(), neighbor, pi->config.join_prune_holdtime, key, join);
+  owner_.batch_->AddRpt(out->index(), neighbor, pi->config.join_prune_holdtime, key, join);
 }
 
 void RptUpstreamPortOf::Trace(std::string_view kind, TraceFields fields) { owner_.Trace(kind, std::move(fields)); }

@@ -282,7 +282,7 @@ void PimRouterPorts::Send(const JoinKey& key, Ipv4Address neighbor, bool join) {
                      owner_.RpFor(key.group).value_or(Ipv4Address()), join);
   // §4.5.6: a Join(*,G) carries the Prune(S,G,rpt) of each source kept off the shared tree.
   if (join && !key.source) {
-    owner_.AddPeriodicRptPrunes(hop->out->index(), neighbor, pi->config.join_prune_holdtime, key.group);
+    owner_.AddPeriodicRptPrunes(pi->iface.index(), neighbor, pi->config.join_prune_holdtime, key.group);
   }
 }
 
