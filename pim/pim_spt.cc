@@ -12,9 +12,9 @@
 // inherited_olist(S,G) and, when that is empty, JoinDesired(S,G) ends and the router prunes
 // (S,G) toward S.
 //
-// Not here: (S,G,rpt) forwarding state at a router that has no (S,G) entry (a shared-tree router
-// between the last hop and the RP keeps forwarding S down (*,G) until its own (S,G) exists), and
-// the (S,G,rpt) Assert case of RPF'(S,G,rpt) (it is RPF'(*,G) here).
+// A shared-tree router with (S,G,rpt) state but no (S,G) of its own forwards S's shared-tree
+// data to inherited_olist(S,G,rpt) only (ProgramMfib, pim_tree.cc). Not here: the (S,G,rpt)
+// Assert case of RPF'(S,G,rpt) (it is RPF'(*,G) here).
 #include "pim/join_prune_batch.h"
 #include "pim/join_timers.h"
 #include "pim/pim_router.h"

@@ -208,12 +208,21 @@ void PimRouter::ProgramMfib(const Entry& e, const Rpf& rpf, bool has_rpf_target)
   const sim::net::MfibKey key{e.key.source.value_or(Ipv4Address()), e.key.group};
   sim::net::MfibEntry* current = router_.mfib().Find(key);
   if (current != nullptr && current->owner != sim::net::MfibOwner::kPim) return;  // static: not ours
-  const std::uint32_t iif = rpf.interface.value_or(kNoInterface);
+  std::uint32_t iif = rpf.interface.value_or(kNoInterface);
   std::set<std::uint32_t> olist = e.key.source ? InheritedOlist(e) : ImmediateOlist(e);
   const bool keep = e.key.source ? e.keepalive->running() || !Joins(e).empty() : has_rpf_target && !olist.empty();
-  if (!keep) {
+  // (S,G,rpt) state alone (§4.1.3): a shared-tree router with no (S,G) of its own that a
+  // downstream router pruned S off. S still comes down the shared tree, on RPF_interface(RP(G)),
+  // and goes only to inherited_olist(S,G,rpt), so the pruned branch stops here, not at the RP.
+  const Entry* star = e.key.source && !keep && !PrunesRpt(e).empty() ? FindEntry(JoinKey::StarG(e.key.group)) : nullptr;
+  const bool rpt_only = star != nullptr && star->rpf && star->rpf->interface;
+  if (!keep && !rpt_only) {
     if (current != nullptr) router_.mfib().Erase(key);
     return;
+  }
+  if (rpt_only) {
+    iif = *star->rpf->interface;
+    olist = InheritedOlistSgRpt(e);
   }
   olist.erase(iif);
   const bool fresh = current == nullptr;
@@ -222,7 +231,9 @@ void PimRouter::ProgramMfib(const Entry& e, const Rpf& rpf, bool has_rpf_target)
   UpdateFlags(e, m);
   // (S,G) data matters to PIM: keepalive, SPT bit, Registers at the source's DR.
   // (*,G) data matters at a last hop that may switch to the SPT (CheckSwitchToSpt).
-  m.notify_data = e.key.source.has_value() ||
+  // Not for (S,G,rpt) state alone: its data is shared-tree data, and must not start a keepalive
+  // that would make this router join S.
+  m.notify_data = (e.key.source.has_value() && !rpt_only) ||
                   (router_config_.spt_switchover == SptSwitchover::kImmediate && !PimInclude(e.key.group).empty());
 }
 
