@@ -5,6 +5,8 @@
 #include "pim/join_timers.h"
 #include "pim/pim_router.h"
 #include "pim/pim_router_state.h"
+#include "pim/sg_rpt_downstream.h"
+#include "pim/sg_rpt_upstream.h"
 #include "sim/core/text_table.h"
 
 namespace pim {
@@ -17,6 +19,13 @@ namespace {
 std::string Timer(std::optional<sim::core::Duration> d) {
   if (!d) return "-";
   return *d == kHoldForever ? "never" : ToTableString(*d);
+}
+
+// "(10.1.0.10,239.1.1.1,rpt)", as events.jsonl names (S,G,rpt) state.
+std::string RptName(const JoinKey& sg) {
+  std::string name = ToString(sg);
+  name.insert(name.size() - 1, ",rpt");
+  return name;
 }
 
 }  // namespace
@@ -62,6 +71,17 @@ std::string PimRouter::DumpJoins() const {
     up.Row({ToString(key), std::string(ToString(e->upstream->state())), sim::wire::ToString(e->upstream->rpf_neighbor()),
             Timer(e->upstream->join_timer_in()), e->keepalive ? Timer(e->keepalive->expires_in()) : "-",
             e->register_state ? std::string(ToString(e->register_state->state())) : "-", e->spt_bit ? "yes" : "no"});
+    // The source taken off G's shared tree, here or below (pim_spt.cc), as (S,G,rpt) rows.
+    const std::string rpt = RptName(key);
+    for (const auto& [index, d] : e->rpt_downstream) {
+      if (d->state() == SgRptDownstreamState::kNoInfo) continue;
+      down.Row({router_.interfaces()[index]->name(), rpt, std::string(ToString(d->state())), "-", Timer(d->expiry_in()),
+                Timer(d->prune_pending_in())});
+    }
+    if (e->rpt_upstream && e->rpt_upstream->state() != SgRptUpstreamState::kRptNotJoined) {
+      up.Row({rpt, std::string(ToString(e->rpt_upstream->state())), sim::wire::ToString(e->rpt_upstream->rpf_neighbor()),
+              "-", "-", "-", "-"});
+    }
   }
   return down.Render() + up.Render();
 }
