@@ -167,5 +167,25 @@ TEST(ReportHtml, NeedsNoNetwork) {
   EXPECT_EQ(addresses, 2u);  // the SVG element's xmlns, and the script's name for it
 }
 
+// topology.json's bandwidth and delay of each link: in its tooltip and under its name.
+TEST(ReportHtml, LinksShowTheirBandwidthAndDelay) {
+  auto loaded = sim::scenario::LoadScenarioFile(MCASTLAB_SOURCE_DIR "/topologies/pim-shared-tree.json");
+  ASSERT_TRUE(loaded.ok());
+  const fs::path dir = FreshDir("figures") / "o";
+  sim::run::RunScenario(loaded.scenario(), dir);
+  const std::string page = ReportHtml(Source(dir));
+  EXPECT_NE(page.find("data-link=\"r1-r2\"><title>r1-r2 (1Gbps, 1ms)</title>"), std::string::npos);
+  EXPECT_NE(page.find(">r1-r2<tspan class=\"link-figures\" x=\""), std::string::npos);
+  EXPECT_NE(page.find("dy=\"10\">1Gbps, 1ms</tspan></text>"), std::string::npos);
+  EXPECT_NE(page.find("<title>src-lan (1Gbps, 1us)</title>"), std::string::npos);
+}
+
+// A run written before the keys: the name alone.
+TEST(ReportHtml, ALinkWithoutFiguresShowsItsNameAlone) {
+  const std::string page = ReportHtml(Source(HostileRun()));
+  EXPECT_NE(page.find("data-link=\"a&amp;b\"><title>a&amp;b</title>"), std::string::npos);
+  EXPECT_EQ(page.find("link-figures\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tools
