@@ -62,6 +62,12 @@ class Drawer {
             roles += std::string(roles.empty() ? "" : ", ") + "Join " + j.substr(key.size() + 1);
           }
         }
+        // A source pruned off the shared tree here (it comes down its SPT instead).
+        for (const std::string& p : roles_.rpt_prunes) {
+          if (p.starts_with(key + " (") && p.ends_with("," + *q_.group + ",rpt)")) {
+            roles += std::string(roles.empty() ? "" : ", ") + "Prune " + p.substr(key.size() + 1);
+          }
+        }
       }
       if (!roles.empty()) d.lines.push_back(i.name + ": " + roles);
       if (q_.group && roles_.members.contains(key + " " + *q_.group)) d.member = true;

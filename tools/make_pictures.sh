@@ -28,3 +28,6 @@ trap 'rm -rf "$work"' EXIT
 
 "$mcastlab" run "$root/topologies/pim-prune-on-leave.json" --out "$work/prune" >/dev/null
 "$mcastlab" graph "$work/prune" --group 239.1.1.1 -o "$out/pim-prune-on-leave.svg" >/dev/null
+
+"$mcastlab" run "$root/topologies/pim-spt-switchover.json" --out "$work/spt" >/dev/null
+"$mcastlab" graph "$work/spt" --group 239.1.1.1 --at 70s -o "$out/pim-spt-switchover.svg" >/dev/null

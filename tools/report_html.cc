@@ -14,6 +14,19 @@ std::string Line(int x1, int y1, int x2, int y2, const std::string& attrs) {
          attrs + "/>";
 }
 
+// A link's bandwidth and delay, as topology.json gives them ("" in runs older than the keys).
+std::string Figures(const sim::explain::RunRecord& r, const std::string& link) {
+  const sim::explain::TopologyLink* l = r.FindLink(link);
+  return l == nullptr || l->bandwidth.empty() ? "" : XmlEscape(l->bandwidth + ", " + l->delay);
+}
+
+// The label at (x, y): the name, and under it the figures in a smaller line.
+std::string LinkLabel(int x, int y, const std::string& name, const std::string& figures) {
+  std::string s = "<text class=\"link-label\" x=\"" + Num(x) + "\" y=\"" + Num(y) + "\">" + name;
+  if (!figures.empty()) s += "<tspan class=\"link-figures\" x=\"" + Num(x) + "\" dy=\"10\">" + figures + "</tspan>";
+  return s + "</text>";
+}
+
 // Links under nodes; every element carries its index, which the script finds it by.
 std::string Picture(const sim::explain::RunRecord& r, const Layout& layout) {
   std::string s = "<svg id=\"topology\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + Num(layout.width) +
@@ -21,22 +34,21 @@ std::string Picture(const sim::explain::RunRecord& r, const Layout& layout) {
                   Num(layout.height) + "\">\n<g id=\"links\">\n";
   for (std::size_t i = 0; i < layout.links.size(); ++i) {
     const LayoutLink& l = layout.links[i];
-    const std::string name = XmlEscape(l.name);
+    const std::string name = XmlEscape(l.name), figures = Figures(r, l.name);
     s += "<g class=\"link\" id=\"link-" + std::to_string(i) + "\" data-link=\"" + name + "\"><title>" + name +
-         "</title>";
+         (figures.empty() ? "" : " (" + figures + ")") + "</title>";
     if (l.segment) {
       for (std::size_t e : l.endpoints) {
         s += Line(l.x, l.y, layout.nodes[e].first, layout.nodes[e].second, "class=\"wire\"");
       }
       s += "<rect class=\"segment\" x=\"" + Num(l.x - 50) + "\" y=\"" + Num(l.y - 5) +
            "\" width=\"100\" height=\"10\" rx=\"4\"/>";
-      s += "<text class=\"link-label\" x=\"" + Num(l.x + 56) + "\" y=\"" + Num(l.y + 4) + "\">" + name + "</text>";
+      s += LinkLabel(l.x + 56, l.y + 4, name, figures);
     } else {
       const auto [x1, y1] = layout.nodes[l.endpoints[0]];
       const auto [x2, y2] = layout.nodes[l.endpoints[1]];
       s += Line(x1, y1, x2, y2, "class=\"wire\"");
-      s += "<text class=\"link-label\" x=\"" + Num((x1 + x2) / 2 + 6) + "\" y=\"" + Num((y1 + y2) / 2 - 4) + "\">" +
-           name + "</text>";
+      s += LinkLabel((x1 + x2) / 2 + 6, (y1 + y2) / 2 - 4, name, figures);
     }
     s += "</g>\n";
   }

@@ -49,6 +49,9 @@ std::string EventText(const RecordedEvent& e) {
   } else if (!e.Get("change").empty()) {
     text += ": " + e.Get("change") + (e.Get("event").empty() ? "" : " (" + e.Get("event") + ")");
   }
+  // pim.spt says which of its two things happened.
+  if (e.Get("spt_bit") == "set") text += ": SPT bit set";
+  if (!e.Get("switch").empty()) text += ": " + e.Get("switch");
   if (!e.Get("action").empty()) text += "; " + e.Get("action");
   return text;
 }

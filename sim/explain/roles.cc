@@ -35,13 +35,23 @@ void Apply(const RecordedEvent& e, Roles& roles) {
     } else {
       roles.joins.insert(at + " " + e.Get("entry"));
     }
+  } else if (e.kind == "pim.downstream_rpt") {
+    // PrunePending still forwards: only Pruned takes the source off the shared tree there.
+    if (e.Get("to") == "Pruned") {
+      roles.rpt_prunes.insert(at + " " + e.Get("entry"));
+    } else {
+      roles.rpt_prunes.erase(at + " " + e.Get("entry"));
+    }
   } else if (e.kind == "membership.join") {
     roles.members.insert(at + " " + e.Get("group"));
   } else if (e.kind == "membership.leave") {
     roles.members.erase(at + " " + e.Get("group"));
   } else if (e.kind == "node.down") {
     roles.down_nodes.insert(e.node);
-    for (auto* set : {&roles.querier, &roles.dr, &roles.router_ports, &roles.members, &roles.joins}) Forget(*set, e.node);
+    for (auto* set : {&roles.querier, &roles.dr, &roles.router_ports, &roles.members, &roles.joins,
+                      &roles.rpt_prunes}) {
+      Forget(*set, e.node);
+    }
   } else if (e.kind == "node.up") {
     roles.down_nodes.erase(e.node);
   } else if (e.kind == "link.down") {

@@ -20,6 +20,7 @@ struct Roles {
   std::set<std::string> router_ports;  // "SW1:p1"
   std::set<std::string> members;       // "H1:eth0 239.1.1.1": a host's membership
   std::set<std::string> joins;         // "R2:eth1 (*,239.1.1.1)": downstream Join or PrunePending
+  std::set<std::string> rpt_prunes;    // "R2:eth1 (S,G,rpt)": S pruned off G's shared tree there
   std::set<std::string> down_nodes;
   std::set<std::string> down_links;
 };

@@ -86,6 +86,9 @@ TEST(ReportHtml, DataBlockHoldsHostileTextIntact) {
             std::string::npos);
   EXPECT_NE(page.find("data-node=\"&lt;b&gt;H1&lt;/b&gt;\""), std::string::npos);
   EXPECT_NE(page.find("<td>&lt;1&gt;</td>"), std::string::npos);
+  // Its link has no bandwidth or delay (as in a run older than those keys): the name alone.
+  EXPECT_NE(page.find("data-link=\"a&amp;b\"><title>a&amp;b</title>"), std::string::npos);
+  EXPECT_EQ(page.find("link-figures\""), std::string::npos);
 }
 
 TEST(ReportHtml, ExpectationsShowPassAndFail) {
@@ -126,6 +129,15 @@ TEST(StateSnapshots, NamesGiveTheirInstant) {
   EXPECT_EQ(sim::explain::SnapshotTime("summary.json"), -1);
 }
 
+// The page of pim-shared-tree.json, run into a fresh folder named `name`.
+std::string PimSharedTreePage(const std::string& name) {
+  auto loaded = sim::scenario::LoadScenarioFile(MCASTLAB_SOURCE_DIR "/topologies/pim-shared-tree.json");
+  EXPECT_TRUE(loaded.ok());
+  const fs::path dir = FreshDir(name) / "o";
+  sim::run::RunScenario(loaded.scenario(), dir);
+  return ReportHtml(Source(dir));
+}
+
 // The querier failover run twice: the same page, byte for byte, with its frames decoded.
 TEST(ReportHtml, SameRunSameBytes) {
   auto loaded = sim::scenario::LoadScenarioFile(MCASTLAB_SOURCE_DIR "/topologies/igmp-querier-failover.json");
@@ -151,11 +163,7 @@ TEST(ReportHtml, SameRunSameBytes) {
 
 // Nothing to fetch: no element loads a file, and the one address is the SVG namespace's name.
 TEST(ReportHtml, NeedsNoNetwork) {
-  auto loaded = sim::scenario::LoadScenarioFile(MCASTLAB_SOURCE_DIR "/topologies/pim-shared-tree.json");
-  ASSERT_TRUE(loaded.ok());
-  const fs::path dir = FreshDir("offline") / "o";
-  sim::run::RunScenario(loaded.scenario(), dir);
-  const std::string page = ReportHtml(Source(dir));
+  const std::string page = PimSharedTreePage("offline");
   for (const char* fetching : {"src=", "<link", "@import", "url(", "fetch(", "XMLHttpRequest", "<iframe"}) {
     EXPECT_EQ(page.find(fetching), std::string::npos) << fetching;
   }
@@ -165,6 +173,15 @@ TEST(ReportHtml, NeedsNoNetwork) {
     ++addresses;
   }
   EXPECT_EQ(addresses, 2u);  // the SVG element's xmlns, and the script's name for it
+}
+
+// topology.json's bandwidth and delay of each link: in its tooltip and under its name.
+TEST(ReportHtml, LinksShowTheirBandwidthAndDelay) {
+  const std::string page = PimSharedTreePage("figures");
+  EXPECT_NE(page.find("data-link=\"r1-r2\"><title>r1-r2 (1Gbps, 1ms)</title>"), std::string::npos);
+  EXPECT_NE(page.find(">r1-r2<tspan class=\"link-figures\" x=\""), std::string::npos);
+  EXPECT_NE(page.find("dy=\"10\">1Gbps, 1ms</tspan></text>"), std::string::npos);
+  EXPECT_NE(page.find("<title>src-lan (1Gbps, 1us)</title>"), std::string::npos);
 }
 
 }  // namespace

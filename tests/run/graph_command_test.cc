@@ -1,6 +1,6 @@
 // `mcastlab graph`: the exact DOT of shipped scenarios (the querier before and after the
 // failover, the distribution tree of pim-shared-tree at its end and through its Register, a
-// pruned tree, snooping router ports), dot's SVG and PNG alike on every run, a scenario FILE
+// pruned tree, the shared-tree branch pruned after the SPT switchover, snooping router ports), dot's SVG and PNG alike on every run, a scenario FILE
 // drawn as its run's folder is, and bad arguments refused with exit 2 and nothing written.
 #include <gtest/gtest.h>
 
@@ -65,8 +65,11 @@ TEST(GraphCommand, TheSharedTreeAtTheEndRunsFromTheSourceToTheMember) {
   EXPECT_TRUE(Has(dot, "graph [rankdir=LR, labelloc=t, fontname=\"Helvetica\", fontsize=12, label=\"pim-shared-tree at "
                        "160 s: tree of 239.1.1.1, the last datagram from 10.1.0.10 at 150 s\"];"))
       << dot;
-  EXPECT_TRUE(Has(dot, "R2[label=\"R2\\neth0: PIM DR\\neth1: IGMP querier, Join (*,239.1.1.1)\\nRP\", shape=ellipse, style=\"filled\", "
-                       "fillcolor=\"#cfe2f3\", penwidth=2.5];"));
+  // R3 switches to the SPT on the first datagram (spt_switchover "immediate"), so R2's eth1
+  // holds the (S,G) Join beside the (*,G) one; on this line the SPT is the same links.
+  EXPECT_TRUE(Has(dot, "R2[label=\"R2\\neth0: PIM DR\\neth1: IGMP querier, Join (*,239.1.1.1), Join "
+                       "(10.1.0.10,239.1.1.1)\\nRP\", shape=ellipse, style=\"filled\", fillcolor=\"#cfe2f3\", penwidth=2.5];"))
+      << dot;
   EXPECT_TRUE(Has(dot, "rx[label=\"rx\\nmember of 239.1.1.1\", shape=box, style=\"filled,rounded\", "
                        "fillcolor=\"#d9ead3\", peripheries=2];"));
   const std::string tree = "[color=\"#cc0000\", penwidth=2.5, dir=forward, label=";
@@ -98,6 +101,19 @@ TEST(GraphCommand, APrunedBranchIsFadedAndTheMemberGone) {
                        "1ms\\n(carried it before)\", taillabel=\"eth1\", headlabel=\"eth0\"];"))
       << dot;
   EXPECT_TRUE(Has(dot, "rx[label=\"rx\", shape=box, style=\"filled,rounded\", fillcolor=\"white\"];"));
+}
+
+TEST(GraphCommand, AfterTheSptSwitchoverTheSharedTreeBranchIsFadedAndPruned) {
+  const std::string dot = Dot("graph " + Shipped("pim-spt-switchover").string() + " --group 239.1.1.1 --at 70s", "spt.dot");
+  // The last datagram (60 s) takes R1 -> R3 directly; R3's Prune(S,G,rpt) took the source off
+  // the RP's branch, which carried only the first datagrams.
+  EXPECT_TRUE(Has(dot, "R1->R3 [color=\"#cc0000\", penwidth=2.5, dir=forward, label=\"r1-r3\\n1Gbps, 1ms\", "
+                       "taillabel=\"eth2\", headlabel=\"eth2\"];"))
+      << dot;
+  EXPECT_TRUE(Has(dot, "R2->R3 [color=\"#b7b7b7\", fontcolor=\"#999999\", style=dashed, dir=none, label=\"r2-r3\\n1Gbps, "
+                       "1ms\\n(carried it before)\", taillabel=\"eth1\", headlabel=\"eth0\"];"));
+  EXPECT_TRUE(Has(dot, "R2[label=\"R2\\neth0: PIM DR\\neth1: IGMP querier, Join (*,239.1.1.1), Prune "
+                       "(10.1.0.10,239.1.1.1,rpt)\\nRP\", shape=ellipse, style=\"filled\", fillcolor=\"#cfe2f3\", penwidth=2.5];"));
 }
 
 TEST(GraphCommand, SnoopingSendsToTheMemberAndTheRouterPortOnly) {

@@ -43,6 +43,8 @@ TEST(LadderCommand, TheFirstDatagramGoesThroughARegister) {
             "17 ttl 15 (92 bytes) | ip 10.0.12.1 > 10.0.12.2 proto 103 ttl 64\n"
             "40.003004648  |     |     *     |     |       R2 pim.upstream (10.1.0.10,239.1.1.1): NotJoined -> Joined "
             "(JoinDesired true)\n"
+            "40.003004648  |     |     *     |     |       R2 pim.upstream_rpt (10.1.0.10,239.1.1.1,rpt): RPTNotJoined -> "
+            "NotPruned (inherited_olist non-empty)\n"
             "40.003004648  |     <-----o     |     |       [r1-r2] pim join/prune upstream 10.0.12.1 holdtime 210 "
             "239.1.1.1/32 join (10.1.0.10) prune - | ip 10.0.12.2 > 224.0.0.13 proto 103 ttl 1\n"
             "40.003004648  |     |     o----->     |       [r2-r3] udp 49152 > 5001 len 64 | ip 10.1.0.10 > "
@@ -51,6 +53,15 @@ TEST(LadderCommand, TheFirstDatagramGoesThroughARegister) {
             "Join (receive Join)\n"
             "40.004005384  |     *     |     |     |       R1 pim.upstream (10.1.0.10,239.1.1.1): NotJoined -> Joined "
             "(JoinDesired true)\n"
+            // R3 switches to the SPT on this first datagram down the shared tree (spt_switchover
+            // "immediate", the default): its (S,G) Join goes to R2, on this line also RPF'(S,G).
+            "40.004005688  |     |     |     *     |       R3 pim.spt eth0 (10.1.0.10,239.1.1.1): join SPT\n"
+            "40.004005688  |     |     |     *     |       R3 pim.upstream (10.1.0.10,239.1.1.1): NotJoined -> Joined "
+            "(JoinDesired true)\n"
+            "40.004005688  |     |     |     *     |       R3 pim.upstream_rpt (10.1.0.10,239.1.1.1,rpt): RPTNotJoined -> "
+            "NotPruned (inherited_olist non-empty)\n"
+            "40.004005688  |     |     <-----o     |       [r2-r3] pim join/prune upstream 10.0.23.1 holdtime 210 "
+            "239.1.1.1/32 join (10.1.0.10) prune - | ip 10.0.23.2 > 224.0.0.13 proto 103 ttl 1\n"
             "40.004005688  |     |     |     o----->       [rx-lan] udp 49152 > 5001 len 64 | ip 10.1.0.10 > "
             "239.1.1.1 proto 17 ttl 13\n");
 }
@@ -84,7 +95,8 @@ TEST(LadderCommand, TheSvgIsTheSameOnEveryRun) {
   const fs::path a = fs::path(testing::TempDir()) / "ladder-a.svg", b = fs::path(testing::TempDir()) / "ladder-b.svg";
   const CliOutcome r = Cli("ladder " + out.string() + " --from 40s --until 41.01s -o " + a.string());
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, "wrote " + a.string() + " (20 rows)\n");
+  // 28: the SPT switchover adds R3's (S,G) Join and the SPT and (S,G,rpt) state rows.
+  EXPECT_EQ(r.out, "wrote " + a.string() + " (28 rows)\n");
   ASSERT_EQ(Cli("ladder " + out.string() + " --from 40s --until 41.01s -o " + b.string()).exit_code, 0);
   const std::string svg = ReadWholeFile(a);
   EXPECT_EQ(svg, ReadWholeFile(b));
