@@ -138,7 +138,12 @@ void PimRouter::AddPeriodicRptPrunes(std::uint32_t interface, Ipv4Address neighb
     in.inherited_olist_empty = InheritedOlistSgRpt(sg).empty();
     in.spt_bit = sg.spt_bit;
     in.rpf_star_g = star->upstream->rpf_neighbor();
-    in.rpf_sg = sg.upstream->rpf_neighbor();
+    // RPF'(S,G) as of now, not as the (S,G) machine last held it: on a route change the (*,G)
+    // entry is recomputed first, and its triggered Join(*,G) must not prune S off the shared
+    // tree toward the neighbor that the Join(S,G) in the same message now goes to.
+    Rpf rpf_sg = RpfOf(sg.key.source);
+    ApplyAssertToRpf(sg, rpf_sg);
+    in.rpf_sg = rpf_sg.neighbor;
     in.rpf_sg_rpt = in.rpf_star_g;
     if (PeriodicPruneSgRpt(in)) batch_->AddRpt(interface, neighbor, holdtime, sg.key, false);
   });

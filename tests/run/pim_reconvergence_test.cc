@@ -61,42 +61,60 @@ std::string Streams(const fs::path& out) {
   return at == std::string::npos ? "" : summary.substr(at, summary.rfind(']') + 1 - at);
 }
 
-// The pim.rpf line of (*,239.1.1.1) at `t` on `node` (an interface "none" is left out).
+constexpr char kStarG[] = "(*,239.1.1.1)";
+constexpr char kSG[] = "(10.1.0.10,239.1.1.1)";
+
+// The pim.rpf line of `entry` at `t` on `node` (an interface "none" is left out).
 std::string RpfLine(const std::string& t, const std::string& node, const std::string& old_interface,
-                    const std::string& interface, const std::string& old_rpf, const std::string& rpf) {
+                    const std::string& interface, const std::string& old_rpf, const std::string& rpf,
+                    const std::string& entry = kStarG) {
   const auto key = [](const std::string& k, const std::string& name) {
     return name == "none" ? std::string() : "\"" + k + "\": \"" + name + "\", ";
   };
-  return "{\"t\": \"" + t + "\", \"node\": \"" + node + "\", \"kind\": \"pim.rpf\", \"entry\": \"(*,239.1.1.1)\", " +
+  return "{\"t\": \"" + t + "\", \"node\": \"" + node + "\", \"kind\": \"pim.rpf\", \"entry\": \"" + entry + "\", " +
          key("old_interface", old_interface) + key("interface", interface) + "\"old_rpf\": \"" + old_rpf +
          "\", \"rpf\": \"" + rpf + "\"}\n";
 }
 
-// The pim.upstream line of (*,239.1.1.1) for "RPF' changes" (Joined), with what it sent.
+// The pim.upstream line of `entry` for "RPF' changes" (Joined), with what it sent.
 std::string RpfChangeLine(const std::string& t, const std::string& node, const std::string& old_rpf,
-                          const std::string& rpf, const std::string& send) {
-  return "{\"t\": \"" + t + "\", \"node\": \"" + node + "\", \"kind\": \"pim.upstream\", \"entry\": " +
-         "\"(*,239.1.1.1)\", \"from\": \"Joined\", \"event\": \"RPF' changes\", \"to\": \"Joined\", " +
+                          const std::string& rpf, const std::string& send, const std::string& entry = kStarG) {
+  return "{\"t\": \"" + t + "\", \"node\": \"" + node + "\", \"kind\": \"pim.upstream\", \"entry\": \"" + entry +
+         "\", \"from\": \"Joined\", \"event\": \"RPF' changes\", \"to\": \"Joined\", " +
          "\"old_rpf\": \"" + old_rpf + "\", \"rpf\": \"" + rpf + "\", \"send\": \"" + send +
          "\", \"why\": \"rpf change\", \"jt\": \"1min\"}\n";
+}
+
+// The periodic pim.upstream line of `entry` at `t` on `node`, a Join to `to`.
+std::string PeriodicLine(const std::string& t, const std::string& node, const std::string& entry,
+                         const std::string& to) {
+  return "{\"t\": \"" + t + "\", \"node\": \"" + node + "\", \"kind\": \"pim.upstream\", \"entry\": \"" + entry +
+         "\", \"from\": \"Joined\", \"event\": \"JT expires\", \"to\": \"Joined\", \"send\": \"join " + to +
+         "\", \"why\": \"periodic\", \"jt\": \"1min\"}\n";
 }
 
 TEST(PimReconvergence, LinkFailureMovesTheJoinAtOnceAndPrunesTheOldPath) {
   std::string text = Topology("pim-rpf-link-failure.json");
   text.replace(text.find("\"duration\": \"60s\""), 17, "\"duration\": \"100s\"");
   const fs::path out = RunText(text, "pim-rpf-link-failure-100s");
-  // R4's Join(*,G) to R3 leaves at the instant of the cut (30.003 s), not at a Join period;
-  // its Join Timer restarts there, so the next is at 90.003 s. R2 prunes itself off toward R1
-  // in the same instant; its periodic Join (due at 63.16 s) never comes. b24 carried R4's only
-  // Join to R2.
+  // R4, a last hop, switched to the SPT on the first datagram (Join(S,G) to R2 at 20.005 s, and
+  // R2's to R1 at 20.010 s), so at the cut (30.003 s) both its entries move (§4.5.4 and §4.5.5,
+  // "RPF' changes"): Join(*,G) and Join(S,G) to R3 in one message, not at a Join period; both
+  // Join Timers restart there, so the next is at 90.003 s. No Prune(S,G,rpt) rides along: the
+  // new RPF'(S,G) is RPF'(*,G). R2 prunes (*,G) and (S,G) off toward R1 in the same instant;
+  // its periodic Joins (due at 63.16 s and 80.01 s) never come.
   EXPECT_EQ(JoinPrunes(out, "b34"),
-            "30.003000000\t10.0.34.4\t10.0.34.3\t1\t0\n"
-            "90.003000000\t10.0.34.4\t10.0.34.3\t1\t0\n");
+            "30.003000000\t10.0.34.4\t10.0.34.3\t2\t0\n"
+            "90.003000000\t10.0.34.4\t10.0.34.3\t2\t0\n");
   EXPECT_EQ(JoinPrunes(out, "a12"),
             "3.163708060\t10.0.12.2\t10.0.12.1\t1\t0\n"
-            "30.003000000\t10.0.12.2\t10.0.12.1\t0\t1\n");
-  EXPECT_EQ(JoinPrunes(out, "b24"), "3.158707324\t10.0.24.4\t10.0.24.2\t1\t0\n");
-  // One step from the old RPF' to the new (no passage through "none"), and no Prune to R2.
+            "20.010005856\t10.0.12.2\t10.0.12.1\t1\t0\n"
+            "30.003000000\t10.0.12.2\t10.0.12.1\t0\t2\n");
+  EXPECT_EQ(JoinPrunes(out, "b24"),
+            "3.158707324\t10.0.24.4\t10.0.24.2\t1\t0\n"
+            "20.005005120\t10.0.24.4\t10.0.24.2\t1\t0\n");
+  // One step from the old RPF' to the new (no passage through "none"), for (*,G) and (S,G)
+  // alike, and no Prune to R2 (its link is down).
   EXPECT_EQ(Lines(out, {"\"node\": \"R4\"", "\"kind\": \"pim.", "\"t\": \"30.0"}) +
                 Lines(out, {"\"node\": \"R4\"", "\"kind\": \"pim.upstream", "\"t\": \"90.0"}),
             "{\"t\": \"30.003000000\", \"node\": \"R4\", \"kind\": \"pim.neighbor\", \"interface\": \"eth0\", "
@@ -106,9 +124,10 @@ TEST(PimReconvergence, LinkFailureMovesTheJoinAtOnceAndPrunesTheOldPath) {
             "\"priority\"}\n" +
                 RpfLine("30.003000000", "R4", "eth0", "eth1", "10.0.24.2", "10.0.34.3") +
                 RpfChangeLine("30.003000000", "R4", "10.0.24.2", "10.0.34.3", "join 10.0.34.3") +
-                "{\"t\": \"90.003000000\", \"node\": \"R4\", \"kind\": \"pim.upstream\", \"entry\": "
-                "\"(*,239.1.1.1)\", \"from\": \"Joined\", \"event\": \"JT expires\", \"to\": \"Joined\", "
-                "\"send\": \"join 10.0.34.3\", \"why\": \"periodic\", \"jt\": \"1min\"}\n");
+                RpfLine("30.003000000", "R4", "eth0", "eth1", "10.0.24.2", "10.0.34.3", kSG) +
+                RpfChangeLine("30.003000000", "R4", "10.0.24.2", "10.0.34.3", "join 10.0.34.3", kSG) +
+                PeriodicLine("90.003000000", "R4", kStarG, "10.0.34.3") +
+                PeriodicLine("90.003000000", "R4", kSG, "10.0.34.3"));
 }
 
 TEST(PimReconvergence, LinkFailureInterruptionIsExact) {
@@ -134,8 +153,8 @@ TEST(PimReconvergence, LinkFailureInterruptionIsExact) {
 TEST(PimReconvergence, LinkBackMovesTheRouteBeforeItsNeighborIsKnown) {
   // b24 comes back at 35.003 s. The routes move back to it in that instant, but R4 has no PIM
   // neighbor on it until R2's first Hello (38.078626701 s, rand(0, 5 s) after the link came
-  // up): RPF'(*,G) is unknown meanwhile (NBR() of §4.1.6 is NULL), so R4 prunes off R3 at once
-  // and joins R2 only then. rx4 goes 3.104999 s without the stream, a gap that an IGP, slower
+  // up): RPF'(*,G) and RPF'(S,G) are unknown meanwhile (NBR() of §4.1.6 is NULL), so R4 prunes
+  // both off R3 at once (one message, two Prunes) and joins R2 only then. rx4 goes 3.104999 s without the stream, a gap that an IGP, slower
   // than PIM's Hellos to bring a link back, would not open.
   std::string text = Topology("pim-rpf-link-failure.json");
   const std::string cut = R"({
@@ -147,10 +166,13 @@ TEST(PimReconvergence, LinkBackMovesTheRouteBeforeItsNeighborIsKnown) {
   EXPECT_EQ(Lines(out, {"\"node\": \"R4\"", "\"pim.rpf\"", "\"t\": \"3"}),
             RpfLine("3.158706588", "R4", "eth0", "eth0", "0.0.0.0", "10.0.24.2") +
                 RpfLine("30.003000000", "R4", "eth0", "eth1", "10.0.24.2", "10.0.34.3") +
+                RpfLine("30.003000000", "R4", "eth0", "eth1", "10.0.24.2", "10.0.34.3", kSG) +
                 RpfLine("35.003000000", "R4", "eth1", "eth0", "10.0.34.3", "0.0.0.0") +
-                RpfLine("38.078626701", "R4", "eth0", "eth0", "0.0.0.0", "10.0.24.2"));
-  EXPECT_EQ(JoinPrunes(out, "b34"), "30.003000000\t10.0.34.4\t10.0.34.3\t1\t0\n"
-                                    "35.003000000\t10.0.34.4\t10.0.34.3\t0\t1\n");
+                RpfLine("35.003000000", "R4", "eth1", "eth0", "10.0.34.3", "0.0.0.0", kSG) +
+                RpfLine("38.078626701", "R4", "eth0", "eth0", "0.0.0.0", "10.0.24.2") +
+                RpfLine("38.078626701", "R4", "eth0", "eth0", "0.0.0.0", "10.0.24.2", kSG));
+  EXPECT_EQ(JoinPrunes(out, "b34"), "30.003000000\t10.0.34.4\t10.0.34.3\t2\t0\n"
+                                    "35.003000000\t10.0.34.4\t10.0.34.3\t0\t2\n");
   EXPECT_EQ(Lines(out, {"\"tree.complete\""}),
             "{\"t\": \"30.100008160\", \"kind\": \"tree.complete\", \"group\": \"239.1.1.1\", \"source\": "
             "\"10.1.0.10\", \"receivers\": 2, \"resumed\": 1, \"since\": \"29.905007160\"}\n"
@@ -161,37 +183,42 @@ TEST(PimReconvergence, LinkBackMovesTheRouteBeforeItsNeighborIsKnown) {
             std::string::npos);
 }
 
-TEST(PimReconvergence, RpOffStopsTheSharedTreeForGood) {
+TEST(PimReconvergence, RpOffLosesTheSharedTreeAndKeepsTheSpt) {
   const fs::path out = RunText(Topology("pim-rp-off.json"), "pim-rp-off");
   // No route to the RP address any more: R3's RPF is none at once; its Prune goes to the dead
-  // RP, still its PIM neighbor until 108.764616994 s (the RP's last Hello + 105 s).
+  // RP, still its PIM neighbor until 108.764616994 s (the RP's last Hello + 105 s). Before it, on
+  // a23, only R3's Join(*,G) and its Prune(S,G,rpt) of 20.1 s (the SPT bit was set on "direct").
   EXPECT_EQ(Lines(out, {"\"node\": \"R3\"", "\"kind\": \"pim.rpf\"", "\"t\": \"30."}) +
                 Lines(out, {"\"node\": \"R3\"", "RPF' changes", "\"t\": \"30."}),
             RpfLine("30.050000000", "R3", "eth0", "none", "10.0.23.2", "0.0.0.0") +
                 RpfChangeLine("30.050000000", "R3", "10.0.23.2", "0.0.0.0", "prune 10.0.23.2"));
   EXPECT_EQ(JoinPrunes(out, "a23"), "3.764617730\t10.0.23.3\t10.0.23.2\t1\t0\n"
+                                    "20.100004080\t10.0.23.3\t10.0.23.2\t0\t1\n"
                                     "30.050000000\t10.0.23.3\t10.0.23.2\t0\t1\n");
+  // R3's (S,G) toward R1 does not move: the RP was never on the source's shortest path. Its
+  // Join(S,G) went on the first shared-tree datagram and is repeated every 60 s.
+  EXPECT_EQ(JoinPrunes(out, "direct"), "20.000009688\t10.0.13.3\t10.0.13.1\t1\t0\n"
+                                       "80.000009688\t10.0.13.3\t10.0.13.1\t1\t0\n"
+                                       "140.000009688\t10.0.13.3\t10.0.13.1\t1\t0\n");
   EXPECT_EQ(Lines(out, {"\"node\": \"R3\"", "\"pim.neighbor\"", "\"down\""}),
             "{\"t\": \"108.764616994\", \"node\": \"R3\", \"kind\": \"pim.neighbor\", \"interface\": \"eth0\", "
             "\"neighbor\": \"10.0.23.2\", \"change\": \"down\", \"reason\": \"expired\"}\n");
   // The powered-off RP re-derives nothing on its way down.
   EXPECT_EQ(Lines(out, {"\"node\": \"RP\"", "\"t\": \"30.05", "\"pim.upstream\""}), "");
-  // The stream stops at its last delivery before the power-off, and never resumes: its `last`
-  // is 10 s before its source's.
+  // The stream has no gap: every datagram arrives once, over the SPT, to the source's last.
   EXPECT_EQ(Lines(out, {"\"tree.complete\""}) + Lines(out, {"\"receive.resumed\""}), "");
   EXPECT_EQ(Streams(out),
             "\"streams\": [\n"
             "    {\"host\": \"rx\", \"socket\": \"s\", \"group\": \"239.1.1.1\", \"source\": \"10.1.0.10\", "
-            "\"datagrams\": 101, \"first\": \"20.000011728\", \"last\": \"30.000008160\", \"longest_gap\": \"100ms\", "
-            "\"gap_from\": \"20.100008160\", \"gap_to\": \"20.200008160\", \"source_last\": \"40.000000000\"}]");
+            "\"datagrams\": 201, \"first\": \"20.000011728\", \"last\": \"40.000006120\", \"longest_gap\": \"100ms\", "
+            "\"gap_from\": \"20.100006120\", \"gap_to\": \"20.200006120\", \"source_last\": \"40.000000000\"}]");
 }
 
-TEST(PimReconvergence, SourcePathCutMovesTheRpsSourceJoinAtOnce) {
-  // pim-rp-off.json with the RP kept on and the cable R1-RP cut at 30.05 s instead: the RP's
-  // route to the source now goes through R3, so RPF'(S,G) moves from R1 to R3 ("RPF'(S,G)
-  // changes", §4.5.5): Join(S,G) to R3 in that instant (no Prune: R1 was on the cut cable). R3
-  // joins (S,G) toward R1 over "direct" as it arrives, and the first datagram after the cut sets
-  // R3's SPT bit. No datagram is lost.
+TEST(PimReconvergence, SourcePathCutLeavesTheSptAlone) {
+  // pim-rp-off.json with the RP kept on and the cable R1-RP cut at 30.05 s instead. R3 has been
+  // on the SPT over "direct" since 20.1 s, and the RP, pruned by R3's Prune(S,G,rpt), has had
+  // (S,G) NotJoined since then: the RP's RPF'(S,G) moves from R1 to R3 but, NotJoined, it only
+  // remembers it (§4.5.5 has no RPF' edge there) and sends nothing. No datagram is lost.
   std::string text = Topology("pim-rp-off.json");
   text.replace(text.find(R"("action": "node",)"), 17, R"("action": "link",)");
   text.replace(text.find(R"("node": "RP",)"), 13, R"("link": "a12",)");
@@ -199,17 +226,14 @@ TEST(PimReconvergence, SourcePathCutMovesTheRpsSourceJoinAtOnce) {
   text.erase(text.find(expect) + expect.size(), text.rfind(']') - text.find(expect) - expect.size());
   const fs::path out = RunText(text, "pim-source-path-cut");
   EXPECT_EQ(Lines(out, {"\"node\": \"RP\"", "(10.1.0.10,239.1.1.1)", "\"t\": \"30."}),
-            "{\"t\": \"30.050000000\", \"node\": \"RP\", \"kind\": \"pim.rpf\", \"entry\": "
-            "\"(10.1.0.10,239.1.1.1)\", \"old_interface\": \"eth0\", \"interface\": \"eth1\", \"old_rpf\": "
-            "\"10.0.12.1\", \"rpf\": \"10.0.23.3\"}\n"
-            "{\"t\": \"30.050000000\", \"node\": \"RP\", \"kind\": \"pim.upstream\", \"entry\": "
-            "\"(10.1.0.10,239.1.1.1)\", \"from\": \"Joined\", \"event\": \"RPF' changes\", \"to\": \"Joined\", "
-            "\"old_rpf\": \"10.0.12.1\", \"rpf\": \"10.0.23.3\", \"send\": \"join 10.0.23.3\", \"why\": "
-            "\"rpf change\", \"jt\": \"1min\"}\n");
-  EXPECT_EQ(JoinPrunes(out, "direct"), "30.050001736\t10.0.13.3\t10.0.13.1\t1\t0\n"
-                                       "90.050001736\t10.0.13.3\t10.0.13.1\t1\t0\n");
+            RpfLine("30.050000000", "RP", "eth0", "eth1", "10.0.12.1", "10.0.23.3", kSG));
+  EXPECT_EQ(JoinPrunes(out, "direct"), "20.000009688\t10.0.13.3\t10.0.13.1\t1\t0\n"
+                                       "80.000009688\t10.0.13.3\t10.0.13.1\t1\t0\n"
+                                       "140.000009688\t10.0.13.3\t10.0.13.1\t1\t0\n");
   EXPECT_EQ(Lines(out, {"\"node\": \"R3\"", "\"pim.spt\""}),
-            "{\"t\": \"30.100004080\", \"node\": \"R3\", \"kind\": \"pim.spt\", \"entry\": "
+            "{\"t\": \"20.000009688\", \"node\": \"R3\", \"kind\": \"pim.spt\", \"entry\": "
+            "\"(10.1.0.10,239.1.1.1)\", \"interface\": \"eth0\", \"switch\": \"join SPT\"}\n"
+            "{\"t\": \"20.100004080\", \"node\": \"R3\", \"kind\": \"pim.spt\", \"entry\": "
             "\"(10.1.0.10,239.1.1.1)\", \"interface\": \"eth1\", \"spt_bit\": \"set\"}\n");
   EXPECT_EQ(Lines(out, {"\"receive.resumed\""}), "");
   EXPECT_NE(Streams(out).find("\"datagrams\": 201, \"first\": \"20.000011728\", \"last\": \"40.000006120\", "
