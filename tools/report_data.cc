@@ -2,15 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
-#include <deque>
-#include <limits>
 #include <map>
-#include <tuple>
+#include <variant>
 
 #include "sim/core/json_quote.h"
+#include "sim/explain/link_frames.h"
 #include "sim/explain/state_snapshots.h"
 #include "sim/run/packet_class.h"
-#include "sim/trace/pcap_reader.h"
 #include "sim/wire/frame_decoder.h"
 
 namespace tools {
@@ -20,58 +18,12 @@ namespace fs = std::filesystem;
 using sim::core::JsonQuote;
 using sim::explain::RunRecord;
 
-constexpr std::size_t kNobody = std::numeric_limits<std::size_t>::max();
-
 struct Frame {
   std::int64_t t = 0;
   std::size_t link = 0;
-  std::size_t order = 0;  // within its file
   std::size_t from = 0;
   std::string proto, type, destination, summary;
 };
-
-// Hop counts between nodes, over every link (a segment joins each pair of its endpoints).
-class Hops {
- public:
-  Hops(std::size_t nodes, const Layout& layout) : adjacent_(nodes) {
-    for (const LayoutLink& l : layout.links) {
-      for (std::size_t a : l.endpoints) {
-        for (std::size_t b : l.endpoints) {
-          if (a != b) adjacent_[a].push_back(b);
-        }
-      }
-    }
-  }
-  const std::vector<std::size_t>& From(std::size_t source) {
-    auto [it, fresh] = memo_.try_emplace(source);
-    if (!fresh) return it->second;
-    std::vector<std::size_t>& hops = it->second;
-    hops.assign(adjacent_.size(), kNobody);
-    std::deque<std::size_t> queue{source};
-    hops[source] = 0;
-    while (!queue.empty()) {
-      const std::size_t v = queue.front();
-      queue.pop_front();
-      for (std::size_t w : adjacent_[v]) {
-        if (hops[w] == kNobody) hops[w] = hops[v] + 1, queue.push_back(w);
-      }
-    }
-    return hops;
-  }
-
- private:
-  std::vector<std::vector<std::size_t>> adjacent_;
-  std::map<std::size_t, std::vector<std::size_t>> memo_;
-};
-
-// The node whose interface has `mac`: the simulator numbers them 02:00:<node + 1>:<interface>
-// (sim/net/node.cc), nodes in the scenario's order.
-std::size_t MacOwner(const sim::wire::MacAddress& mac, std::size_t nodes) {
-  const auto& o = mac.octets();
-  if (o[0] != 0x02 || o[1] != 0x00) return kNobody;
-  const std::size_t id = (std::size_t{o[2]} << 16 | std::size_t{o[3]} << 8 | o[4]);
-  return id >= 1 && id <= nodes ? id - 1 : kNobody;
-}
 
 // The protocol a filter names, the destination address, and the packet type of `packets`.
 void Describe(const sim::wire::DecodedFrame& d, sim::wire::ByteSpan bytes, Frame& f) {
@@ -87,51 +39,35 @@ void Describe(const sim::wire::DecodedFrame& d, sim::wire::ByteSpan bytes, Frame
   if (const auto c = sim::run::ClassifyFrame(bytes)) f.type = std::string(ToString(c->type));
 }
 
-// The endpoint of `link` that put the frame on the wire: the one that owns its source MAC, or
-// else the endpoint nearest that owner (a switch passes frames on with their source MAC).
-std::size_t Sender(const LayoutLink& link, std::size_t owner, Hops& hops) {
-  if (owner == kNobody) return link.endpoints.front();
-  const std::vector<std::size_t>& h = hops.From(owner);
-  std::size_t best = link.endpoints.front();
-  for (std::size_t e : link.endpoints) {
-    if (h[e] < h[best]) best = e;
-  }
-  return best;
-}
-
+// The frames to replay, as the ladder reads them (sender from the owner of the source MAC), with
+// the layout's link and node numbers. `total` counts every frame; the first kMaxReportFrames are
+// replayed. A damaged pcap makes the run's frames unreadable: the page replays none and still
+// links to every pcap.
 std::vector<Frame> ReadFrames(const ReportSource& src, const Layout& layout, std::size_t& total) {
   std::vector<Frame> frames;
-  Hops hops(src.record.nodes.size(), layout);
-  total = 0;
-  for (std::size_t i = 0; i < layout.links.size(); ++i) {
-    const LayoutLink& link = layout.links[i];
-    const fs::path pcap = src.out_dir / (link.name + ".pcap");
-    if (link.endpoints.empty() || !fs::is_regular_file(pcap)) continue;
-    std::size_t order = 0;
-    // An unreadable pcap replays the frames before the damage; the page still links to it.
-    const sim::trace::PcapContents pcap_contents = sim::trace::ReadPcapFile(pcap);
-    for (const sim::trace::PcapRecord& p : pcap_contents.records) {
-      ++total;
-      if (order >= kMaxReportFrames) continue;  // counted only
-      Frame f{p.t, i, order++, 0, "", "", "", ""};
-      const sim::wire::ByteSpan bytes(p.frame.data(), p.frame.size());
-      auto decoded = sim::wire::DecodeFrame(bytes);
-      std::size_t owner = kNobody;
-      if (decoded) {
-        Describe(*decoded, bytes, f);
-        owner = MacOwner(decoded->ethernet.source, src.record.nodes.size());
-      } else {
-        f.proto = "other";
-        f.summary = ToString(decoded.error());
-      }
-      f.from = Sender(link, owner, hops);
-      frames.push_back(std::move(f));
+  const auto read = sim::explain::ReadRunFrames(src.out_dir, src.record);
+  const auto* run = std::get_if<sim::explain::RunFrames>(&read);
+  total = run != nullptr ? run->frames.size() : 0;
+  if (run == nullptr) return frames;
+  std::map<std::string, std::size_t> link_index, node_index;
+  for (std::size_t i = 0; i < layout.links.size(); ++i) link_index[layout.links[i].name] = i;
+  for (std::size_t i = 0; i < src.record.nodes.size(); ++i) node_index[src.record.nodes[i].name] = i;
+  for (const sim::explain::LinkFrame& lf : run->frames) {
+    if (frames.size() == kMaxReportFrames) break;
+    const auto link = link_index.find(lf.link);
+    if (link == link_index.end() || layout.links[link->second].endpoints.empty()) continue;
+    const auto sender = node_index.find(lf.sender);
+    Frame f{lf.t, link->second,
+            sender != node_index.end() ? sender->second : layout.links[link->second].endpoints.front(), "", "", "", ""};
+    const sim::wire::ByteSpan bytes(lf.bytes.data(), lf.bytes.size());
+    if (auto decoded = sim::wire::DecodeFrame(bytes)) {
+      Describe(*decoded, bytes, f);
+    } else {
+      f.proto = "other";
+      f.summary = ToString(decoded.error());
     }
+    frames.push_back(std::move(f));
   }
-  std::sort(frames.begin(), frames.end(), [](const Frame& a, const Frame& b) {
-    return std::tie(a.t, a.link, a.order) < std::tie(b.t, b.link, b.order);
-  });
-  if (frames.size() > kMaxReportFrames) frames.resize(kMaxReportFrames);
   return frames;
 }
 
