@@ -110,6 +110,8 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   void OnRegisterStop(const sim::wire::PimRegisterStop& rs);
   Interface* Find(const sim::net::Interface& i);
   const Interface* Find(const sim::net::Interface& i) const;
+  // The PIM interface a Join/Prune to `neighbor` leaves on: the one whose link it is on, if up.
+  const Interface* JoinPruneOut(sim::wire::Ipv4Address neighbor) const;
   void StartInterface(Interface& pi);
   void StopInterface(Interface& pi, bool goodbye);
   void NeighborChanged(Interface& pi);

@@ -133,11 +133,9 @@ class PimRouterPorts : public UpstreamJoinPort, public RegisterPort, public Keep
   void SendNullRegister(sim::wire::Ipv4Address source, sim::wire::Ipv4Address group, sim::wire::Ipv4Address rp) override;
   void KeepaliveExpired(sim::wire::Ipv4Address source, sim::wire::Ipv4Address group) override;
   void Trace(std::string_view kind, TraceFields fields) override;
-  bool Reachable(sim::wire::Ipv4Address neighbor) const override { return OutFor(neighbor) != nullptr; }
+  bool Reachable(sim::wire::Ipv4Address neighbor) const override { return owner_.JoinPruneOut(neighbor) != nullptr; }
 
  private:
-  // The PIM interface a Join/Prune to `neighbor` leaves on: the one whose link it is on, if up.
-  const PimRouter::Interface* OutFor(sim::wire::Ipv4Address neighbor) const;
   void Send(const JoinKey& key, sim::wire::Ipv4Address neighbor, bool join);
   PimRouter& owner_;
 };

@@ -186,12 +186,9 @@ void RptDownstreamPortOf::Trace(std::string_view kind, TraceFields fields) {
 }
 
 void RptUpstreamPortOf::Send(const JoinKey& key, Ipv4Address neighbor, bool join) {
-  // As every Join/Prune: out on the neighbor's own link while it is up (PimRouterPorts::OutFor).
-  const sim::net::Interface* out = owner_.router_.InterfaceOnLink(neighbor);
-  if (out == nullptr || !out->up()) return;
-  const PimRouter::Interface* pi = owner_.Find(*out);
+  const PimRouter::Interface* pi = owner_.JoinPruneOut(neighbor);
   if (pi == nullptr) return;
-  owner_.batch_->AddRpt(out->index(), neighbor, pi->config.join_prune_holdtime, key, join);
+  owner_.batch_->AddRpt(pi->iface.index(), neighbor, pi->config.join_prune_holdtime, key, join);
 }
 
 void RptUpstreamPortOf::Trace(std::string_view kind, TraceFields fields) { owner_.Trace(kind, std::move(fields)); }

@@ -278,16 +278,16 @@ void PimRouter::Cleanup() {
 
 // --- the upstream port: Joins and Prunes into the batch ---
 
-const PimRouter::Interface* PimRouterPorts::OutFor(Ipv4Address neighbor) const {
+const PimRouter::Interface* PimRouter::JoinPruneOut(Ipv4Address neighbor) const {
   // An upstream neighbor is on a link of ours (§4.1.6 NBR): the message goes out there or not at
   // all. A route would carry a Prune for a neighbor on a dead link to a LAN where nobody is it.
-  const sim::net::Interface* out = owner_.router_.InterfaceOnLink(neighbor);
+  const sim::net::Interface* out = router_.InterfaceOnLink(neighbor);
   if (out == nullptr || !out->up()) return nullptr;
-  return owner_.Find(*out);
+  return Find(*out);
 }
 
 void PimRouterPorts::Send(const JoinKey& key, Ipv4Address neighbor, bool join) {
-  const PimRouter::Interface* pi = OutFor(neighbor);
+  const PimRouter::Interface* pi = owner_.JoinPruneOut(neighbor);
   if (pi == nullptr) return;
   owner_.batch_->Add(pi->iface.index(), neighbor, pi->config.join_prune_holdtime, key,
                      owner_.RpFor(key.group).value_or(Ipv4Address()), join);
