@@ -76,6 +76,7 @@ void PimRouter::OnPowerOff() {
     pi->hello.Stop(false);
     pi->members.clear();
   }
+  interfaces_with_members_.clear();
   defer_recompute_ = false;
   entries_.clear();
   batch_->Clear();
@@ -101,6 +102,7 @@ void PimRouter::StopInterface(Interface& pi, bool goodbye) {
   // link that is gone cannot carry a goodbye; PIM switched off on a live link sends one.
   pi.hello.Stop(goodbye && pi.hello.running() && pi.iface.up());
   pi.members.clear();
+  NoteMembers(pi);
   for (auto& [key, e] : entries_) {
     if (auto it = e->downstream.find(pi.iface.index()); it != e->downstream.end()) it->second->Stop();
     if (auto it = e->asserts.find(pi.iface.index()); it != e->asserts.end()) it->second->Stop();
@@ -138,6 +140,7 @@ void PimRouter::OnMembershipChanged(sim::net::Interface& i, Ipv4Address group, b
   } else {
     pi->members.erase(group);
   }
+  NoteMembers(*pi);
   Recompute(JoinKey::StarG(group));
 }
 

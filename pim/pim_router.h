@@ -139,6 +139,8 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   DownstreamJoin& Downstream(Entry& e, std::uint32_t interface);
   std::set<std::uint32_t> Joins(const Entry& e) const;
   std::set<std::uint32_t> PimInclude(sim::wire::Ipv4Address group) const;
+  // After a change to `pi.members`: keeps interfaces_with_members_ true.
+  void NoteMembers(const Interface& pi);
   std::set<std::uint32_t> ImmediateOlist(const Entry& e) const;
   std::set<std::uint32_t> InheritedOlistRpt(sim::wire::Ipv4Address group) const;
   std::set<std::uint32_t> InheritedOlist(const Entry& sg) const;
@@ -213,6 +215,9 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   Config router_config_;
   RpSet rps_;
   std::map<std::uint32_t, std::unique_ptr<Interface>> interfaces_;
+  // The interfaces whose `members` is not empty: pim_include(*,G) looks only there, so a core
+  // router with hundreds of interfaces and no LAN pays nothing per entry (NoteMembers).
+  std::set<std::uint32_t> interfaces_with_members_;
   std::map<JoinKey, std::unique_ptr<Entry>> entries_;
   std::unique_ptr<JoinPruneBatch> batch_;
   std::unique_ptr<PimRouterPorts> ports_;

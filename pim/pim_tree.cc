@@ -111,10 +111,19 @@ std::set<std::uint32_t> PimRouter::Joins(const Entry& e) const {
 
 std::set<std::uint32_t> PimRouter::PimInclude(Ipv4Address group) const {
   std::set<std::uint32_t> out;
-  for (const auto& [index, pi] : interfaces_) {
-    if (pi->hello.running() && pi->hello.is_dr() && pi->members.contains(group)) out.insert(index);
+  for (std::uint32_t index : interfaces_with_members_) {
+    const Interface& pi = *interfaces_.at(index);
+    if (pi.hello.running() && pi.hello.is_dr() && pi.members.contains(group)) out.insert(index);
   }
   return out;
+}
+
+void PimRouter::NoteMembers(const Interface& pi) {
+  if (pi.members.empty()) {
+    interfaces_with_members_.erase(pi.iface.index());
+  } else {
+    interfaces_with_members_.insert(pi.iface.index());
+  }
 }
 
 std::set<std::uint32_t> PimRouter::ImmediateOlist(const Entry& e) const {
