@@ -79,6 +79,7 @@ void PimRouter::OnPowerOff() {
   interfaces_with_members_.clear();
   defer_recompute_ = false;
   entries_.clear();
+  cleanup_candidates_.clear();
   batch_->Clear();
   std::vector<sim::net::MfibKey> ours;
   for (const auto& [key, e] : router_.mfib().entries()) {

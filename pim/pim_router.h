@@ -154,7 +154,11 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   void ProgramMfib(const Entry& e, const Rpf& rpf, bool has_rpf_target);
   void UpdateFlags(const Entry& e, sim::net::MfibEntry& m) const;
   void ScheduleCleanup();
+  // `e` changed and may have nothing left: the next Cleanup looks at it.
+  void MarkForCleanup(Entry& e);
   void Cleanup();
+  // Whether `e` still holds any state (Cleanup keeps it).
+  bool HasState(const Entry& e) const;
 
   // --- pim_assert.cc: Assert (RFC 7761 §4.6) ---
   void OnAssert(Interface& pi, sim::wire::Ipv4Address from, const sim::wire::PimAssert& a);
@@ -222,6 +226,9 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   std::unique_ptr<JoinPruneBatch> batch_;
   std::unique_ptr<PimRouterPorts> ports_;
   sim::core::EventId cleanup_;
+  // The entries changed since the last Cleanup: only they can have lost their last state, so a
+  // router with thousands of entries does not walk them all after every message.
+  std::vector<JoinKey> cleanup_candidates_;
   // An interface is going down: RecomputeAll waits for the new routes (OnLinkStateChanged).
   bool defer_recompute_ = false;
   sim::core::EventId recompute_;

@@ -118,6 +118,8 @@ struct PimRouter::Entry {
   std::map<std::uint32_t, std::unique_ptr<SgRptDownstream>> rpt_downstream;
   std::unique_ptr<RptUpstreamPortOf> rpt_port;
   std::unique_ptr<SgRptUpstream> rpt_upstream;
+  // In PimRouter::cleanup_candidates_ until the next Cleanup.
+  bool cleanup_candidate = false;
   // The Register machine's tunnel is up: data is encapsulated to the RP.
   bool registering() const { return register_state && register_state->tunnel_up(); }
 };

@@ -175,6 +175,7 @@ void PimRouter::RecomputeAll() {
 }
 
 void PimRouter::RecomputeOne(Entry& e) {
+  MarkForCleanup(e);
   const std::optional<Ipv4Address> target = RpfTarget(e.key);
   Rpf rpf = RpfOf(target);
   const bool by_assert = ApplyAssertToRpf(e, rpf);
@@ -259,29 +260,41 @@ void PimRouter::ScheduleCleanup() {
   cleanup_ = router_.scheduler().ScheduleIn(sim::core::Duration::Zero(), router_.id(), [this] { Cleanup(); });
 }
 
+void PimRouter::MarkForCleanup(Entry& e) {
+  if (e.cleanup_candidate) return;
+  e.cleanup_candidate = true;
+  cleanup_candidates_.push_back(e.key);
+}
+
+bool PimRouter::HasState(const Entry& e) const {
+  const bool downstream = std::any_of(e.downstream.begin(), e.downstream.end(),
+                                      [](const auto& d) { return d.second->state() != DownstreamJoinState::kNoInfo; });
+  const bool members = !e.key.source && !PimInclude(e.key.group).empty();
+  const bool asserts = std::any_of(e.asserts.begin(), e.asserts.end(),
+                                   [](const auto& a) { return a.second->state() != AssertState::kNoInfo; });
+  const bool rpt = std::any_of(e.rpt_downstream.begin(), e.rpt_downstream.end(),
+                               [](const auto& d) { return d.second->state() != SgRptDownstreamState::kNoInfo; });
+  return downstream || rpt || members || asserts || e.upstream->joined() || (e.keepalive && e.keepalive->running()) ||
+         (e.register_state && e.register_state->state() != RegisterState::kNoInfo);
+}
+
 // Entries with nothing left: no downstream state, not joined upstream, no keepalive, no
-// register state. Done as an event of its own, never from inside a machine's port call.
+// register state. Done as an event of its own, never from inside a machine's port call. Only
+// the entries marked since the last run are looked at, in key order as the map holds them.
 void PimRouter::Cleanup() {
-  for (auto it = entries_.begin(); it != entries_.end();) {
+  std::vector<JoinKey> keys = std::exchange(cleanup_candidates_, {});
+  std::sort(keys.begin(), keys.end());
+  for (const JoinKey& key : keys) {
+    auto it = entries_.find(key);
+    if (it == entries_.end()) continue;
     Entry& e = *it->second;
-    const bool downstream = std::any_of(e.downstream.begin(), e.downstream.end(),
-                                        [](const auto& d) { return d.second->state() != DownstreamJoinState::kNoInfo; });
-    const bool members = !e.key.source && !PimInclude(e.key.group).empty();
-    const bool asserts = std::any_of(e.asserts.begin(), e.asserts.end(),
-                                     [](const auto& a) { return a.second->state() != AssertState::kNoInfo; });
-    const bool rpt = std::any_of(e.rpt_downstream.begin(), e.rpt_downstream.end(),
-                                 [](const auto& d) { return d.second->state() != SgRptDownstreamState::kNoInfo; });
-    const bool alive = downstream || rpt || members || asserts || e.upstream->joined() || (e.keepalive && e.keepalive->running()) ||
-                       (e.register_state && e.register_state->state() != RegisterState::kNoInfo);
-    if (alive) {
-      ++it;
-      continue;
+    e.cleanup_candidate = false;
+    if (HasState(e)) continue;
+    const sim::net::MfibKey mkey{e.key.source.value_or(Ipv4Address()), e.key.group};
+    if (const auto* m = router_.mfib().Find(mkey); m != nullptr && m->owner == sim::net::MfibOwner::kPim) {
+      router_.mfib().Erase(mkey);
     }
-    const sim::net::MfibKey key{e.key.source.value_or(Ipv4Address()), e.key.group};
-    if (const auto* m = router_.mfib().Find(key); m != nullptr && m->owner == sim::net::MfibOwner::kPim) {
-      router_.mfib().Erase(key);
-    }
-    it = entries_.erase(it);
+    entries_.erase(it);
   }
 }
 
