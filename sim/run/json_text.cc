@@ -9,12 +9,13 @@ namespace sim::run {
 
 void JsonObject::Key(std::string_view key) {
   if (text_.size() > 1) text_ += ", ";
-  text_ += core::JsonQuote(key) + ": ";
+  core::AppendJsonQuoted(key, text_);
+  text_ += ": ";
 }
 
 JsonObject& JsonObject::Str(std::string_view key, std::string_view value) {
   Key(key);
-  text_ += core::JsonQuote(value);
+  core::AppendJsonQuoted(value, text_);
   return *this;
 }
 

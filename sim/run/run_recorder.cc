@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "sim/net/link.h"
+#include "sim/core/json_quote.h"
 #include "sim/run/json_text.h"
 #include "sim/trace/output_error.h"
 
@@ -32,19 +33,33 @@ RunRecorder::~RunRecorder() {
 void RunRecorder::OnEvent(const net::TraceEvent& e) {
   ++event_count_;
   if (events_ == nullptr) return;
-  JsonObject o;
-  o.Str("t", core::ToString(e.at));
-  if (!e.node.empty()) o.Str("node", e.node);
-  o.Str("kind", e.kind);  // fields may use "event" for the trigger of a transition
+  // The same text JsonObject would make, into one reused buffer: a large run writes millions.
+  std::string& line = line_;
+  line.clear();
+  line.push_back('{');
+  auto key = [&line](std::string_view k) {
+    if (line.size() > 1) line += ", ";
+    core::AppendJsonQuoted(k, line);
+    line += ": ";
+  };
+  key("t");
+  core::AppendJsonQuoted(core::ToString(e.at), line);
+  if (!e.node.empty()) {
+    key("node");
+    core::AppendJsonQuoted(e.node, line);
+  }
+  key("kind");  // fields may use "event" for the trigger of a transition
+  core::AppendJsonQuoted(e.kind, line);
   for (const auto& [k, v] : e.fields) {
+    key(k);
     if (v.is_bare()) {
-      o.Raw(k, v.text());  // the emitter passed an integer or a bool (sim/core/trace_value.h)
+      line += v.text();  // the emitter passed an integer or a bool (sim/core/trace_value.h)
     } else {
-      o.Str(k, v.text());
+      core::AppendJsonQuoted(v.text(), line);
     }
   }
-  std::string line = o.Close();
-  line += '\n';
+  line.push_back('}');
+  line.push_back('\n');
   if (std::fwrite(line.data(), 1, line.size(), events_) != line.size()) Fail("cannot write", events_path_, errno);
 }
 

@@ -55,6 +55,7 @@ class RunRecorder : public net::TraceSink {
   std::FILE* events_ = nullptr;
   std::string events_path_;
   std::uint64_t event_count_ = 0;
+  std::string line_;  // one events.jsonl line, its memory kept from line to line
   std::unique_ptr<trace::FilePool> pool_;
   std::map<std::uint32_t, std::unique_ptr<trace::PcapWriter>> pcaps_;
   std::unique_ptr<trace::PcapngWriter> merged_;
