@@ -73,7 +73,7 @@ void RouterInterface::OnReport(Ipv4Address source, Ipv4Address group, int versio
   ForgetIdleGroups();
   // RFC 2236 §3: "When a router receives a Report, it adds the group being reported to the
   // list of multicast group memberships on the network on which it received the Report".
-  auto it = groups_.try_emplace(group, scheduler_, node_, group, config_, port_).first;
+  auto it = groups_.try_emplace(group, scheduler_, node_, group, config_, group_port_).first;
   it->second.OnReportReceived(source, version);
 }
 
@@ -107,6 +107,7 @@ std::vector<RouterInterface::GroupView> RouterInterface::Groups() const {
 }
 
 void RouterInterface::ForgetIdleGroups() {
+  if (!std::exchange(idle_records_, false)) return;
   std::erase_if(groups_, [](const auto& entry) { return !entry.second.members_present(); });
 }
 

@@ -14,6 +14,8 @@
 #define MCASTLAB_IGMP_ROUTER_INTERFACE_H_
 
 #include <map>
+#include <string_view>
+#include <utility>
 #include <optional>
 #include <vector>
 
@@ -88,10 +90,32 @@ class RouterInterface {
   // The record of a group with members, or nullptr.
   RouterGroup* FindPresent(sim::wire::Ipv4Address group);
 
+  // The records' way out: passes every call to the interface's port, and notes a record going
+  // back to No Members Present, so that ForgetIdleGroups walks the records only when one did.
+  class GroupPort final : public RouterPort {
+   public:
+    GroupPort(RouterPort& to, bool& idle) : to_(to), idle_(idle) {}
+    void SendGeneralQuery(sim::core::Duration max_resp) override { to_.SendGeneralQuery(max_resp); }
+    void SendGroupSpecificQuery(sim::wire::Ipv4Address group, sim::core::Duration max_resp) override {
+      to_.SendGroupSpecificQuery(group, max_resp);
+    }
+    void MembershipChanged(sim::wire::Ipv4Address group, bool members_present) override {
+      if (!members_present) idle_ = true;
+      to_.MembershipChanged(group, members_present);
+    }
+    void Trace(std::string_view kind, TraceFields fields) override { to_.Trace(kind, std::move(fields)); }
+
+   private:
+    RouterPort& to_;
+    bool& idle_;
+  };
+
   sim::core::Scheduler& scheduler_;
   sim::core::NodeId node_;
   RouterConfig config_;  // read by every RouterGroup through a reference
   RouterPort& port_;
+  bool idle_records_ = false;  // some record may be in No Members Present
+  GroupPort group_port_{port_, idle_records_};
   RouterQuerier querier_;
   std::map<sim::wire::Ipv4Address, RouterGroup> groups_;
 };

@@ -173,7 +173,15 @@ void PimRouter::Reconfigure(const Config& c) {
   router_config_.enabled = enabled;
 }
 
-void PimRouter::NeighborChanged(Interface& /*pi*/) { RecomputeAll(); }
+void PimRouter::NeighborChanged(Interface& pi) {
+  // A neighbor is RPF' only through the interface that the unicast route leaves by (RpfToward):
+  // the entries looking out of another interface cannot change.
+  if (defer_recompute_) return;
+  for (auto& [key, e] : entries_) {
+    if (!e->rpf || e->rpf->interface == pi.iface.index()) RecomputeOne(*e);
+  }
+  ScheduleCleanup();
+}
 
 void PimRouter::DrChanged(Interface& /*pi*/) { RecomputeAll(); }
 

@@ -139,9 +139,13 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   DownstreamJoin& Downstream(Entry& e, std::uint32_t interface);
   std::set<std::uint32_t> Joins(const Entry& e) const;
   std::set<std::uint32_t> PimInclude(sim::wire::Ipv4Address group) const;
+  // `pi` is in pim_include(*,G): PIM runs there, this router is its DR, and IGMP has members.
+  bool IncludesMembers(const Interface& pi, sim::wire::Ipv4Address group) const;
   // After a change to `pi.members`: keeps interfaces_with_members_ true.
   void NoteMembers(const Interface& pi);
   std::set<std::uint32_t> ImmediateOlist(const Entry& e) const;
+  // ImmediateOlist(e).empty(), without building the set: JoinDesired asks it of every entry.
+  bool ImmediateOlistEmpty(const Entry& e) const;
   std::set<std::uint32_t> InheritedOlistRpt(sim::wire::Ipv4Address group) const;
   std::set<std::uint32_t> InheritedOlist(const Entry& sg) const;
   bool JoinDesired(const Entry& e) const;

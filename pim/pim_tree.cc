@@ -112,10 +112,13 @@ std::set<std::uint32_t> PimRouter::Joins(const Entry& e) const {
 std::set<std::uint32_t> PimRouter::PimInclude(Ipv4Address group) const {
   std::set<std::uint32_t> out;
   for (std::uint32_t index : interfaces_with_members_) {
-    const Interface& pi = *interfaces_.at(index);
-    if (pi.hello.running() && pi.hello.is_dr() && pi.members.contains(group)) out.insert(index);
+    if (IncludesMembers(*interfaces_.at(index), group)) out.insert(index);
   }
   return out;
+}
+
+bool PimRouter::IncludesMembers(const Interface& pi, Ipv4Address group) const {
+  return pi.hello.running() && pi.hello.is_dr() && pi.members.contains(group);
 }
 
 void PimRouter::NoteMembers(const Interface& pi) {
@@ -131,6 +134,20 @@ std::set<std::uint32_t> PimRouter::ImmediateOlist(const Entry& e) const {
   if (!e.key.source) out.merge(PimInclude(e.key.group));
   EraseLostAsserts(&e, out);
   return out;
+}
+
+bool PimRouter::ImmediateOlistEmpty(const Entry& e) const {
+  std::optional<std::uint32_t> rpf_interface;
+  if (!e.asserts.empty()) rpf_interface = RpfOf(RpfTarget(e.key)).interface;
+  auto kept = [&](std::uint32_t i) { return e.asserts.empty() || !LostAssert(&e, i, rpf_interface); };
+  for (const auto& [index, d] : e.downstream) {
+    if (d->joined() && kept(index)) return false;
+  }
+  if (e.key.source) return true;
+  for (std::uint32_t index : interfaces_with_members_) {
+    if (IncludesMembers(*interfaces_.at(index), e.key.group) && kept(index)) return false;
+  }
+  return true;
 }
 
 std::set<std::uint32_t> PimRouter::InheritedOlistRpt(Ipv4Address group) const {
@@ -151,8 +168,8 @@ std::set<std::uint32_t> PimRouter::InheritedOlist(const Entry& sg) const {
 }
 
 bool PimRouter::JoinDesired(const Entry& e) const {
-  if (!e.key.source) return !ImmediateOlist(e).empty() && RpFor(e.key.group).has_value();
-  return !ImmediateOlist(e).empty() || (e.keepalive->running() && !InheritedOlist(e).empty());
+  if (!e.key.source) return !ImmediateOlistEmpty(e) && RpFor(e.key.group).has_value();
+  return !ImmediateOlistEmpty(e) || (e.keepalive->running() && !InheritedOlist(e).empty());
 }
 
 void PimRouter::Recompute(const JoinKey& key) {
