@@ -3,6 +3,7 @@
 // over the direct link, the Prune(S,G,rpt) toward the RP, the RP's (S,G) prune toward the source,
 // and the last datagram on the old path; then no datagram lost and none duplicated.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -41,7 +42,8 @@ class PimSptSwitchover : public testing::Test {
     const auto loaded =
         scenario::LoadScenarioFile(std::string(MCASTLAB_SOURCE_DIR) + "/topologies/pim-spt-switchover.json");
     ASSERT_TRUE(loaded.ok());
-    out_ = new fs::path(fs::path(testing::TempDir()) / "pim-spt-switchover");
+    // ctest runs each test in a process of its own, two at a time: one folder per process.
+    out_ = new fs::path(fs::path(testing::TempDir()) / ("pim-spt-switchover-" + std::to_string(getpid())));
     fs::remove_all(*out_);
     passed_ = RunScenario(loaded.scenario(), *out_).passed();
   }
