@@ -1,5 +1,7 @@
 #include "sim/net/drop_log.h"
 
+#include <algorithm>
+
 namespace sim::net {
 
 std::string_view ToString(DropReason r) {
@@ -56,6 +58,19 @@ std::uint64_t DropLog::losses() const {
     if (IsLoss(static_cast<DropReason>(r))) n += by_reason_[r];
   }
   return n;
+}
+
+std::vector<std::pair<DropKey, const DropRecord*>> DropLog::SortedKeys() const {
+  std::vector<std::pair<DropKey, const DropRecord*>> out;
+  out.reserve(keys_.size());
+  for (const auto& [key, record] : keys_) out.emplace_back(key, &record);
+  std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  return out;
+}
+
+const DropRecord* DropLog::Record(const DropKey& key) const {
+  auto it = keys_.find(key);
+  return it == keys_.end() ? nullptr : &it->second;
 }
 
 void DropLog::Find(const DropKey& key, core::Time now) {

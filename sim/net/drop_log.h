@@ -4,14 +4,16 @@
 //
 // The node writes one `*.drop` event for the first drop of a key (again after a power cycle),
 // and the run writes one `drop.total` line per key at its end (docs/outputs.md). Counting costs
-// an array increment and, for a key other than the last one, one map lookup: no strings are
-// built per packet.
+// an array increment and, for a key other than the last one, one hash lookup: no strings are
+// built per packet. The totals come out in key order (SortedKeys).
 #ifndef MCASTLAB_SIM_NET_DROP_LOG_H_
 #define MCASTLAB_SIM_NET_DROP_LOG_H_
 
 #include <array>
 #include <cstdint>
-#include <map>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 #include <string_view>
 
 #include "sim/core/time.h"
@@ -61,6 +63,18 @@ struct DropKey {
   auto operator<=>(const DropKey&) const = default;
 };
 
+struct DropKeyHash {
+  std::size_t operator()(const DropKey& k) const {
+    const std::uint64_t a = (std::uint64_t{k.source.value()} << 32) | k.destination.value();
+    const std::uint64_t b = (std::uint64_t{k.interface} << 24) | (std::uint64_t{k.port} << 8) | static_cast<std::uint8_t>(k.reason);
+    // Two rounds of a 64-bit multiplicative mix: addresses of one subnet differ in few bits.
+    std::uint64_t h = (a ^ (b * 0x9e3779b97f4a7c15ULL)) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+};
+
 struct DropRecord {
   std::uint64_t count = 0;
   core::Time first;
@@ -88,14 +102,16 @@ class DropLog {
   std::uint64_t count(DropReason r) const { return by_reason_[static_cast<std::size_t>(r)]; }
   // Every loss (IsLoss) together.
   std::uint64_t losses() const;
-  const std::map<DropKey, DropRecord>& keys() const { return keys_; }
+  // Every key with its record, in key order (the order of the drop.total lines).
+  std::vector<std::pair<DropKey, const DropRecord*>> SortedKeys() const;
+  const DropRecord* Record(const DropKey& key) const;
 
  private:
   void Find(const DropKey& key, core::Time now);
 
   std::array<std::uint64_t, kDropReasonCount> by_reason_{};
-  std::map<DropKey, DropRecord> keys_;
-  DropRecord* last_ = nullptr;  // map nodes never move
+  std::unordered_map<DropKey, DropRecord, DropKeyHash> keys_;
+  DropRecord* last_ = nullptr;  // elements never move, even when the table grows
   DropKey last_key_;
 };
 

@@ -62,11 +62,11 @@ void Node::TraceDrop(const DropKey& key, EventFields extra) {
 
 void Node::TraceDropTotals() {
   if (!drops_) return;
-  for (const auto& [key, record] : drops_->keys()) {
+  for (const auto& [key, record] : drops_->SortedKeys()) {
     EventFields f = DropKeyFields(key);
-    f.emplace_back("count", record.count);
-    f.emplace_back("first", core::ToString(record.first));
-    f.emplace_back("last", core::ToString(record.last));
+    f.emplace_back("count", record->count);
+    f.emplace_back("first", core::ToString(record->first));
+    f.emplace_back("last", core::ToString(record->last));
     Trace("drop.total", std::move(f));
   }
 }

@@ -28,9 +28,9 @@ TEST(DropLog, CountsPerReasonAndPerKeyAndTracesEachKeyOnce) {
   EXPECT_FALSE(log.Count(a, t0 + core::Seconds(3)));
   EXPECT_EQ(log.count(DropReason::kTtlExpired), 3u);
   EXPECT_EQ(log.count(DropReason::kNoMroute), 1u);
-  EXPECT_EQ(log.keys().at(a).count, 3u);
-  EXPECT_EQ(log.keys().at(a).first, t0);
-  EXPECT_EQ(log.keys().at(a).last, t0 + core::Seconds(3));
+  EXPECT_EQ(log.Record(a)->count, 3u);
+  EXPECT_EQ(log.Record(a)->first, t0);
+  EXPECT_EQ(log.Record(a)->last, t0 + core::Seconds(3));
   log.Rearm();
   EXPECT_TRUE(log.Count(a, t0 + core::Seconds(4)));  // traced again after a power cycle
   EXPECT_EQ(log.losses(), 5u);
