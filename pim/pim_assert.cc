@@ -9,8 +9,11 @@
 //   CouldAssert(*,G,I)  = I in joins(*,G) + pim_include(*,G) AND RPF_interface(RP(G)) != I
 //   AssertTrackingDesired(X,I) = CouldAssert(X,I) OR I in joins(X)
 //                         OR (RPF_interface(X) == I AND JoinDesired(X))
-//                         (the RFC's SPTbit and local-receiver terms fold into these here, since
-//                         a local receiver's interface is already in pim_include)
+//                         and for (S,G) also OR (RPF_interface(RP(G)) == I AND JoinDesired(*,G)
+//                         AND SPTbit(S,G) == FALSE): a shared-tree router follows the source's
+//                         Assert on its RP side, which is where RPF'(S,G,rpt) comes from
+//                         (the RFC's local-receiver term folds into these here, since a local
+//                         receiver's interface is already in pim_include)
 //   my_assert_metric(S,G,I) = spt_assert_metric(S,I) if CouldAssert(S,G,I), else
 //                         rpt_assert_metric(G,I) if CouldAssert(*,G,I), else infinite
 //   spt/rpt_assert_metric = {RPT bit, preference, metric of the route to S or RP(G), my address}
@@ -58,7 +61,11 @@ bool PimRouter::CouldAssert(const Entry& e, std::uint32_t interface) const {
 
 bool PimRouter::AssertTrackingDesired(const Entry& e, std::uint32_t interface) const {
   if (CouldAssert(e, interface) || Joins(e).contains(interface)) return true;
-  return RpfOf(RpfTarget(e.key)).interface == interface && JoinDesired(e);
+  if (RpfOf(RpfTarget(e.key)).interface == interface && JoinDesired(e)) return true;
+  if (!e.key.source || e.spt_bit) return false;
+  auto star = entries_.find(JoinKey::StarG(e.key.group));
+  return star != entries_.end() && RpfOf(RpfTarget(star->first)).interface == interface &&
+         JoinDesired(*star->second);
 }
 
 AssertMetric PimRouter::RouteAssertMetric(bool rpt, Ipv4Address target, std::uint32_t interface) const {

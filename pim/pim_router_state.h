@@ -118,6 +118,8 @@ struct PimRouter::Entry {
   std::map<std::uint32_t, std::unique_ptr<SgRptDownstream>> rpt_downstream;
   std::unique_ptr<RptUpstreamPortOf> rpt_port;
   std::unique_ptr<SgRptUpstream> rpt_upstream;
+  // RPF'(S,G,rpt) was last an (S,G) Assert winner, not RPF'(*,G): its end is the §4.5.7 event.
+  bool rpt_rpf_by_assert = false;
   // The Register machine's tunnel is up: data is encapsulated to the RP.
   bool registering() const { return register_state && register_state->tunnel_up(); }
 };
