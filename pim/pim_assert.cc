@@ -22,6 +22,7 @@
 // Preference: 0 for a connected route, 1 for a computed one (the simulator runs one unicast
 // routing protocol, so only connected-versus-computed can differ); metric: the route's.
 #include <algorithm>
+#include <utility>
 
 #include "pim/pim_router.h"
 #include "pim/pim_router_state.h"
@@ -157,9 +158,11 @@ void PimRouter::OnAssert(Interface& pi, Ipv4Address from, const sim::wire::PimAs
       const bool was_loser = m.loser();
       m.OnAssertReceived(theirs, CouldAssert(*sg, i), AssertTrackingDesired(*sg, i), MyAssertMetric(*sg, i));
       // A6: "If (I is RPF_interface(S)) AND (UpstreamJPState(S,G) == true) set SPTbit(S,G) to
-      // TRUE": the winner forwards S's data toward us on the SPT.
-      if (!was_loser && m.loser() && RpfOf(sg->key.source).interface == i && sg->upstream->joined()) {
-        sg->spt_bit = true;
+      // TRUE": the winner forwards S's data toward us on the SPT. The winner change recomputed
+      // the entry before the bit was set, so PruneDesired(S,G,rpt) is read again here.
+      if (!was_loser && m.loser() && RpfOf(sg->key.source).interface == i && sg->upstream->joined() &&
+          !std::exchange(sg->spt_bit, true)) {
+        RecomputeOne(*sg);
       }
       if (m.state() != AssertState::kNoInfo || !a.rpt) return;
     } else if (!a.rpt) {

@@ -132,5 +132,28 @@ TEST_F(PimRptAssert, TheAssertsEndGivesTheRpfStarGEventAndNTakesSBack) {
                 R"j(81.140872259 "interface": "eth1", "entry": "(10.1.0.10,239.1.1.1,rpt)", "from": "Pruned", "event": "receive Join(S,G,rpt)", "to": "NoInfo"})j"}));
 }
 
+// The same LAN with 2 ms on R0-N: W's datagrams reach the LAN first, N's (*,G) Assert (its SPT
+// bit is not set yet) loses to W's (S,G) Assert, and N stays quiet on the (S,G) one. So E gets a
+// single (S,G) Assert: A6 sets its SPT bit after the winner change has already recomputed the
+// entry, and PruneDesired(S,G,rpt) must be read again at that instant. The Prune(S,G,rpt) goes to
+// W, RPF'(S,G,rpt), in the same instant as the Assert arrives.
+TEST(PimRptAssertOneAssert, ASingleLostAssertSetsTheSptBitAndPrunesAtOnce) {
+  std::string json = kRptAssert;
+  const std::string r0_n = R"j("endpoints": ["R0:eth2", "N:eth2"])j";
+  json.insert(json.find(r0_n) + r0_n.size(), R"j(, "delay": "2ms")j");
+  const fs::path out = pim_run::RunJson(json);
+  const std::vector<std::string> e = NodeEvents(out, "E", "pim.upstream_rpt");
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(e[1], R"j(20.104004792 "entry": "(10.1.0.10,239.1.1.1,rpt)", "from": "NotPruned", "event": "PruneDesired true", "to": "Pruned", "send": "prune 10.0.0.2"})j");
+  EXPECT_EQ(testing_support::RunTshark((out / "lan.pcap").string(),
+                                       {"-Y", "pim.type == 5 || (pim.type == 3 && frame.time_relative > 20 && frame.time_relative < 21)", "-T",
+                                        "fields", "-e", "frame.time_relative", "-e", "ip.src", "-e", "pim.type", "-e",
+                                        "pim.upstream_neighbor", "-e", "pim.numprunes"}),
+            "20.007013336\t10.0.0.4\t3\t10.0.0.2\t0\n"
+            "20.101005120\t10.0.0.1\t5\t\t\n"
+            "20.103004120\t10.0.0.2\t5\t\t\n"
+            "20.104004792\t10.0.0.4\t3\t10.0.0.2\t1\n");
+}
+
 }  // namespace
 }  // namespace sim::run
