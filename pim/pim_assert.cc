@@ -9,8 +9,11 @@
 //   CouldAssert(*,G,I)  = I in joins(*,G) + pim_include(*,G) AND RPF_interface(RP(G)) != I
 //   AssertTrackingDesired(X,I) = CouldAssert(X,I) OR I in joins(X)
 //                         OR (RPF_interface(X) == I AND JoinDesired(X))
-//                         (the RFC's SPTbit and local-receiver terms fold into these here, since
-//                         a local receiver's interface is already in pim_include)
+//                         and for (S,G) also OR (RPF_interface(RP(G)) == I AND JoinDesired(*,G)
+//                         AND SPTbit(S,G) == FALSE): a shared-tree router follows the source's
+//                         Assert on its RP side, which is where RPF'(S,G,rpt) comes from
+//                         (the RFC's local-receiver term folds into these here, since a local
+//                         receiver's interface is already in pim_include)
 //   my_assert_metric(S,G,I) = spt_assert_metric(S,I) if CouldAssert(S,G,I), else
 //                         rpt_assert_metric(G,I) if CouldAssert(*,G,I), else infinite
 //   spt/rpt_assert_metric = {RPT bit, preference, metric of the route to S or RP(G), my address}
@@ -19,6 +22,7 @@
 // Preference: 0 for a connected route, 1 for a computed one (the simulator runs one unicast
 // routing protocol, so only connected-versus-computed can differ); metric: the route's.
 #include <algorithm>
+#include <utility>
 
 #include "pim/pim_router.h"
 #include "pim/pim_router_state.h"
@@ -58,7 +62,11 @@ bool PimRouter::CouldAssert(const Entry& e, std::uint32_t interface) const {
 
 bool PimRouter::AssertTrackingDesired(const Entry& e, std::uint32_t interface) const {
   if (CouldAssert(e, interface) || Joins(e).contains(interface)) return true;
-  return RpfOf(RpfTarget(e.key)).interface == interface && JoinDesired(e);
+  if (RpfOf(RpfTarget(e.key)).interface == interface && JoinDesired(e)) return true;
+  if (!e.key.source || e.spt_bit) return false;
+  auto star = entries_.find(JoinKey::StarG(e.key.group));
+  return star != entries_.end() && RpfOf(RpfTarget(star->first)).interface == interface &&
+         JoinDesired(*star->second);
 }
 
 AssertMetric PimRouter::RouteAssertMetric(bool rpt, Ipv4Address target, std::uint32_t interface) const {
@@ -150,9 +158,11 @@ void PimRouter::OnAssert(Interface& pi, Ipv4Address from, const sim::wire::PimAs
       const bool was_loser = m.loser();
       m.OnAssertReceived(theirs, CouldAssert(*sg, i), AssertTrackingDesired(*sg, i), MyAssertMetric(*sg, i));
       // A6: "If (I is RPF_interface(S)) AND (UpstreamJPState(S,G) == true) set SPTbit(S,G) to
-      // TRUE": the winner forwards S's data toward us on the SPT.
-      if (!was_loser && m.loser() && RpfOf(sg->key.source).interface == i && sg->upstream->joined()) {
-        sg->spt_bit = true;
+      // TRUE": the winner forwards S's data toward us on the SPT. The winner change recomputed
+      // the entry before the bit was set, so PruneDesired(S,G,rpt) is read again here.
+      if (!was_loser && m.loser() && RpfOf(sg->key.source).interface == i && sg->upstream->joined() &&
+          !std::exchange(sg->spt_bit, true)) {
+        RecomputeOne(*sg);
       }
       if (m.state() != AssertState::kNoInfo || !a.rpt) return;
     } else if (!a.rpt) {

@@ -125,6 +125,9 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
     sim::wire::Ipv4Address neighbor;         // RPF'; 0.0.0.0: none to send Joins to
     bool operator==(const Rpf&) const = default;
   };
+  // t_override (§4.11), rand(0, Effective_Override_Interval) of `interface` (the router's
+  // Override_Interval where PIM does not run there).
+  sim::core::Duration TOverrideOn(std::optional<std::uint32_t> interface);
   // A pim.rpf line when RPF_interface or RPF' of `e` moved since its last computation.
   void TraceRpfChange(Entry& e, const Rpf& now);
   Rpf RpfToward(sim::wire::Ipv4Address target) const;
@@ -195,6 +198,9 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   // prunes(S,G,rpt) and inherited_olist(S,G,rpt) (§4.1.6) of one source.
   std::set<std::uint32_t> PrunesRpt(const Entry& sg) const;
   std::set<std::uint32_t> InheritedOlistSgRpt(const Entry& sg) const;
+  // AssertWinner(S,G,RPF_interface(RP(G))) when this router is Assert Loser there: then it is
+  // RPF'(S,G,rpt) (§4.1.6); empty when RPF'(S,G,rpt) is RPF'(*,G).
+  std::optional<sim::wire::Ipv4Address> RptAssertWinner(const Entry& sg) const;
   // Drives the upstream (S,G,rpt) machine of an (S,G) entry from PruneDesired(S,G,rpt) and co.
   void UpdateSgRpt(Entry& sg);
   // §4.5.6: the Prune(S,G,rpt) entries that ride in a periodic Join(*,G) to `neighbor`.

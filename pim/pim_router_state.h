@@ -120,6 +120,8 @@ struct PimRouter::Entry {
   std::unique_ptr<SgRptUpstream> rpt_upstream;
   // In PimRouter::cleanup_candidates_ until the next Cleanup.
   bool cleanup_candidate = false;
+  // RPF'(S,G,rpt) was last an (S,G) Assert winner, not RPF'(*,G): its end is the §4.5.7 event.
+  bool rpt_rpf_by_assert = false;
   // The Register machine's tunnel is up: data is encapsulated to the RP.
   bool registering() const { return register_state && register_state->tunnel_up(); }
 };

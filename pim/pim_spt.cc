@@ -13,8 +13,14 @@
 // (S,G) toward S.
 //
 // A shared-tree router with (S,G,rpt) state but no (S,G) of its own forwards S's shared-tree
-// data to inherited_olist(S,G,rpt) only (ProgramMfib, pim_tree.cc). Not here: the (S,G,rpt)
-// Assert case of RPF'(S,G,rpt) (it is RPF'(*,G) here).
+// data to inherited_olist(S,G,rpt) only (ProgramMfib, pim_tree.cc).
+//
+// RPF'(S,G,rpt) (§4.1.6) is the (S,G) Assert winner on RPF_interface(RP(G)) when this router lost
+// that Assert, else RPF'(*,G) (RptAssertWinner). The triggered (S,G,rpt) messages go to it; the
+// periodic Join(*,G) to RPF'(*,G) carries Prune(S,G,rpt) while the two differ; and when the
+// Assert ends, "RPF'(S,G,rpt) -> RPF'(*,G)" lets a Join(S,G,rpt) undo that prune.
+#include <utility>
+
 #include "pim/join_prune_batch.h"
 #include "pim/join_timers.h"
 #include "pim/pim_router.h"
@@ -102,6 +108,18 @@ std::set<std::uint32_t> PimRouter::InheritedOlistSgRpt(const Entry& sg) const {
   return out;
 }
 
+std::optional<Ipv4Address> PimRouter::RptAssertWinner(const Entry& sg) const {
+  // §4.1.6: RPF'(S,G,rpt) = AssertWinner(S,G,RPF_interface(RP(G))) "if I_Am_Assert_Loser(S,G,
+  // RPF_interface(RP(G)))". The (S,G) Assert machine of that interface, not RPF_interface(S)'s.
+  const auto rp = RpFor(sg.key.group);
+  if (!rp || sg.asserts.empty()) return std::nullopt;
+  const std::optional<std::uint32_t> to_rp = RpfToward(*rp).interface;
+  if (!to_rp) return std::nullopt;
+  auto it = sg.asserts.find(*to_rp);
+  if (it == sg.asserts.end() || !it->second->loser()) return std::nullopt;
+  return it->second->assert_winner();
+}
+
 void PimRouter::UpdateSgRpt(Entry& sg) {
   const Entry* star = FindEntry(JoinKey::StarG(sg.key.group));
   SgRptInputs in;
@@ -112,13 +130,24 @@ void PimRouter::UpdateSgRpt(Entry& sg) {
   in.spt_bit = sg.spt_bit;
   in.rpf_star_g = star != nullptr ? star->upstream->rpf_neighbor() : Ipv4Address();
   in.rpf_sg = sg.upstream->rpf_neighbor();
-  in.rpf_sg_rpt = in.rpf_star_g;
+  const std::optional<Ipv4Address> winner = RptAssertWinner(sg);
+  in.rpf_sg_rpt = winner.value_or(in.rpf_star_g);
+  const bool was_by_assert = std::exchange(sg.rpt_rpf_by_assert, winner.has_value());
   if (!sg.rpt_upstream) {
     sg.rpt_port = std::make_unique<RptUpstreamPortOf>(*this);
     sg.rpt_upstream = std::make_unique<SgRptUpstream>(router_.scheduler(), router_.id(), sg.key, in.rpf_sg_rpt, *sg.rpt_port);
   }
   SgRptUpstream& up = *sg.rpt_upstream;
-  up.SetRpfNeighbor(in.rpf_sg_rpt);
+  if (up.rpf_neighbor() != in.rpf_sg_rpt) {
+    if (was_by_assert && !winner) {
+      // §4.5.7 "RPF'(S,G,rpt) -> RPF'(*,G)": the (S,G) Assert on the RP's side ended. RPF'(*,G)
+      // may hold our periodic Prune(S,G,rpt) from while it was not RPF'(S,G,rpt).
+      up.OnRpfBecameStarGRpf(in.rpf_sg_rpt, TOverrideOn(RpfOf(RpFor(sg.key.group)).interface));
+    } else {
+      // Any other change (the Assert starting, a route moving RPF'(*,G)) is no table event.
+      up.SetRpfNeighbor(in.rpf_sg_rpt);
+    }
+  }
   if (!in.rpt_join_desired) {
     up.OnRptJoinDesiredFalse();
     return;
@@ -144,7 +173,7 @@ void PimRouter::AddPeriodicRptPrunes(std::uint32_t interface, Ipv4Address neighb
     Rpf rpf_sg = RpfOf(sg.key.source);
     ApplyAssertToRpf(sg, rpf_sg);
     in.rpf_sg = rpf_sg.neighbor;
-    in.rpf_sg_rpt = in.rpf_star_g;
+    in.rpf_sg_rpt = RptAssertWinner(sg).value_or(in.rpf_star_g);
     if (PeriodicPruneSgRpt(in)) batch_->AddRpt(interface, neighbor, holdtime, sg.key, false);
   });
 }

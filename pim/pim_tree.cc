@@ -201,12 +201,9 @@ void PimRouter::RecomputeOne(Entry& e) {
     if (e.upstream->rpf_neighbor() == rpf.neighbor) {
       // Already there: no event, and no random draw.
     } else {
-    // §4.5.4 "RPF'(*,G) changes due to an Assert": the Join goes to the winner within
-    // t_override; the loser (the old RPF') gets no Prune.
-    const Interface* pi = Find(*router_.interfaces()[*rpf.interface]);
-    e.upstream->OnRpfNeighborChangedByAssert(
-        rpf.neighbor, TOverride(router_.rng(), pi != nullptr ? pi->hello.effective_override_interval()
-                                                             : router_config_.override_interval));
+      // §4.5.4 "RPF'(*,G) changes due to an Assert": the Join goes to the winner within
+      // t_override; the loser (the old RPF') gets no Prune.
+      e.upstream->OnRpfNeighborChangedByAssert(rpf.neighbor, TOverrideOn(rpf.interface));
     }
   } else if (e.upstream->rpf_neighbor() != rpf.neighbor) {
     e.upstream->OnRpfNeighborChanged(rpf.neighbor);
@@ -216,6 +213,12 @@ void PimRouter::RecomputeOne(Entry& e) {
   if (e.key.source) UpdateRegister(e);
   if (e.key.source) UpdateSgRpt(e);
   ProgramMfib(e, rpf, target.has_value());
+}
+
+sim::core::Duration PimRouter::TOverrideOn(std::optional<std::uint32_t> interface) {
+  const Interface* pi = interface ? Find(*router_.interfaces()[*interface]) : nullptr;
+  return TOverride(router_.rng(),
+                   pi != nullptr ? pi->hello.effective_override_interval() : router_config_.override_interval);
 }
 
 void PimRouter::TraceRpfChange(Entry& e, const Rpf& now) {

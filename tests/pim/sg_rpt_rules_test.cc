@@ -69,6 +69,23 @@ TEST(SgRptRules, AssertOnTheSharedTreePrunesPeriodicallyOnly) {
   EXPECT_EQ(PeriodicPruneSgRpt(in), "assert");
 }
 
+TEST(SgRptRules, TheAssertCaseComesLast) {
+  // §4.5.6 tries the SPT bit first: on the SPT through RPF'(*,G), an (S,G) assert winner as
+  // RPF'(S,G,rpt) prunes nothing. Without the SPT bit an empty olist names the prune first.
+  SgRptInputs in = OnSharedTree();
+  in.rpf_sg_rpt = kAssertWinner;
+  in.spt_bit = true;
+  in.rpf_sg = kTowardRp;
+  EXPECT_EQ(PeriodicPruneSgRpt(in), std::nullopt);
+  in.spt_bit = false;
+  in.inherited_olist_empty = true;
+  EXPECT_EQ(PeriodicPruneSgRpt(in), "olist empty");
+  // The assert over, RPF'(S,G,rpt) is RPF'(*,G) again: no prune.
+  in.inherited_olist_empty = false;
+  in.rpf_sg_rpt = kTowardRp;
+  EXPECT_EQ(PeriodicPruneSgRpt(in), std::nullopt);
+}
+
 TEST(SgRptRules, OffTheSharedTreeNothingIsDesired) {
   SgRptInputs in = OnSharedTree();
   in.rpt_join_desired = false;

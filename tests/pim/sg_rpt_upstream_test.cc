@@ -223,6 +223,26 @@ TEST_F(SgRptUpstreamTest, RpfBecameStarGRpfLowersTheOverrideTimer) {
   EXPECT_EQ(s_.pending_events(), 0u);
 }
 
+TEST_F(SgRptUpstreamTest, AssertWinnerAsRpfTakesTheTriggeredMessagesUntilTheAssertEnds) {
+  // RPF'(S,G,rpt) moves to an (S,G) Assert winner at 6 s (no table event: nothing is sent), so
+  // the override of a seen Prune goes to the winner; the Assert ends at 20 s and the Join goes
+  // to RPF'(*,G) within t_override, as does the next triggered message.
+  NotPrunedAt(Seconds(5));
+  RunUntil(Seconds(6));
+  const std::size_t traces = port_.traces.size();
+  up_.SetRpfNeighbor(kAssertWinner);
+  EXPECT_EQ(port_.traces.size(), traces);
+  RunUntil(Seconds(7));
+  up_.OnPruneSeen("Prune(S,G,rpt)", Milliseconds(300));
+  RunUntil(Seconds(20));
+  up_.OnRpfBecameStarGRpf(kRpf, Milliseconds(200));
+  RunUntil(Seconds(30));
+  up_.OnPruneDesired(true);
+  EXPECT_EQ(port_.log, (std::vector<Did>{At(Milliseconds(7300), "join (10.0.0.1,239.1.1.1,rpt) 10.0.23.3"),
+                                         At(Milliseconds(20200), "join (10.0.0.1,239.1.1.1,rpt) 10.0.23.2"),
+                                         At(Seconds(30), "prune (10.0.0.1,239.1.1.1,rpt) 10.0.23.2")}));
+}
+
 // --- RPF' unknown and Stop ----------------------------------------------------------------------
 
 TEST_F(SgRptUpstreamTest, UnknownRpfSendsNothing) {

@@ -1,0 +1,64 @@
+// What the PIM run tests of one scenario text read back: the run itself, the Join/Prune frames of
+// a link (tshark) and the events of one node and kind (events.jsonl).
+#ifndef MCASTLAB_TESTS_RUN_PIM_RUN_SUPPORT_H_
+#define MCASTLAB_TESTS_RUN_PIM_RUN_SUPPORT_H_
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/run/runner.h"
+#include "sim/scenario/loader.h"
+#include "tests/support/child_process.h"
+#include "tests/support/tshark.h"
+
+namespace sim::run::pim_run {
+
+// Runs scenario `json` into a folder of its own: `tag`, or the running test's name (ctest runs
+// tests at once).
+inline std::filesystem::path RunJson(const std::string& json, std::string tag = "") {
+  const auto loaded = scenario::LoadScenario(json);
+  EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.errors().front().message);
+  if (const auto* test = testing::UnitTest::GetInstance()->current_test_info(); tag.empty() && test != nullptr) {
+    tag = std::string(test->test_suite_name()) + "-" + test->name();
+  }
+  const std::filesystem::path out = std::filesystem::path(testing::TempDir()) / ("pim-run-" + tag);
+  std::filesystem::remove_all(out);
+  if (loaded.ok()) {
+    EXPECT_TRUE(RunScenario(loaded.scenario(), out).passed());
+  }
+  return out;
+}
+
+// One line per Join/Prune frame on `link`: time, sender, upstream neighbor, joins, prunes.
+inline std::string JoinPruneFrames(const std::filesystem::path& out, const std::string& link) {
+  return testing_support::RunTshark(
+      (out / (link + ".pcap")).string(),
+      {"-Y", "pim.type == 3", "-T", "fields", "-e", "frame.time_relative", "-e", "ip.src", "-e",
+       "pim.upstream_neighbor", "-e", "pim.numjoins", "-e", "pim.numprunes"});
+}
+
+// The events of `node` and `kind`, each as its instant and the rest of its line after the kind:
+//   20.1 "entry": "(10.1.0.10,239.1.1.1,rpt)", "from": ... }
+inline std::vector<std::string> NodeEvents(const std::filesystem::path& out, std::string_view node,
+                                           std::string_view kind) {
+  const std::string tag = "\"node\": \"" + std::string(node) + "\", \"kind\": \"" + std::string(kind) + "\", ";
+  constexpr std::string_view kTime = "{\"t\": \"";
+  std::vector<std::string> found;
+  std::istringstream events(testing_support::ReadWholeFile(out / "events.jsonl"));
+  for (std::string line; std::getline(events, line);) {
+    const auto at = line.find(tag);
+    if (at == std::string::npos || !line.starts_with(kTime)) continue;
+    const std::string t = line.substr(kTime.size(), line.find('"', kTime.size()) - kTime.size());
+    found.push_back(t + " " + line.substr(at + tag.size()));
+  }
+  return found;
+}
+
+}  // namespace sim::run::pim_run
+
+#endif  // MCASTLAB_TESTS_RUN_PIM_RUN_SUPPORT_H_
