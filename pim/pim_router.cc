@@ -183,7 +183,17 @@ void PimRouter::NeighborChanged(Interface& pi) {
   ScheduleCleanup();
 }
 
-void PimRouter::DrChanged(Interface& /*pi*/) { RecomputeAll(); }
+void PimRouter::DrChanged(Interface& pi) {
+  // Being DR on an interface matters for pim_include(*,G) there (the groups with members on it)
+  // and for registering the sources directly connected to it; no other entry can change.
+  if (defer_recompute_) return;
+  for (auto& [key, e] : entries_) {
+    const bool members = pi.members.contains(key.group);
+    const bool source_here = key.source && router_.InterfaceOnLink(*key.source) == &pi.iface;
+    if (members || source_here) RecomputeOne(*e);
+  }
+  ScheduleCleanup();
+}
 
 void PimRouter::NeighborRestarted(Interface& pi, Ipv4Address neighbor) {
   // RFC 7761 §4.5.4/§4.5.5: "GenID of RPF' changes": the Join Timer drops to t_override, so
