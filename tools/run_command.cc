@@ -34,11 +34,11 @@ void PrintStats(const sim::run::RunResult& r) {
   const double wall = r.stats.wall_seconds > 0 ? r.stats.wall_seconds : 1e-9;
   std::fprintf(stderr,
                "events %llu, frames %llu, receptions %llu, drops %llu, wall %.3f s, "
-               "%.0f events/s, %.0f receptions/s, peak RSS %.1f MB\n",
+               "%.0f events/s, %.0f receptions/s, %.1f simulated s per wall s, peak RSS %.1f MB\n",
                static_cast<unsigned long long>(c.events), static_cast<unsigned long long>(c.frames_sent),
                static_cast<unsigned long long>(c.receptions), static_cast<unsigned long long>(c.drops),
                r.stats.wall_seconds, static_cast<double>(c.events) / wall, static_cast<double>(c.receptions) / wall,
-               static_cast<double>(r.stats.peak_rss_bytes) / 1e6);
+               r.stats.simulated_seconds / wall, static_cast<double>(r.stats.peak_rss_bytes) / 1e6);
 }
 
 int Report(const sim::scenario::Scenario& s, const sim::run::RunResult& r, const std::string& out, bool stats) {

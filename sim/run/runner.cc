@@ -168,6 +168,7 @@ RunResult RunInto(const scenario::Scenario& s, const fs::path& dir, const RunOpt
   recorder.Close();
   WriteFile(dir / "summary.json", SummaryJson(s, r));
   r.stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  r.stats.simulated_seconds = s.duration.seconds();
   r.stats.peak_rss_bytes = PeakRssBytes();
   if (options.write_stats) WriteFile(dir / "stats.json", StatsJson(r));
   return r;
@@ -246,6 +247,7 @@ std::string StatsJson(const RunResult& r) {
   return JsonObject().Real("wall_seconds", r.stats.wall_seconds)
              .Real("events_per_second", static_cast<double>(r.counters.events) / wall)
              .Real("receptions_per_second", static_cast<double>(r.counters.receptions) / wall)
+             .Real("simulated_seconds_per_wall_second", r.stats.simulated_seconds / wall)
              .Num("peak_rss_bytes", r.stats.peak_rss_bytes).Close() + "\n";
 }
 

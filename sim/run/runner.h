@@ -38,6 +38,7 @@ struct RunCounters {
 // go to stats.json and never to summary.json.
 struct RunStats {
   double wall_seconds = 0;
+  double simulated_seconds = 0;  // the scenario's duration: a run that returns ran all of it
   std::uint64_t peak_rss_bytes = 0;
 };
 

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "sim/run/output_folder.h"
+#include "sim/run/runner.h"
 #include "tests/support/child_process.h"
 
 namespace {
@@ -141,7 +142,19 @@ TEST_F(CliOutputSafety, StatsAreOnlyInStatsJson) {
   const std::string stats = ReadWholeFile(dir_ / "measured" / "stats.json");
   EXPECT_NE(stats.find("\"wall_seconds\": "), std::string::npos) << stats;
   EXPECT_NE(stats.find("\"peak_rss_bytes\": "), std::string::npos) << stats;
+  EXPECT_NE(stats.find("\"simulated_seconds_per_wall_second\": "), std::string::npos) << stats;
   EXPECT_EQ(ReadWholeFile(dir_ / "measured" / "summary.json"), summary);
+}
+
+TEST(StatsJson, SimulatedSecondsPerWallSecondIsTheDurationOverTheWallTime) {
+  sim::run::RunResult r;
+  r.stats.wall_seconds = 0.6;
+  r.stats.simulated_seconds = 600;
+  r.stats.peak_rss_bytes = 1000;
+  r.counters.events = 3;
+  EXPECT_EQ(sim::run::StatsJson(r),
+            "{\"wall_seconds\": 0.6, \"events_per_second\": 5, \"receptions_per_second\": 0, "
+            "\"simulated_seconds_per_wall_second\": 1000, \"peak_rss_bytes\": 1000}\n");
 }
 
 // Starts the long run into `out`, waits (inotify) until its partial folder exists, and
