@@ -175,10 +175,15 @@ void PimRouter::Reconfigure(const Config& c) {
 
 void PimRouter::NeighborChanged(Interface& pi) {
   // A neighbor is RPF' only through the interface that the unicast route leaves by (RpfToward):
-  // the entries looking out of another interface cannot change.
+  // the entries looking out of another interface cannot change, except an (S,G) whose (*,G)
+  // looks out of this one (its (S,G,rpt) machine follows RPF'(*,G)). Keys sort (*,G) before
+  // its (S,G)s, so the (*,G) is new when they read it.
   if (defer_recompute_) return;
+  const std::uint32_t here = pi.iface.index();
+  auto looks_here = [here](const Entry* e) { return e != nullptr && e->rpf && e->rpf->interface == here; };
   for (auto& [key, e] : entries_) {
-    if (!e->rpf || e->rpf->interface == pi.iface.index()) RecomputeOne(*e);
+    const bool star_here = key.source && looks_here(FindEntry(JoinKey::StarG(key.group)));
+    if (!e->rpf || looks_here(e.get()) || star_here) RecomputeOne(*e);
   }
   ScheduleCleanup();
 }
