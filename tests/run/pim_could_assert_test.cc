@@ -94,6 +94,15 @@ std::vector<std::string> SourceAsserts(const fs::path& out, const std::string& n
   return found;
 }
 
+// W's Assert heard with no (S,G) entry on `interface`, and the end of it at W's goodbye.
+std::vector<std::string> LostToWUntilItsGoodbye(const std::string& interface) {
+  const std::string head = R"j("interface": ")j" + interface + R"j(", "entry": "(10.1.0.10,239.1.1.1)", )j";
+  return {"20.102005792 " + head +
+              R"j("from": "NoInfo", "event": "receive acceptable assert", "to": "I am Assert Loser", "winner": "10.0.0.2", "metric": "rpt 0 pref 1 metric 2 10.0.0.2", "at": "3min"})j",
+          "80.001000736 " + head +
+              R"j("from": "I am Assert Loser", "event": "winner GenID changes or NLT expires", "to": "NoInfo"})j"};
+}
+
 class PimCouldAssert : public testing::Test {
  protected:
   static void SetUpTestSuite() { out_ = new fs::path(pim_run::RunJson(kLanAssert, "could-assert")); }
@@ -122,10 +131,7 @@ TEST_F(PimCouldAssert, TheStarGLoserKeepsOutOfTheSourcesAssert) {
 }
 
 TEST_F(PimCouldAssert, TheLansDrOnTheSharedTreeLosesTheSourcesAssertAndStopsForwardingIt) {
-  EXPECT_EQ(SourceAsserts(*out_, "M"),
-            (std::vector<std::string>{
-                R"j(20.102005792 "interface": "eth1", "entry": "(10.1.0.10,239.1.1.1)", "from": "NoInfo", "event": "receive acceptable assert", "to": "I am Assert Loser", "winner": "10.0.0.2", "metric": "rpt 0 pref 1 metric 2 10.0.0.2", "at": "3min"})j",
-                R"j(80.001000736 "interface": "eth1", "entry": "(10.1.0.10,239.1.1.1)", "from": "I am Assert Loser", "event": "winner GenID changes or NLT expires", "to": "NoInfo"})j"}));
+  EXPECT_EQ(SourceAsserts(*out_, "M"), LostToWUntilItsGoodbye("eth1"));
   // inherited_olist(S,G,rpt) is empty without the LAN: M prunes S off the shared tree (the
   // Prune rides in its periodic Join(*,G), §4.5.7 from RPTNotJoined), and takes it back when
   // the Assert ends.
@@ -153,10 +159,7 @@ TEST_F(PimCouldAssert, TheLansDrOnTheSharedTreeLosesTheSourcesAssertAndStopsForw
 TEST_F(PimCouldAssert, ASharedTreeRouterOnTheRpSideFollowsTheSourcesAssertWithoutAnEntry) {
   // D has (*,G) state only. AssertTrackingDesired(S,G,eth0) holds (RPF_interface(RP(G)),
   // JoinDesired(*,G), no SPT bit): the Assert makes the (S,G) entry, and W is RPF'(S,G,rpt).
-  EXPECT_EQ(SourceAsserts(*out_, "D"),
-            (std::vector<std::string>{
-                R"j(20.102005792 "interface": "eth0", "entry": "(10.1.0.10,239.1.1.1)", "from": "NoInfo", "event": "receive acceptable assert", "to": "I am Assert Loser", "winner": "10.0.0.2", "metric": "rpt 0 pref 1 metric 2 10.0.0.2", "at": "3min"})j",
-                R"j(80.001000736 "interface": "eth0", "entry": "(10.1.0.10,239.1.1.1)", "from": "I am Assert Loser", "event": "winner GenID changes or NLT expires", "to": "NoInfo"})j"}));
+  EXPECT_EQ(SourceAsserts(*out_, "D"), LostToWUntilItsGoodbye("eth0"));
   // So E's Prune(S,G,rpt) to W (its SPT bit comes with the lost Assert, A6) is one D overrides
   // (20.784 s); when the Assert ends, RPF'(S,G,rpt) is M again (RPF'(*,G), the (*,G) winner),
   // and D's Join(S,G,rpt) undoes the Prune(S,G,rpt) in E's periodic Join(*,G) to M (81.695 s).
