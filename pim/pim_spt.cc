@@ -12,8 +12,9 @@
 // inherited_olist(S,G) and, when that is empty, JoinDesired(S,G) ends and the router prunes
 // (S,G) toward S.
 //
-// A shared-tree router with (S,G,rpt) state but no (S,G) of its own forwards S's shared-tree
-// data to inherited_olist(S,G,rpt) only (ProgramMfib, pim_tree.cc).
+// A shared-tree router with (S,G,rpt) state, or an (S,G) Assert lost on its shared tree's olist,
+// but no (S,G) of its own forwards S's shared-tree data to inherited_olist(S,G,rpt) only
+// (ProgramMfib, pim_tree.cc).
 //
 // RPF'(S,G,rpt) (§4.1.6) is the (S,G) Assert winner on RPF_interface(RP(G)) when this router lost
 // that Assert, else RPF'(*,G) (RptAssertWinner). The triggered (S,G,rpt) messages go to it; the

@@ -6,7 +6,7 @@
 //   immediate_olist(*,G)    = joins(*,G) + pim_include(*,G) - lost_assert(*,G)          §4.1.6
 //   immediate_olist(S,G)    = joins(S,G) - lost_assert(S,G)  (pim_include(S,G) needs IGMPv3)
 //   inherited_olist(S,G,rpt)= joins(*,G) - prunes(S,G,rpt) + pim_include(*,G)
-//                             - lost_assert(*,G)                                         §4.1.6
+//                             - lost_assert(*,G) - lost_assert(S,G,rpt)                  §4.1.6
 //   inherited_olist(S,G)    = inherited_olist(S,G,rpt) + joins(S,G) - lost_assert(S,G)  §4.1.6
 //   JoinDesired(*,G)        = immediate_olist(*,G) != NULL                              §4.5.4
 //   JoinDesired(S,G)        = immediate_olist(S,G) != NULL
