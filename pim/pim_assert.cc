@@ -64,17 +64,22 @@ bool PimRouter::InAssertOlist(const Entry* sg, Ipv4Address group, std::uint32_t 
 
 bool PimRouter::CouldAssert(const Entry& e, std::uint32_t interface) const {
   if (RpfOf(RpfTarget(e.key)).interface == interface) return false;
-  if (!e.key.source) return Joins(e).contains(interface) || PimInclude(e.key.group).contains(interface);
+  if (!e.key.source) {
+    return Joins(e).contains(interface) || PimInclude(e.key.group).contains(interface);
+  }
   return e.spt_bit && InAssertOlist(&e, e.key.group, interface);
 }
 
 bool PimRouter::AssertTrackingDesired(const Entry& e, std::uint32_t interface) const {
   if (e.key.source) return SgAssertTrackingDesired(&e, e.key, interface);
-  if (CouldAssert(e, interface) || IncludesMembers(*interfaces_.at(interface), e.key.group)) return true;
+  if (CouldAssert(e, interface) || IncludesMembers(*interfaces_.at(interface), e.key.group)) {
+    return true;
+  }
   return RpfOf(RpfTarget(e.key)).interface == interface && JoinDesired(e);
 }
 
-bool PimRouter::SgAssertTrackingDesired(const Entry* sg, const JoinKey& key, std::uint32_t interface) const {
+bool PimRouter::SgAssertTrackingDesired(const Entry* sg, const JoinKey& key,
+                                        std::uint32_t interface) const {
   if (InAssertOlist(sg, key.group, interface)) return true;
   // An entry with no state has JoinDesired(S,G) false and no SPT bit.
   if (sg != nullptr && RpfOf(key.source).interface == interface && JoinDesired(*sg)) return true;

@@ -123,14 +123,17 @@ bool PimRouter::LostAssertRpt(const Entry& sg, std::uint32_t interface) const {
 }
 
 bool PimRouter::HasLostAssertRpt(const Entry& sg) const {
-  return std::any_of(sg.asserts.begin(), sg.asserts.end(), [&](const auto& a) { return LostAssertRpt(sg, a.first); });
+  return std::any_of(sg.asserts.begin(), sg.asserts.end(),
+                     [&](const auto& a) { return LostAssertRpt(sg, a.first); });
 }
 
 std::set<std::uint32_t> PimRouter::InheritedOlistSgRpt(const Entry& sg) const {
   // §4.1.6: inherited_olist(S,G,rpt) = ( joins(*,G) (-) prunes(S,G,rpt) ) (+) pim_include(*,G)
   // (-) ( lost_assert(*,G) (+) lost_assert(S,G,rpt) ).
   std::set<std::uint32_t> out = SharedTreeOlist(&sg, sg.key.group);
-  if (!sg.asserts.empty()) std::erase_if(out, [&](std::uint32_t i) { return LostAssertRpt(sg, i); });
+  if (!sg.asserts.empty()) {
+    std::erase_if(out, [&](std::uint32_t i) { return LostAssertRpt(sg, i); });
+  }
   return out;
 }
 

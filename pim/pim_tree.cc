@@ -293,7 +293,8 @@ bool PimRouter::HasState(const Entry& e) const {
   // A running OT still owes Join(S,G,rpt) (e.g. "RPF'(S,G,rpt) -> RPF'(*,G)" when the Assert
   // that made the entry ended): the entry stays until it is sent.
   const bool override_pending = e.rpt_upstream && e.rpt_upstream->override_in().has_value();
-  return downstream || rpt || override_pending || members || asserts || e.upstream->joined() || (e.keepalive && e.keepalive->running()) ||
+  return downstream || rpt || override_pending || members || asserts || e.upstream->joined() ||
+         (e.keepalive && e.keepalive->running()) ||
          (e.register_state && e.register_state->state() != RegisterState::kNoInfo);
 }
 
