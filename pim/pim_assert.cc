@@ -2,21 +2,28 @@
 // Asserts in and out, the macros the machines read, and what their winners change (lost_assert
 // in the olists, RPF' toward the winner).
 //
-// The macros, as computed here (§4.1.6, §4.6.2, §4.6.3):
-//   CouldAssert(S,G,I)  = SPTbit(S,G) AND RPF_interface(S) != I
-//                         AND I in joins(*,G) + pim_include(*,G) + joins(S,G)
-//                         (no (S,G,rpt) prunes or pim_include(S,G) exist in this build)
-//   CouldAssert(*,G,I)  = I in joins(*,G) + pim_include(*,G) AND RPF_interface(RP(G)) != I
-//   AssertTrackingDesired(X,I) = CouldAssert(X,I) OR I in joins(X)
-//                         OR (RPF_interface(X) == I AND JoinDesired(X))
-//                         and for (S,G) also OR (RPF_interface(RP(G)) == I AND JoinDesired(*,G)
-//                         AND SPTbit(S,G) == FALSE): a shared-tree router follows the source's
-//                         Assert on its RP side, which is where RPF'(S,G,rpt) comes from
-//                         (the RFC's local-receiver term folds into these here, since a local
-//                         receiver's interface is already in pim_include)
+// The macros, as computed here (§4.6.1, §4.6.2, §4.6.3), with
+//   assert_olist(S,G) = ( joins(*,G) (-) prunes(S,G,rpt) ) (+) pim_include(*,G)
+//                       (-) lost_assert(*,G) (+) joins(S,G)
+// (the RFC's joins(*,*,RP(G)) is gone with (*,*,RP) state; pim_exclude(S,G), pim_include(S,G)
+// and local_receiver_include(S,G,I) need IGMPv3 source lists, and IGMPv2 has none: all empty):
+//   CouldAssert(S,G,I)  = SPTbit(S,G) AND RPF_interface(S) != I AND I in assert_olist(S,G)
+//   AssertTrackingDesired(S,G,I) = I in assert_olist(S,G)
+//                         OR (RPF_interface(S) == I AND JoinDesired(S,G))
+//                         OR (RPF_interface(RP(G)) == I AND JoinDesired(*,G) AND NOT SPTbit(S,G))
+//   CouldAssert(*,G,I)  = I in joins(*,G) (+) pim_include(*,G) AND RPF_interface(RP(G)) != I
+//   AssertTrackingDesired(*,G,I) = CouldAssert(*,G,I)
+//                         OR (local_receiver_include(*,G,I) AND I_am_DR(I))
+//                         OR (RPF_interface(RP(G)) == I AND RPTJoinDesired(G))
+//                         (the RFC's "OR AssertWinner(*,G,I) == me" is left out: the machine
+//                         reads the macro only in NoInfo and Loser, where the winner is never me)
 //   my_assert_metric(S,G,I) = spt_assert_metric(S,I) if CouldAssert(S,G,I), else
 //                         rpt_assert_metric(G,I) if CouldAssert(*,G,I), else infinite
 //   spt/rpt_assert_metric = {RPT bit, preference, metric of the route to S or RP(G), my address}
+// The RFC's (S,G) machine exists for every S. Here an Assert(S,G) for a source with no entry
+// makes one only when the machine would leave NoInfo on it: RPT bit clear and
+// AssertTrackingDesired(S,G,I) of an entry with no state (no SPT bit, so never CouldAssert). The
+// entry lives while its Assert state does (Cleanup).
 // "RPF_interface stops being I" (Loser -> NoInfo) is not tracked apart: once I is neither the RPF
 // interface nor in the olist, AssertTrackingDesired is false, which has the same action (A5).
 // Preference: 0 for a connected route, 1 for a computed one (the simulator runs one unicast
@@ -50,21 +57,34 @@ AssertMachine& PimRouter::AssertOn(Entry& e, std::uint32_t interface) {
   return *m;
 }
 
+bool PimRouter::InAssertOlist(const Entry* sg, Ipv4Address group, std::uint32_t interface) const {
+  if (sg != nullptr && Joins(*sg).contains(interface)) return true;  // (+) joins(S,G) comes last
+  return SharedTreeOlist(sg, group).contains(interface);
+}
+
 bool PimRouter::CouldAssert(const Entry& e, std::uint32_t interface) const {
-  const Rpf rpf = RpfOf(RpfTarget(e.key));
-  if (rpf.interface == interface) return false;
-  std::set<std::uint32_t> in = PimInclude(e.key.group);
-  if (auto star = entries_.find(JoinKey::StarG(e.key.group)); star != entries_.end()) in.merge(Joins(*star->second));
-  if (!e.key.source) return in.contains(interface);
-  in.merge(Joins(e));
-  return e.spt_bit && in.contains(interface);
+  if (RpfOf(RpfTarget(e.key)).interface == interface) return false;
+  if (!e.key.source) {
+    return Joins(e).contains(interface) || PimInclude(e.key.group).contains(interface);
+  }
+  return e.spt_bit && InAssertOlist(&e, e.key.group, interface);
 }
 
 bool PimRouter::AssertTrackingDesired(const Entry& e, std::uint32_t interface) const {
-  if (CouldAssert(e, interface) || Joins(e).contains(interface)) return true;
-  if (RpfOf(RpfTarget(e.key)).interface == interface && JoinDesired(e)) return true;
-  if (!e.key.source || e.spt_bit) return false;
-  auto star = entries_.find(JoinKey::StarG(e.key.group));
+  if (e.key.source) return SgAssertTrackingDesired(&e, e.key, interface);
+  if (CouldAssert(e, interface) || IncludesMembers(*interfaces_.at(interface), e.key.group)) {
+    return true;
+  }
+  return RpfOf(RpfTarget(e.key)).interface == interface && JoinDesired(e);
+}
+
+bool PimRouter::SgAssertTrackingDesired(const Entry* sg, const JoinKey& key,
+                                        std::uint32_t interface) const {
+  if (InAssertOlist(sg, key.group, interface)) return true;
+  // An entry with no state has JoinDesired(S,G) false and no SPT bit.
+  if (sg != nullptr && RpfOf(key.source).interface == interface && JoinDesired(*sg)) return true;
+  if (sg != nullptr && sg->spt_bit) return false;
+  auto star = entries_.find(JoinKey::StarG(key.group));
   return star != entries_.end() && RpfOf(RpfTarget(star->first)).interface == interface &&
          JoinDesired(*star->second);
 }
@@ -153,7 +173,17 @@ void PimRouter::OnAssert(Interface& pi, Ipv4Address from, const sim::wire::PimAs
   // (S,G) machine does not take (it stays in NoInfo) goes on to (*,G) (§4.6.1 and §4.6.2 split
   // the RPT bit between them).
   if (!a.source.is_unspecified()) {
-    if (Entry* sg = FindEntry(JoinKey::SG(a.source, g))) {
+    const JoinKey key = JoinKey::SG(a.source, g);
+    Entry* sg = FindEntry(key);
+    // Only an Assert with the RPT bit clear can move an (S,G) machine out of NoInfo when
+    // CouldAssert(S,G,I) is false, as it is for an entry with no state.
+    if (sg == nullptr && !a.rpt && SgAssertTrackingDesired(nullptr, key, i)) {
+      sg = &Ensure(key);
+      // Looked at by the next Cleanup, which keeps it only while it has Assert state.
+      MarkForCleanup(*sg);
+      ScheduleCleanup();
+    }
+    if (sg != nullptr) {
       AssertMachine& m = AssertOn(*sg, i);
       const bool was_loser = m.loser();
       m.OnAssertReceived(theirs, CouldAssert(*sg, i), AssertTrackingDesired(*sg, i), MyAssertMetric(*sg, i));

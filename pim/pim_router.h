@@ -174,6 +174,11 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   AssertMachine& AssertOn(Entry& e, std::uint32_t interface);
   bool CouldAssert(const Entry& e, std::uint32_t interface) const;
   bool AssertTrackingDesired(const Entry& e, std::uint32_t interface) const;
+  // AssertTrackingDesired(S,G,I) of `key`; `sg` null: of an entry with no state yet.
+  bool SgAssertTrackingDesired(const Entry* sg, const JoinKey& key, std::uint32_t interface) const;
+  // I in ( joins(*,G) (-) prunes(S,G,rpt) ) (+) pim_include(*,G) (-) lost_assert(*,G) (+)
+  // joins(S,G), the set CouldAssert(S,G,I) and AssertTrackingDesired(S,G,I) share.
+  bool InAssertOlist(const Entry* sg, sim::wire::Ipv4Address group, std::uint32_t interface) const;
   AssertMetric MyAssertMetric(const Entry& e, std::uint32_t interface) const;
   AssertMetric RouteAssertMetric(bool rpt, sim::wire::Ipv4Address target, std::uint32_t interface) const;
   // lost_assert(S,G,I) / lost_assert(*,G,I) (§4.6.5, §4.1.6): a loser on an interface other
@@ -198,6 +203,12 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   // prunes(S,G,rpt) and inherited_olist(S,G,rpt) (§4.1.6) of one source.
   std::set<std::uint32_t> PrunesRpt(const Entry& sg) const;
   std::set<std::uint32_t> InheritedOlistSgRpt(const Entry& sg) const;
+  // ( joins(*,G) (-) prunes(S,G,rpt) ) (+) pim_include(*,G) (-) lost_assert(*,G); `sg` null:
+  // no prunes.
+  std::set<std::uint32_t> SharedTreeOlist(const Entry* sg, sim::wire::Ipv4Address group) const;
+  // lost_assert(S,G,rpt,I) (§4.6.5), and whether it holds on any interface.
+  bool LostAssertRpt(const Entry& sg, std::uint32_t interface) const;
+  bool HasLostAssertRpt(const Entry& sg) const;
   // AssertWinner(S,G,RPF_interface(RP(G))) when this router is Assert Loser there: then it is
   // RPF'(S,G,rpt) (§4.1.6); empty when RPF'(S,G,rpt) is RPF'(*,G).
   std::optional<sim::wire::Ipv4Address> RptAssertWinner(const Entry& sg) const;

@@ -12,13 +12,15 @@
 // inherited_olist(S,G) and, when that is empty, JoinDesired(S,G) ends and the router prunes
 // (S,G) toward S.
 //
-// A shared-tree router with (S,G,rpt) state but no (S,G) of its own forwards S's shared-tree
-// data to inherited_olist(S,G,rpt) only (ProgramMfib, pim_tree.cc).
+// A shared-tree router with (S,G,rpt) state, or an (S,G) Assert lost on its shared tree's olist,
+// but no (S,G) of its own forwards S's shared-tree data to inherited_olist(S,G,rpt) only
+// (ProgramMfib, pim_tree.cc).
 //
 // RPF'(S,G,rpt) (§4.1.6) is the (S,G) Assert winner on RPF_interface(RP(G)) when this router lost
 // that Assert, else RPF'(*,G) (RptAssertWinner). The triggered (S,G,rpt) messages go to it; the
 // periodic Join(*,G) to RPF'(*,G) carries Prune(S,G,rpt) while the two differ; and when the
 // Assert ends, "RPF'(S,G,rpt) -> RPF'(*,G)" lets a Join(S,G,rpt) undo that prune.
+#include <algorithm>
 #include <utility>
 
 #include "pim/join_prune_batch.h"
@@ -95,16 +97,43 @@ std::set<std::uint32_t> PimRouter::PrunesRpt(const Entry& sg) const {
   return out;
 }
 
-std::set<std::uint32_t> PimRouter::InheritedOlistSgRpt(const Entry& sg) const {
-  // §4.1.6: inherited_olist(S,G,rpt) = (joins(*,G) (-) prunes(S,G,rpt)) (+) pim_include(*,G)
-  // (-) lost_assert(*,G). A prune takes S off a downstream router's branch, never off the local
-  // receivers.
+std::set<std::uint32_t> PimRouter::SharedTreeOlist(const Entry* sg, Ipv4Address group) const {
+  // ( joins(*,G) (-) prunes(S,G,rpt) ) (+) pim_include(*,G) (-) lost_assert(*,G): a prune takes
+  // S off a downstream router's branch, never off the local receivers.
   std::set<std::uint32_t> out;
-  auto star = entries_.find(JoinKey::StarG(sg.key.group));
+  auto star = entries_.find(JoinKey::StarG(group));
   if (star != entries_.end()) out = Joins(*star->second);
-  for (std::uint32_t pruned : PrunesRpt(sg)) out.erase(pruned);
-  out.merge(PimInclude(sg.key.group));
+  if (sg != nullptr) {
+    for (std::uint32_t pruned : PrunesRpt(*sg)) out.erase(pruned);
+  }
+  out.merge(PimInclude(group));
   if (star != entries_.end()) EraseLostAsserts(star->second.get(), out);
+  return out;
+}
+
+bool PimRouter::LostAssertRpt(const Entry& sg, std::uint32_t interface) const {
+  // §4.6.5 lost_assert(S,G,rpt,I): an (S,G) Assert lost on I, unless I is RPF_interface(RP(G)),
+  // or RPF_interface(S) with the SPT bit (there the loss sets RPF'(S,G,rpt) or RPF'(S,G)). The
+  // (*,G) half of the RFC's macro is lost_assert(*,G), which the olist takes out already.
+  auto it = sg.asserts.find(interface);
+  if (it == sg.asserts.end() || !it->second->loser()) return false;
+  const auto rp = RpFor(sg.key.group);
+  if (rp && RpfToward(*rp).interface == interface) return false;
+  return !(sg.spt_bit && RpfOf(sg.key.source).interface == interface);
+}
+
+bool PimRouter::HasLostAssertRpt(const Entry& sg) const {
+  return std::any_of(sg.asserts.begin(), sg.asserts.end(),
+                     [&](const auto& a) { return LostAssertRpt(sg, a.first); });
+}
+
+std::set<std::uint32_t> PimRouter::InheritedOlistSgRpt(const Entry& sg) const {
+  // §4.1.6: inherited_olist(S,G,rpt) = ( joins(*,G) (-) prunes(S,G,rpt) ) (+) pim_include(*,G)
+  // (-) ( lost_assert(*,G) (+) lost_assert(S,G,rpt) ).
+  std::set<std::uint32_t> out = SharedTreeOlist(&sg, sg.key.group);
+  if (!sg.asserts.empty()) {
+    std::erase_if(out, [&](std::uint32_t i) { return LostAssertRpt(sg, i); });
+  }
   return out;
 }
 
@@ -215,6 +244,11 @@ void RptDownstreamPortOf::Trace(std::string_view kind, TraceFields fields) {
 }
 
 void RptUpstreamPortOf::Send(const JoinKey& key, Ipv4Address neighbor, bool join) {
+  // The OT that kept an entry with nothing else (HasState) may have just sent this.
+  if (PimRouter::Entry* e = owner_.FindEntry(key)) {
+    owner_.MarkForCleanup(*e);
+    owner_.ScheduleCleanup();
+  }
   const PimRouter::Interface* pi = owner_.JoinPruneOut(neighbor);
   if (pi == nullptr) return;
   owner_.batch_->AddRpt(pi->iface.index(), neighbor, pi->config.join_prune_holdtime, key, join);

@@ -6,7 +6,7 @@
 //   immediate_olist(*,G)    = joins(*,G) + pim_include(*,G) - lost_assert(*,G)          §4.1.6
 //   immediate_olist(S,G)    = joins(S,G) - lost_assert(S,G)  (pim_include(S,G) needs IGMPv3)
 //   inherited_olist(S,G,rpt)= joins(*,G) - prunes(S,G,rpt) + pim_include(*,G)
-//                             - lost_assert(*,G)                                         §4.1.6
+//                             - lost_assert(*,G) - lost_assert(S,G,rpt)                  §4.1.6
 //   inherited_olist(S,G)    = inherited_olist(S,G,rpt) + joins(S,G) - lost_assert(S,G)  §4.1.6
 //   JoinDesired(*,G)        = immediate_olist(*,G) != NULL                              §4.5.4
 //   JoinDesired(S,G)        = immediate_olist(S,G) != NULL
@@ -151,13 +151,7 @@ bool PimRouter::ImmediateOlistEmpty(const Entry& e) const {
 }
 
 std::set<std::uint32_t> PimRouter::InheritedOlistRpt(Ipv4Address group) const {
-  std::set<std::uint32_t> out = PimInclude(group);
-  auto star = entries_.find(JoinKey::StarG(group));
-  if (star != entries_.end()) {
-    out.merge(Joins(*star->second));
-    EraseLostAsserts(star->second.get(), out);
-  }
-  return out;
+  return SharedTreeOlist(nullptr, group);
 }
 
 std::set<std::uint32_t> PimRouter::InheritedOlist(const Entry& sg) const {
@@ -244,7 +238,9 @@ void PimRouter::ProgramMfib(const Entry& e, const Rpf& rpf, bool has_rpf_target)
   // (S,G,rpt) state alone (§4.1.3): a shared-tree router with no (S,G) of its own that a
   // downstream router pruned S off. S still comes down the shared tree, on RPF_interface(RP(G)),
   // and goes only to inherited_olist(S,G,rpt), so the pruned branch stops here, not at the RP.
-  const Entry* star = e.key.source && !keep && !PrunesRpt(e).empty() ? FindEntry(JoinKey::StarG(e.key.group)) : nullptr;
+  // The same for an (S,G) Assert lost on an interface of the shared tree (lost_assert(S,G,rpt)).
+  const bool narrowed = e.key.source && !keep && (!PrunesRpt(e).empty() || HasLostAssertRpt(e));
+  const Entry* star = narrowed ? FindEntry(JoinKey::StarG(e.key.group)) : nullptr;
   const bool rpt_only = star != nullptr && star->rpf && star->rpf->interface;
   if (!keep && !rpt_only) {
     if (current != nullptr) router_.mfib().Erase(key);
@@ -294,7 +290,11 @@ bool PimRouter::HasState(const Entry& e) const {
                                    [](const auto& a) { return a.second->state() != AssertState::kNoInfo; });
   const bool rpt = std::any_of(e.rpt_downstream.begin(), e.rpt_downstream.end(),
                                [](const auto& d) { return d.second->state() != SgRptDownstreamState::kNoInfo; });
-  return downstream || rpt || members || asserts || e.upstream->joined() || (e.keepalive && e.keepalive->running()) ||
+  // A running OT still owes Join(S,G,rpt) (e.g. "RPF'(S,G,rpt) -> RPF'(*,G)" when the Assert
+  // that made the entry ended): the entry stays until it is sent.
+  const bool override_pending = e.rpt_upstream && e.rpt_upstream->override_in().has_value();
+  return downstream || rpt || override_pending || members || asserts || e.upstream->joined() ||
+         (e.keepalive && e.keepalive->running()) ||
          (e.register_state && e.register_state->state() != RegisterState::kNoInfo);
 }
 

@@ -90,6 +90,19 @@ TEST_F(PimRptAssert, DLosesTheSourcesAssertOnItsRpSideAndKeepsItsSharedTreeState
             R"j("event": "winner GenID changes or NLT expires", "to": "NoInfo"})j");
 }
 
+TEST_F(PimRptAssert, NLeavesTheAssertWhenDPrunesTheSourceOffItsSharedTree) {
+  // N lost the (S,G) Assert on the LAN, where it forwards for joins(*,G) only. When D's periodic
+  // Prune(S,G,rpt) takes effect (75.518 s), the LAN leaves ( joins(*,G) (-) prunes(S,G,rpt) ):
+  // AssertTrackingDesired(S,G,I) is false (§4.6.1), and N forgets the Assert (A5) instead of
+  // following W until its goodbye at 80 s.
+  EXPECT_EQ(NodeEvents(*out_, "N", "pim.assert"),
+            (std::vector<std::string>{
+                R"j(20.101005120 "interface": "eth1", "entry": "(10.1.0.10,239.1.1.1)", "from": "NoInfo", "event": "data arrives on I", "to": "I am Assert Winner", "send": "assert", "winner": "10.0.0.1", "metric": "rpt 0 pref 1 metric 3 10.0.0.1", "at": "177s"})j",
+                R"j(20.102005792 "interface": "eth1", "entry": "(10.1.0.10,239.1.1.1)", "from": "I am Assert Winner", "event": "receive preferred assert", "to": "I am Assert Loser", "winner": "10.0.0.2", "metric": "rpt 0 pref 1 metric 2 10.0.0.2", "at": "3min"})j",
+                R"j(20.103006464 "interface": "eth1", "entry": "(10.1.0.10,239.1.1.1)", "from": "I am Assert Loser", "event": "receive acceptable assert from winner", "to": "I am Assert Loser", "winner": "10.0.0.2", "metric": "rpt 0 pref 1 metric 2 10.0.0.2", "at": "3min"})j",
+                R"j(75.518116131 "interface": "eth1", "entry": "(10.1.0.10,239.1.1.1)", "from": "I am Assert Loser", "event": "AssertTrackingDesired false", "to": "NoInfo"})j"}));
+}
+
 TEST_F(PimRptAssert, TriggeredMessagesGoToTheWinnerAndThePeriodicJoinCarriesThePrune) {
   // 20.102005792: E loses the Assert, which sets its SPT bit (A6); PruneDesired(S,G,rpt) sends
   // Prune(S,G,rpt) to RPF'(S,G,rpt), now W (10.0.0.2), not N. D sees a Prune to its own
