@@ -4,6 +4,7 @@
 #define MCASTLAB_TESTS_RUN_PIM_RUN_SUPPORT_H_
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <sstream>
@@ -18,15 +19,17 @@
 
 namespace sim::run::pim_run {
 
-// Runs scenario `json` into a folder of its own: `tag`, or the running test's name (ctest runs
-// tests at once).
+// Runs scenario `json` into a folder of its own: `tag`, or the running test's name, and the
+// process id. ctest runs each test in a process of its own, two at a time, so the tests of one
+// suite that share a run (SetUpTestSuite) each make it in their own folder.
 inline std::filesystem::path RunJson(const std::string& json, std::string tag = "") {
   const auto loaded = scenario::LoadScenario(json);
   EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.errors().front().message);
   if (const auto* test = testing::UnitTest::GetInstance()->current_test_info(); tag.empty() && test != nullptr) {
     tag = std::string(test->test_suite_name()) + "-" + test->name();
   }
-  const std::filesystem::path out = std::filesystem::path(testing::TempDir()) / ("pim-run-" + tag);
+  const std::filesystem::path out =
+      std::filesystem::path(testing::TempDir()) / ("pim-run-" + tag + "-" + std::to_string(getpid()));
   std::filesystem::remove_all(out);
   if (loaded.ok()) {
     EXPECT_TRUE(RunScenario(loaded.scenario(), out).passed());
