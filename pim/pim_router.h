@@ -249,7 +249,8 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   sim::core::EventId cleanup_;
   // The entries changed since the last Cleanup: only they can have lost their last state, so a
   // router with thousands of entries does not walk them all after every message.
-  std::vector<JoinKey> cleanup_candidates_;
+  // A set: marked once however often re-derived, and walked in key order.
+  std::set<JoinKey> cleanup_candidates_;
   // An interface is going down: RecomputeAll waits for the new routes (OnLinkStateChanged).
   bool defer_recompute_ = false;
   sim::core::EventId recompute_;

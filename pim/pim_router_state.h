@@ -118,8 +118,6 @@ struct PimRouter::Entry {
   std::map<std::uint32_t, std::unique_ptr<SgRptDownstream>> rpt_downstream;
   std::unique_ptr<RptUpstreamPortOf> rpt_port;
   std::unique_ptr<SgRptUpstream> rpt_upstream;
-  // In PimRouter::cleanup_candidates_ until the next Cleanup.
-  bool cleanup_candidate = false;
   // RPF'(S,G,rpt) was last an (S,G) Assert winner, not RPF'(*,G): its end is the §4.5.7 event.
   bool rpt_rpf_by_assert = false;
   // The Register machine's tunnel is up: data is encapsulated to the RP.

@@ -276,11 +276,7 @@ void PimRouter::ScheduleCleanup() {
   cleanup_ = router_.scheduler().ScheduleIn(sim::core::Duration::Zero(), router_.id(), [this] { Cleanup(); });
 }
 
-void PimRouter::MarkForCleanup(Entry& e) {
-  if (e.cleanup_candidate) return;
-  e.cleanup_candidate = true;
-  cleanup_candidates_.push_back(e.key);
-}
+void PimRouter::MarkForCleanup(Entry& e) { cleanup_candidates_.insert(e.key); }
 
 bool PimRouter::HasState(const Entry& e) const {
   const bool downstream = std::any_of(e.downstream.begin(), e.downstream.end(),
@@ -302,13 +298,10 @@ bool PimRouter::HasState(const Entry& e) const {
 // register state. Done as an event of its own, never from inside a machine's port call. Only
 // the entries marked since the last run are looked at, in key order as the map holds them.
 void PimRouter::Cleanup() {
-  std::vector<JoinKey> keys = std::exchange(cleanup_candidates_, {});
-  std::sort(keys.begin(), keys.end());
-  for (const JoinKey& key : keys) {
+  for (const JoinKey& key : std::exchange(cleanup_candidates_, {})) {
     auto it = entries_.find(key);
     if (it == entries_.end()) continue;
     Entry& e = *it->second;
-    e.cleanup_candidate = false;
     if (HasState(e)) continue;
     const sim::net::MfibKey mkey{e.key.source.value_or(Ipv4Address()), e.key.group};
     if (const auto* m = router_.mfib().Find(mkey); m != nullptr && m->owner == sim::net::MfibOwner::kPim) {
