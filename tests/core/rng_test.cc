@@ -59,6 +59,8 @@ TEST(Rng, UniformDurationIsInclusiveNanoseconds) {
 TEST(Time, FormatsForTraces) {
   EXPECT_EQ(ToString(Time::Start() + Seconds(120)), "120.000000000");
   EXPECT_EQ(ToString(Time::FromNanos(1'500'000'001)), "1.500000001");
+  EXPECT_EQ(ToString(Time::FromNanos(-1'500'000'001)), "-1.500000001");
+  EXPECT_EQ(ToString(Time::FromNanos(7)), "0.000000007");
   EXPECT_EQ(ToString(Seconds(125)), "125s");
   EXPECT_EQ(ToString(Milliseconds(1500)), "1.5s");
   EXPECT_EQ(ToString(Milliseconds(100)), "100ms");

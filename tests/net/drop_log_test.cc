@@ -2,6 +2,9 @@
 // multicast demux memo too), routers and interfaces, with the first drop of a key traced once.
 #include "sim/net/drop_log.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "sim/core/rng.h"
 #include "sim/net/router.h"
 #include "tests/net/net_fixture.h"
@@ -34,6 +37,26 @@ TEST(DropLog, CountsPerReasonAndPerKeyAndTracesEachKeyOnce) {
   log.Rearm();
   EXPECT_TRUE(log.Count(a, t0 + core::Seconds(4)));  // traced again after a power cycle
   EXPECT_EQ(log.losses(), 5u);
+}
+
+TEST(DropLog, SortedKeysComeInKeyOrderWhateverTheOrderOfTheDrops) {
+  // The drop.total lines follow this order; the table itself keeps none.
+  DropLog log;
+  const core::Time t0 = core::Time::Start();
+  std::vector<DropKey> keys;
+  for (std::uint32_t i = 0; i < 50; ++i) {
+    const DropKey k{DropReason::kNotJoined, wire::Ipv4Address(10 + (i * 37) % 50), wire::Ipv4Address(7), i % 3,
+                    static_cast<std::uint16_t>(5000 + i % 2)};
+    keys.push_back(k);
+    log.Count(k, t0 + core::Seconds(i));
+  }
+  std::sort(keys.begin(), keys.end());
+  const auto sorted = log.SortedKeys();
+  ASSERT_EQ(sorted.size(), keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    EXPECT_EQ(sorted[i].first, keys[i]);
+    EXPECT_EQ(sorted[i].second, log.Record(keys[i]));
+  }
 }
 
 TEST(DropLog, FloodedUnregisteredIsCountedButIsNoLoss) {

@@ -66,6 +66,15 @@ TEST(Ethernet, RejectsTruncated) {
   }
 }
 
+TEST(Ipv4AddressText, PrintsDottedQuadsThatParseBack) {
+  EXPECT_EQ(ToString(Ipv4Address()), "0.0.0.0");
+  EXPECT_EQ(ToString(Ipv4Address(255, 255, 255, 255)), "255.255.255.255");
+  EXPECT_EQ(ToString(Ipv4Address(10, 0, 100, 9)), "10.0.100.9");
+  for (std::uint32_t v : {0x01020304u, 0xe0000001u, 0x0a00ff00u}) {
+    EXPECT_EQ(Ipv4Address::Parse(ToString(Ipv4Address(v))), Ipv4Address(v));
+  }
+}
+
 TEST(Ipv4AddressText, ParsesStrictDottedQuads) {
   EXPECT_EQ(Ipv4Address::Parse("192.0.2.10"), Ipv4Address(192, 0, 2, 10));
   EXPECT_EQ(Ipv4Address::Parse("0.0.0.0"), Ipv4Address());
