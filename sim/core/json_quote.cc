@@ -1,6 +1,8 @@
 #include "sim/core/json_quote.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace sim::core {
 
@@ -8,10 +10,40 @@ namespace {
 
 bool NeedsEscape(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
 
+// Whether any of 8 bytes is a quote, a backslash or a control byte, tested together (the
+// usual "has a zero byte" bit trick). It may answer true for a plain word that follows a
+// special byte in the same word, never false for a word that has one: a true only sends the
+// string to the byte loop.
+bool WordMayNeedEscape(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
+  return (has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\')) | below_space) != 0;
+}
+
+// Most strings (names, addresses, times) need no escape: one check 8 bytes at a time.
+bool IsPlain(std::string_view s) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (WordMayNeedEscape(w)) return false;
+  }
+  for (; i < s.size(); ++i) {
+    if (NeedsEscape(s[i])) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void AppendJsonQuoted(std::string_view s, std::string& out) {
   out += '"';
+  if (IsPlain(s)) {
+    out.append(s);
+    out += '"';
+    return;
+  }
   // Runs of plain bytes go in one append: events.jsonl writes millions of names and addresses.
   std::size_t plain = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {

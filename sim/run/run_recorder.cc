@@ -12,6 +12,7 @@
 namespace sim::run {
 namespace {
 
+// events.jsonl goes to the file in chunks of about this size.
 constexpr std::size_t kEventsBufferBytes = 1 << 20;
 // All pcap buffers together stay under this; each gets between the two bounds below.
 constexpr std::size_t kPcapBuffersTotal = 256u << 20;
@@ -33,34 +34,39 @@ RunRecorder::~RunRecorder() {
 void RunRecorder::OnEvent(const net::TraceEvent& e) {
   ++event_count_;
   if (events_ == nullptr) return;
-  // The same text JsonObject would make, into one reused buffer: a large run writes millions.
-  std::string& line = line_;
-  line.clear();
-  line.push_back('{');
-  auto key = [&line](std::string_view k) {
-    if (line.size() > 1) line += ", ";
-    core::AppendJsonQuoted(k, line);
-    line += ": ";
+  // The same text JsonObject would make, appended to one buffer that goes to the file a
+  // chunk at a time: a large run writes millions of lines.
+  std::string& out = pending_;
+  out += "{\"t\": ";
+  core::AppendJsonQuoted(core::ToString(e.at), out);
+  const auto key = [&out](std::string_view k) {
+    out += ", ";
+    core::AppendJsonQuoted(k, out);
+    out += ": ";
   };
-  key("t");
-  core::AppendJsonQuoted(core::ToString(e.at), line);
   if (!e.node.empty()) {
     key("node");
-    core::AppendJsonQuoted(e.node, line);
+    core::AppendJsonQuoted(e.node, out);
   }
   key("kind");  // fields may use "event" for the trigger of a transition
-  core::AppendJsonQuoted(e.kind, line);
+  core::AppendJsonQuoted(e.kind, out);
   for (const auto& [k, v] : e.fields) {
     key(k);
     if (v.is_bare()) {
-      line += v.text();  // the emitter passed an integer or a bool (sim/core/trace_value.h)
+      out += v.text();  // the emitter passed an integer or a bool (sim/core/trace_value.h)
     } else {
-      core::AppendJsonQuoted(v.text(), line);
+      core::AppendJsonQuoted(v.text(), out);
     }
   }
-  line.push_back('}');
-  line.push_back('\n');
-  if (std::fwrite(line.data(), 1, line.size(), events_) != line.size()) Fail("cannot write", events_path_, errno);
+  out += "}\n";
+  if (out.size() >= kEventsBufferBytes) WritePending();
+}
+
+void RunRecorder::WritePending() {
+  if (std::fwrite(pending_.data(), 1, pending_.size(), events_) != pending_.size()) {
+    Fail("cannot write", events_path_, errno);
+  }
+  pending_.clear();
 }
 
 void RunRecorder::OnFrame(core::Time at, const net::Link& link, wire::ByteSpan frame) {
@@ -77,7 +83,9 @@ void RunRecorder::WriteEventsTo(const std::string& path) {
   events_path_ = path;
   events_ = std::fopen(path.c_str(), "wb");
   if (events_ == nullptr) Fail("cannot create", path, errno);
-  std::setvbuf(events_, nullptr, _IOFBF, kEventsBufferBytes);
+  // OnEvent gathers a chunk of lines itself, so stdio need not copy them into a buffer of its own.
+  std::setvbuf(events_, nullptr, _IONBF, 0);
+  pending_.reserve(kEventsBufferBytes + (64u << 10));
 }
 
 void RunRecorder::Capture(const std::vector<std::uint32_t>& link_indexes, const std::vector<std::string>& paths) {
@@ -102,6 +110,7 @@ void RunRecorder::Close() {
   for (auto& [index, w] : pcaps_) w->Close();
   if (merged_ != nullptr) merged_->Close();
   if (events_ == nullptr) return;
+  if (!pending_.empty()) WritePending();
   const bool ok = std::fflush(events_) == 0 && std::ferror(events_) == 0;
   const int err = errno;
   const bool closed = std::fclose(events_) == 0;

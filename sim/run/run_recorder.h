@@ -1,7 +1,7 @@
 // The trace sink of a run: events.jsonl lines, one pcap per captured link (and on request one
 // pcapng of them all), and the frame counts that `packets` expectations ask for.
 //
-// events.jsonl is written as the run goes (through a 1 MiB buffer), so a long run's memory
+// events.jsonl is written as the run goes (in chunks of about 1 MiB), so a long run's memory
 // does not grow with its event count. Pcaps are written through one FilePool, so any number of
 // captured links fits under the process's descriptor limit.
 #ifndef MCASTLAB_SIM_RUN_RUN_RECORDER_H_
@@ -52,10 +52,12 @@ class RunRecorder : public net::TraceSink {
   std::uint64_t event_count() const { return event_count_; }
 
  private:
+  void WritePending();
+
   std::FILE* events_ = nullptr;
   std::string events_path_;
   std::uint64_t event_count_ = 0;
-  std::string line_;  // one events.jsonl line, its memory kept from line to line
+  std::string pending_;  // events.jsonl lines not yet written, up to about a chunk
   std::unique_ptr<trace::FilePool> pool_;
   std::map<std::uint32_t, std::unique_ptr<trace::PcapWriter>> pcaps_;
   std::unique_ptr<trace::PcapngWriter> merged_;

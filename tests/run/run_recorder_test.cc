@@ -1,0 +1,64 @@
+#include "sim/run/run_recorder.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "sim/trace/output_error.h"
+#include "tests/support/temp_files.h"
+
+namespace sim::run {
+namespace {
+
+std::string ReadAll(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+net::TraceEvent Event(std::int64_t ns, std::string_view node, core::TraceFields fields) {
+  return net::TraceEvent{core::Time::FromNanos(ns), node, "test.kind", std::move(fields)};
+}
+
+// Lines gather in a chunk of about 1 MiB before they go to the file: a run of more than a
+// chunk must come out whole and in order, the last partial chunk included.
+TEST(RunRecorder, EventLinesSpanningSeveralChunksComeOutWholeAndInOrder) {
+  const auto path = testing_support::TempPath("recorder-events.jsonl");
+  std::string expected;
+  {
+    RunRecorder r;
+    r.WriteEventsTo(path.string());
+    for (int i = 0; i < 30000; ++i) {
+      r.OnEvent(Event(i, "R1", {{"n", i}, {"text", "a \"quoted\" name"}, {"up", true}}));
+      expected += "{\"t\": \"0.0000" + std::string(5 - std::to_string(i).size(), '0') + std::to_string(i) +
+                  "\", \"node\": \"R1\", \"kind\": \"test.kind\", \"n\": " + std::to_string(i) +
+                  ", \"text\": \"a \\\"quoted\\\" name\", \"up\": true}\n";
+    }
+    r.OnEvent(Event(1, "", {}));  // a line without a node (a link's event)
+    expected += "{\"t\": \"0.000000001\", \"kind\": \"test.kind\"}\n";
+    r.Close();
+    EXPECT_EQ(r.event_count(), 30001u);
+  }
+  ASSERT_GT(expected.size(), 2u << 20);
+  EXPECT_EQ(ReadAll(path), expected);
+}
+
+TEST(RunRecorder, FullDiskIsAClearErrorAtTheLatestWhenClosing) {
+  if (!std::filesystem::exists("/dev/full")) GTEST_SKIP() << "no /dev/full on this system";
+  RunRecorder r;
+  r.WriteEventsTo("/dev/full");
+  r.OnEvent(Event(0, "R1", {{"n", 1}}));
+  try {
+    r.Close();
+    FAIL() << "no error";
+  } catch (const trace::OutputError& e) {
+    EXPECT_NE(std::string(e.what()).find("/dev/full: No space left on device"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace sim::run
