@@ -21,25 +21,25 @@ bool WordMayNeedEscape(std::uint64_t w) {
   return (has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\')) | below_space) != 0;
 }
 
-// Most strings (names, addresses, times) need no escape: one check 8 bytes at a time.
-bool IsPlain(std::string_view s) {
+}  // namespace
+
+bool IsJsonPlain(std::string_view s) {
   std::size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
     if (WordMayNeedEscape(w)) return false;
   }
-  for (; i < s.size(); ++i) {
-    if (NeedsEscape(s[i])) return false;
-  }
-  return true;
+  if (i == s.size()) return true;
+  // The last few bytes over a word of plain letters: one more test instead of a byte loop.
+  std::uint64_t w = 0x6161616161616161ULL;
+  std::memcpy(&w, s.data() + i, s.size() - i);
+  return !WordMayNeedEscape(w);
 }
-
-}  // namespace
 
 void AppendJsonQuoted(std::string_view s, std::string& out) {
   out += '"';
-  if (IsPlain(s)) {
+  if (IsJsonPlain(s)) {
     out.append(s);
     out += '"';
     return;

@@ -10,6 +10,10 @@ namespace sim::core {
 
 void AppendJsonQuoted(std::string_view s, std::string& out);
 
+// True when `s` quoted is `s` between two quotes: no quote, backslash or control byte (most
+// names, addresses and times). Checked 8 bytes at a time.
+bool IsJsonPlain(std::string_view s);
+
 inline std::string JsonQuote(std::string_view s) {
   std::string out;
   AppendJsonQuoted(s, out);

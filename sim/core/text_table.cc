@@ -19,15 +19,21 @@ std::string TextTable::Render() const {
   for (const auto& row : rows_) {
     for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
   }
+  std::size_t line_bytes = 1;
+  for (std::size_t w : width) line_bytes += w + 2;
+  // Written in place: the end-of-run state dump renders tables of many thousand rows.
   std::string out;
+  out.reserve(line_bytes * rows_.size());
   for (const auto& row : rows_) {
-    std::string line;
+    const std::size_t start = out.size();
     for (std::size_t c = 0; c < row.size(); ++c) {
-      line += row[c];
-      if (c + 1 < row.size()) line.append(width[c] - row[c].size() + 2, ' ');
+      out += row[c];
+      if (c + 1 < row.size()) out.append(width[c] - row[c].size() + 2, ' ');
     }
-    line.erase(line.find_last_not_of(' ') + 1);
-    out += line + "\n";
+    // No trailing blanks (empty last cells); a line of blanks becomes empty.
+    const std::size_t last = out.find_last_not_of(' ');
+    out.resize(last == std::string::npos || last < start ? start : last + 1);
+    out += '\n';
   }
   return out;
 }

@@ -43,9 +43,13 @@ void Node::Trace(std::string_view kind, EventFields fields) {
 }
 
 EventFields Node::DropKeyFields(const DropKey& key) const {
-  EventFields f{{"reason", std::string(ToString(key.reason))},
-                {"source", wire::ToString(key.source)},
-                {"destination", wire::ToString(key.destination)}};
+  // Room for the key and what TraceDrop or TraceDropTotals add, so the vector grows once.
+  constexpr std::size_t kMostFields = 8;
+  EventFields f;
+  f.reserve(kMostFields);
+  f.emplace_back("reason", std::string(ToString(key.reason)));
+  f.emplace_back("source", wire::ToString(key.source));
+  f.emplace_back("destination", wire::ToString(key.destination));
   if (key.interface < interfaces_.size()) {
     const bool switch_port = DropEventKind(key.reason) == "snooping.drop";
     f.emplace_back(switch_port ? "port" : "interface", interfaces_[key.interface]->name());

@@ -1,57 +1,56 @@
 #include "sim/run/run_recorder.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
+#include <cassert>
 
 #include "sim/net/link.h"
 #include "sim/core/json_quote.h"
 #include "sim/run/json_text.h"
-#include "sim/trace/output_error.h"
 
 namespace sim::run {
 namespace {
 
-// events.jsonl goes to the file in chunks of about this size.
+// events.jsonl goes to its writer thread in chunks of about this size.
 constexpr std::size_t kEventsBufferBytes = 1 << 20;
 // All pcap buffers together stay under this; each gets between the two bounds below.
 constexpr std::size_t kPcapBuffersTotal = 256u << 20;
 constexpr std::size_t kPcapBufferMin = 16u << 10;
 constexpr std::size_t kPcapBufferMax = 1u << 20;
 
-[[noreturn]] void Fail(const char* doing, const std::string& path, int err) {
-  throw trace::OutputError(std::string(doing) + " " + path + ": " + std::strerror(err));
+// Kinds and field names are names written in the code, never user text: nothing to escape
+// (checked where assertions are on, as in the sanitizer build).
+void AppendCodeName(std::string_view name, std::string& out) {
+  assert(core::IsJsonPlain(name));
+  out += '"';
+  out += name;
+  out += '"';
 }
 
 }  // namespace
 
 RunRecorder::RunRecorder() = default;
 
-RunRecorder::~RunRecorder() {
-  if (events_ != nullptr) std::fclose(events_);
-}
+RunRecorder::~RunRecorder() = default;
 
 void RunRecorder::OnEvent(const net::TraceEvent& e) {
   ++event_count_;
   if (events_ == nullptr) return;
-  // The same text JsonObject would make, appended to one buffer that goes to the file a
-  // chunk at a time: a large run writes millions of lines.
+  // The same text JsonObject would make, appended to one buffer that goes to the writer thread
+  // a chunk at a time: a large run writes millions of lines.
   std::string& out = pending_;
-  out += "{\"t\": ";
-  core::AppendJsonQuoted(core::ToString(e.at), out);
-  const auto key = [&out](std::string_view k) {
-    out += ", ";
-    core::AppendJsonQuoted(k, out);
-    out += ": ";
-  };
+  out += "{\"t\": \"";
+  out += core::ToString(e.at);  // digits and a point
+  out += '"';
   if (!e.node.empty()) {
-    key("node");
+    out += ", \"node\": ";
     core::AppendJsonQuoted(e.node, out);
   }
-  key("kind");  // fields may use "event" for the trigger of a transition
-  core::AppendJsonQuoted(e.kind, out);
+  out += ", \"kind\": ";  // fields may use "event" for the trigger of a transition
+  AppendCodeName(e.kind, out);
   for (const auto& [k, v] : e.fields) {
-    key(k);
+    out += ", ";
+    AppendCodeName(k, out);
+    out += ": ";
     if (v.is_bare()) {
       out += v.text();  // the emitter passed an integer or a bool (sim/core/trace_value.h)
     } else {
@@ -59,14 +58,7 @@ void RunRecorder::OnEvent(const net::TraceEvent& e) {
     }
   }
   out += "}\n";
-  if (out.size() >= kEventsBufferBytes) WritePending();
-}
-
-void RunRecorder::WritePending() {
-  if (std::fwrite(pending_.data(), 1, pending_.size(), events_) != pending_.size()) {
-    Fail("cannot write", events_path_, errno);
-  }
-  pending_.clear();
+  if (out.size() >= kEventsBufferBytes) events_->Write(out);
 }
 
 void RunRecorder::OnFrame(core::Time at, const net::Link& link, wire::ByteSpan frame) {
@@ -80,11 +72,7 @@ void RunRecorder::OnFrame(core::Time at, const net::Link& link, wire::ByteSpan f
 }
 
 void RunRecorder::WriteEventsTo(const std::string& path) {
-  events_path_ = path;
-  events_ = std::fopen(path.c_str(), "wb");
-  if (events_ == nullptr) Fail("cannot create", path, errno);
-  // OnEvent gathers a chunk of lines itself, so stdio need not copy them into a buffer of its own.
-  std::setvbuf(events_, nullptr, _IONBF, 0);
+  events_ = std::make_unique<trace::BackgroundWriter>(path);
   pending_.reserve(kEventsBufferBytes + (64u << 10));
 }
 
@@ -110,12 +98,9 @@ void RunRecorder::Close() {
   for (auto& [index, w] : pcaps_) w->Close();
   if (merged_ != nullptr) merged_->Close();
   if (events_ == nullptr) return;
-  if (!pending_.empty()) WritePending();
-  const bool ok = std::fflush(events_) == 0 && std::ferror(events_) == 0;
-  const int err = errno;
-  const bool closed = std::fclose(events_) == 0;
+  if (!pending_.empty()) events_->Write(pending_);
+  events_->Close();
   events_ = nullptr;
-  if (!ok || !closed) Fail("cannot finish writing", events_path_, ok ? errno : err);
 }
 
 }  // namespace sim::run

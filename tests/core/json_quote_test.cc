@@ -52,5 +52,22 @@ TEST(JsonQuote, EveryByteAtEveryPositionOfALongStringFollowsTheRules) {
   }
 }
 
+TEST(JsonQuote, PlainMeansNothingToEscapeWhateverTheLength) {
+  EXPECT_TRUE(IsJsonPlain(""));
+  EXPECT_TRUE(IsJsonPlain("239.1.1.1"));
+  EXPECT_TRUE(IsJsonPlain("caf\xc3\xa9 au lait, 7 bytes"));
+  for (std::size_t n = 1; n < 20; ++n) {
+    for (std::size_t at = 0; at < n; ++at) {
+      std::string s(n, 'x');
+      s[at] = '"';
+      EXPECT_FALSE(IsJsonPlain(s)) << n << " " << at;
+      s[at] = '\x1f';
+      EXPECT_FALSE(IsJsonPlain(s)) << n << " " << at;
+      s[at] = ' ';
+      EXPECT_TRUE(IsJsonPlain(s)) << n << " " << at;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sim::core
