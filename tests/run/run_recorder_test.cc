@@ -13,13 +13,6 @@
 namespace sim::run {
 namespace {
 
-std::string ReadAll(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 net::TraceEvent Event(std::int64_t ns, std::string_view node, core::TraceFields fields) {
   return net::TraceEvent{core::Time::FromNanos(ns), node, "test.kind", std::move(fields)};
 }
@@ -44,7 +37,7 @@ TEST(RunRecorder, EventLinesSpanningSeveralChunksComeOutWholeAndInOrder) {
     EXPECT_EQ(r.event_count(), 30001u);
   }
   ASSERT_GT(expected.size(), 2u << 20);
-  EXPECT_EQ(ReadAll(path), expected);
+  EXPECT_EQ(testing_support::ReadFileText(path), expected);
 }
 
 TEST(RunRecorder, FullDiskIsAClearErrorAtTheLatestWhenClosing) {

@@ -13,13 +13,6 @@
 namespace sim::trace {
 namespace {
 
-std::string ReadAll(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 TEST(BackgroundWriter, ChunksReachTheFileWholeAndInOrder) {
   const auto path = testing_support::TempPath("background.txt");
   std::string expected;
@@ -36,7 +29,7 @@ TEST(BackgroundWriter, ChunksReachTheFileWholeAndInOrder) {
     w.Close();
     w.Close();  // closing twice is harmless
   }
-  EXPECT_EQ(ReadAll(path), expected);
+  EXPECT_EQ(testing_support::ReadFileText(path), expected);
 }
 
 TEST(BackgroundWriter, AFolderThatIsNotThereIsAClearError) {
