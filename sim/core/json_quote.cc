@@ -24,16 +24,22 @@ bool WordMayNeedEscape(std::uint64_t w) {
 }  // namespace
 
 bool IsJsonPlain(std::string_view s) {
+  if (s.size() < 8) {
+    for (char c : s) {
+      if (NeedsEscape(c)) return false;
+    }
+    return true;
+  }
+  std::uint64_t w;
   std::size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
     if (WordMayNeedEscape(w)) return false;
   }
+  // The last bytes in the word that ends the string (it overlaps the one before): a byte
+  // copied into a word on the stack would stall the load that reads the word back.
   if (i == s.size()) return true;
-  // The last few bytes over a word of plain letters: one more test instead of a byte loop.
-  std::uint64_t w = 0x6161616161616161ULL;
-  std::memcpy(&w, s.data() + i, s.size() - i);
+  std::memcpy(&w, s.data() + s.size() - 8, 8);
   return !WordMayNeedEscape(w);
 }
 
