@@ -17,7 +17,8 @@
 // (ProgramMfib, pim_tree.cc).
 //
 // RPF'(S,G,rpt) (§4.1.6) is the (S,G) Assert winner on RPF_interface(RP(G)) when this router lost
-// that Assert, else RPF'(*,G) (RptAssertWinner). The triggered (S,G,rpt) messages go to it; the
+// that Assert, else RPF'(*,G) (RptAssertWinner); the move to the winner is a trace line of its
+// own, "RPF'(S,G,rpt) -> AssertWinner(S,G)". The triggered (S,G,rpt) messages go to it; the
 // periodic Join(*,G) to RPF'(*,G) carries Prune(S,G,rpt) while the two differ; and when the
 // Assert ends, "RPF'(S,G,rpt) -> RPF'(*,G)" lets a Join(S,G,rpt) undo that prune.
 #include <algorithm>
