@@ -34,6 +34,8 @@
 // - An Assert with infinite preference and metric is an AssertCancel (§4.6.1 "an infinite
 //   metric assert"), whoever sends it: it never makes anyone a winner or a loser.
 // - A Preferred Assert in NoInfo is taken by the NoInfo rows (it is acceptable).
+// - A data-triggered Assert(*,G) names the datagram's source (§4.9.6 allows it); the (*,G)
+//   re-sends, the answer to an Inferior Assert and AssertCancel(*,G) name 0.0.0.0.
 //
 // Trace lines (kind "pim.assert"), one per table edge, fields in this order: entry, from, event,
 // to, then send (assert or AssertCancel), winner, metric (the winner's) and at (time left).
@@ -92,11 +94,11 @@ AssertMachine::AssertMachine(sim::core::Scheduler& scheduler, sim::core::NodeId 
       port_(port),
       assert_timer_(scheduler, node, [this] { OnAssertTimerExpired(); }) {}
 
-void AssertMachine::OnDataArrived(bool could_assert, const AssertMetric& my_metric) {
+void AssertMachine::OnDataArrived(bool could_assert, const AssertMetric& my_metric, Ipv4Address data_source) {
   // §4.6.1 NoInfo, "Data arrives from S to G on I and CouldAssert(S,G,I)": "we are the first
   // router to notice the duplicate", so we send an Assert and become the winner until told
   // otherwise.
-  if (state_ == AssertState::kNoInfo && could_assert) BecomeWinner("data arrives on I", my_metric);
+  if (state_ == AssertState::kNoInfo && could_assert) BecomeWinner("data arrives on I", my_metric, data_source);
 }
 
 void AssertMachine::OnAssertReceived(const AssertMetric& theirs, bool could_assert, bool tracking_desired,
@@ -195,14 +197,21 @@ void AssertMachine::OnAssertTimerExpired() {
   }
 }
 
-void AssertMachine::BecomeWinner(std::string_view event, const AssertMetric& my_metric) {
+Ipv4Address AssertMachine::SourceField(Ipv4Address data_source) const {
+  // §4.9.6: an Assert(*,G) that data triggered may name that datagram's source, and names zero
+  // otherwise; §4.6.4: AssertCancel(S,G) names S. Naming S lets a router with (S,G) state answer
+  // with its (S,G) machine ("Receive Assert with RPTbit set and CouldAssert(S,G,I)").
+  return key_.source.value_or(data_source);
+}
+
+void AssertMachine::BecomeWinner(std::string_view event, const AssertMetric& my_metric, Ipv4Address data_source) {
   // A1: "Send Assert(S,G). Set Assert Timer to (Assert_Time - Assert_Override_Interval). Store
   // self as AssertWinner(S,G,I). Store spt_assert_metric(S,I) as AssertWinnerMetric(S,G,I)."
   winner_metric_ = my_metric;
   winner_metric_.address = my_address_;
   assert_timer_.Restart(config_.assert_time - config_.assert_override_interval);
   TransitionTo(AssertState::kWinner, event, "assert");
-  port_.SendAssert(key_, winner_metric_);
+  port_.SendAssert(key_, winner_metric_, SourceField(data_source));
   port_.WinnerChanged(key_);
 }
 
@@ -220,7 +229,7 @@ void AssertMachine::Reassert(std::string_view event) {
   // A3: "Send Assert(S,G). Set Assert Timer to (Assert_Time - Assert_Override_Interval)."
   assert_timer_.Restart(config_.assert_time - config_.assert_override_interval);
   TransitionTo(AssertState::kWinner, event, "assert");
-  port_.SendAssert(key_, winner_metric_);
+  port_.SendAssert(key_, winner_metric_, SourceField({}));
 }
 
 void AssertMachine::ToNoInfo(std::string_view event, bool cancel) {
@@ -228,7 +237,7 @@ void AssertMachine::ToNoInfo(std::string_view event, bool cancel) {
   assert_timer_.Cancel();
   winner_metric_ = InfiniteAssertMetric();
   TransitionTo(AssertState::kNoInfo, event, cancel ? "AssertCancel" : "");
-  if (cancel) port_.SendAssert(key_, InfiniteAssertMetric());
+  if (cancel) port_.SendAssert(key_, InfiniteAssertMetric(), SourceField({}));
   port_.WinnerChanged(key_);
 }
 

@@ -55,8 +55,8 @@ class AssertPort {
  public:
   virtual ~AssertPort() = default;
   // An Assert for `key` onto the machine's interface with `metric` (the AssertCancel has
-  // infinite_assert_metric()).
-  virtual void SendAssert(const JoinKey& key, const AssertMetric& metric) = 0;
+  // infinite_assert_metric()) and `source` in its Source Address field (§4.9.6).
+  virtual void SendAssert(const JoinKey& key, const AssertMetric& metric, sim::wire::Ipv4Address source) = 0;
   // AssertWinner changed (a state change or a new winner): lost_assert and RPF' may change.
   virtual void WinnerChanged(const JoinKey& key) = 0;
   // One events.jsonl line (kind "pim.assert").
@@ -74,7 +74,9 @@ class AssertMachine {
   AssertMachine& operator=(const AssertMachine&) = delete;
 
   // "Data arrives from S to G on I" (or "for G" for (*,G)): data on an interface of the olist.
-  void OnDataArrived(bool could_assert, const AssertMetric& my_metric);
+  // `data_source` is the datagram's source, which a (*,G) Assert it triggers names (§4.9.6).
+  void OnDataArrived(bool could_assert, const AssertMetric& my_metric,
+                     sim::wire::Ipv4Address data_source = {});
   // An Assert for this entry from `theirs.address`, with the entry's current conditions. An
   // (S,G) machine tracks (NoInfo -> Loser) only Asserts with the RPT bit clear, a (*,G) one only
   // those with it set (§4.6.1, §4.6.2); the caller hands an RPT Assert that an (S,G) machine
@@ -108,7 +110,12 @@ class AssertMachine {
  private:
   void OnAssertTimerExpired();
   // A1: send Assert, timer Assert_Time - Assert_Override_Interval, store self as winner.
-  void BecomeWinner(std::string_view event, const AssertMetric& my_metric);
+  // `data_source`: the datagram that triggered it, if one did.
+  void BecomeWinner(std::string_view event, const AssertMetric& my_metric,
+                    sim::wire::Ipv4Address data_source = {});
+  // The Source Address of an Assert sent now (§4.9.6): S for (S,G), AssertCancel(S,G) included;
+  // for (*,G), the source of the datagram that triggered it, else 0.0.0.0.
+  sim::wire::Ipv4Address SourceField(sim::wire::Ipv4Address data_source) const;
   // A2 / A6: store the new winner and its metric, timer Assert_Time.
   void BecomeLoser(std::string_view event, const AssertMetric& winner);
   // A3: send Assert, timer Assert_Time - Assert_Override_Interval.

@@ -146,7 +146,7 @@ void PimRouter::UpdateAsserts(Entry& e) {
   }
 }
 
-void PimRouter::DataOnOutgoingInterface(Entry& e, sim::net::Interface& in) {
+void PimRouter::DataOnOutgoingInterface(Entry& e, sim::net::Interface& in, Ipv4Address source) {
   Interface* pi = Find(in);
   if (pi == nullptr || !pi->hello.running() || !pi->config.assert_enabled) return;
   const std::uint32_t i = in.index();
@@ -154,10 +154,10 @@ void PimRouter::DataOnOutgoingInterface(Entry& e, sim::net::Interface& in) {
   // §4.6.1 "Data arrives from S to G on I and CouldAssert(S,G,I)"; without the SPT bit, the
   // (*,G) machine takes it (§4.6.2 "Data arrives for G on I and CouldAssert(*,G,I)").
   if (!could && e.key.source) {
-    if (Entry* star = FindEntry(JoinKey::StarG(e.key.group))) DataOnOutgoingInterface(*star, in);
+    if (Entry* star = FindEntry(JoinKey::StarG(e.key.group))) DataOnOutgoingInterface(*star, in, source);
     return;
   }
-  if (could) AssertOn(e, i).OnDataArrived(true, MyAssertMetric(e, i));
+  if (could) AssertOn(e, i).OnDataArrived(true, MyAssertMetric(e, i), source);
 }
 
 void PimRouter::OnAssert(Interface& pi, Ipv4Address from, const sim::wire::PimAssert& a) {
@@ -171,7 +171,8 @@ void PimRouter::OnAssert(Interface& pi, Ipv4Address from, const sim::wire::PimAs
   const Ipv4Address g = a.group.group;
   // An Assert naming a source goes to that (S,G)'s machine; one with the RPT bit that the
   // (S,G) machine does not take (it stays in NoInfo) goes on to (*,G) (§4.6.1 and §4.6.2 split
-  // the RPT bit between them).
+  // the RPT bit between them). The RPT bit makes it an Assert(*,G) whatever source it names:
+  // 0.0.0.0, or the datagram that triggered it (§4.9.6).
   if (!a.source.is_unspecified()) {
     const JoinKey key = JoinKey::SG(a.source, g);
     Entry* sg = FindEntry(key);
@@ -213,13 +214,13 @@ void PimRouter::AssertNeighborGone(Interface& pi, Ipv4Address neighbor) {
 
 // --- the Assert port ---
 
-void AssertPortOf::SendAssert(const JoinKey& key, const AssertMetric& metric) {
+void AssertPortOf::SendAssert(const JoinKey& key, const AssertMetric& metric, Ipv4Address source) {
   if (!pi_.iface.up()) return;
-  // §4.6.1, §4.9.6: Assert(*,G) names no source; AssertCancel is an infinite-metric Assert with
-  // the RPT bit set.
+  // §4.6.4, §4.9.6: AssertCancel is an infinite-metric Assert with the RPT bit set; the machine
+  // chose the Source Address.
   sim::wire::PimAssert a;
   a.group = sim::wire::EncodedGroup{key.group};
-  a.source = key.source.value_or(Ipv4Address());
+  a.source = source;
   a.rpt = metric.rpt;
   a.metric_preference = metric.preference;
   a.metric = metric.metric;

@@ -45,7 +45,7 @@ bool PimRouter::OnWrongInterface(sim::net::Interface& in, const sim::net::MfibKe
   // Assert trigger (RFC 7761 §4.6). The datagram itself is still a wrong-interface drop.
   const sim::net::MfibEntry* m = router_.mfib().Find(key);
   Entry* e = FindEntry(key.source.is_unspecified() ? JoinKey::StarG(key.group) : JoinKey::SG(key.source, key.group));
-  if (m != nullptr && e != nullptr && m->oifs.contains(in.index())) DataOnOutgoingInterface(*e, in);
+  if (m != nullptr && e != nullptr && m->oifs.contains(in.index())) DataOnOutgoingInterface(*e, in, p.header.source);
   return false;
 }
 
@@ -102,7 +102,7 @@ bool PimRouter::SptBitDue(const Entry& sg, const sim::net::Interface& in) const 
   if (auto star = entries_.find(JoinKey::StarG(sg.key.group)); star != entries_.end()) {
     ApplyAssertToRpf(*star->second, to_rp);
   }
-  if (to_rp.interface != in.index() || InheritedOlistRpt(sg.key.group).empty()) return true;
+  if (to_rp.interface != in.index() || InheritedOlistSgRpt(sg).empty()) return true;
   const Ipv4Address rpf_sg = sg.upstream->rpf_neighbor();
   return !rpf_sg.is_unspecified() && rpf_sg == to_rp.neighbor;
 }
@@ -190,7 +190,9 @@ void PimRouter::OnRegister(sim::net::Interface&, const sim::wire::Ipv4Packet& ou
   }
   const Ipv4Address s = inner->header.source, g = inner->header.destination;
   Entry* sg = FindEntry(JoinKey::SG(s, g));
-  const std::set<std::uint32_t> shared = InheritedOlistRpt(g);
+  // inherited_olist(S,G,rpt): the shared tree without the branches that pruned S off it
+  // (prunes(S,G,rpt)) or lost S's Assert (lost_assert(S,G,rpt)).
+  const std::set<std::uint32_t> olist_rpt = InheritedOlistSgRpt(sg, g);
   RegisterAtRpInput in;
   in.outer_dst_is_mine = router_.IsOwnAddress(outer.header.destination);
   in.i_am_rp = IAmRp(g);
@@ -200,7 +202,7 @@ void PimRouter::OnRegister(sim::net::Interface&, const sim::wire::Ipv4Packet& ou
   in.null_register = r.null_register;
   in.spt_bit = sg != nullptr && sg->spt_bit;
   in.switch_to_spt_desired = router_config_.spt_switchover == SptSwitchover::kImmediate;
-  in.inherited_olist_empty = (sg != nullptr ? InheritedOlist(*sg) : shared).empty();
+  in.inherited_olist_empty = (sg != nullptr ? InheritedOlist(*sg) : olist_rpt).empty();
   const RegisterAtRpDecision d = DecideRegisterAtRp(in, router_config_);
   Trace("pim.register_rx", {{"entry", ToString(JoinKey::SG(s, g))}, {"from", sim::wire::ToString(outer.header.source)},
                             {"null", r.null_register}, {"decision", ToString(d)}});
@@ -217,7 +219,7 @@ void PimRouter::OnRegister(sim::net::Interface&, const sim::wire::Ipv4Packet& ou
   if (d.forward_inner && frr_drops) {
     Trace("pim.register_data_dropped", {{"entry", ToString(JoinKey::SG(s, g))}, {"profile", "frr"}});
   } else if (d.forward_inner) {
-    ForwardDown(shared, g, r.inner_packet);  // never for a Null-Register
+    ForwardDown(olist_rpt, g, r.inner_packet);  // never for a Null-Register
   }
   if (sg != nullptr) RecomputeOne(*sg);
   ScheduleCleanup();

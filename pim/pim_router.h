@@ -149,7 +149,6 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   std::set<std::uint32_t> ImmediateOlist(const Entry& e) const;
   // ImmediateOlist(e).empty(), without building the set: JoinDesired asks it of every entry.
   bool ImmediateOlistEmpty(const Entry& e) const;
-  std::set<std::uint32_t> InheritedOlistRpt(sim::wire::Ipv4Address group) const;
   std::set<std::uint32_t> InheritedOlist(const Entry& sg) const;
   bool JoinDesired(const Entry& e) const;
   // Re-derives everything of one entry (and of a (*,G)'s (S,G) entries): upstream machine,
@@ -169,8 +168,8 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
 
   // --- pim_assert.cc: Assert (RFC 7761 §4.6) ---
   void OnAssert(Interface& pi, sim::wire::Ipv4Address from, const sim::wire::PimAssert& a);
-  // Data for `e` arrived on `in`, an interface of its olist: the Assert trigger.
-  void DataOnOutgoingInterface(Entry& e, sim::net::Interface& in);
+  // Data from `source` for `e` arrived on `in`, an interface of its olist: the Assert trigger.
+  void DataOnOutgoingInterface(Entry& e, sim::net::Interface& in, sim::wire::Ipv4Address source);
   AssertMachine& AssertOn(Entry& e, std::uint32_t interface);
   bool CouldAssert(const Entry& e, std::uint32_t interface) const;
   bool AssertTrackingDesired(const Entry& e, std::uint32_t interface) const;
@@ -200,8 +199,10 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   void StarGJoinForRpt(Interface& pi, sim::wire::Ipv4Address group);
   // The message's entry for `group` is done ("End of Message", §4.5.3).
   void EndOfMessageForRpt(Interface& pi, sim::wire::Ipv4Address group);
-  // prunes(S,G,rpt) and inherited_olist(S,G,rpt) (§4.1.6) of one source.
+  // prunes(S,G,rpt) and inherited_olist(S,G,rpt) (§4.1.6) of one source. `sg` null: a source
+  // of `group` with no (S,G) state (no prunes, no Asserts).
   std::set<std::uint32_t> PrunesRpt(const Entry& sg) const;
+  std::set<std::uint32_t> InheritedOlistSgRpt(const Entry* sg, sim::wire::Ipv4Address group) const;
   std::set<std::uint32_t> InheritedOlistSgRpt(const Entry& sg) const;
   // ( joins(*,G) (-) prunes(S,G,rpt) ) (+) pim_include(*,G) (-) lost_assert(*,G); `sg` null:
   // no prunes.

@@ -47,7 +47,7 @@ class DownstreamPortOf : public DownstreamJoinPort {
 class AssertPortOf : public AssertPort {
  public:
   AssertPortOf(PimRouter& owner, PimRouter::Interface& pi) : owner_(owner), pi_(pi) {}
-  void SendAssert(const JoinKey& key, const AssertMetric& metric) override;
+  void SendAssert(const JoinKey& key, const AssertMetric& metric, sim::wire::Ipv4Address source) override;
   void WinnerChanged(const JoinKey& key) override;
   void Trace(std::string_view kind, TraceFields fields) override;
 

@@ -17,7 +17,8 @@
 // (ProgramMfib, pim_tree.cc).
 //
 // RPF'(S,G,rpt) (§4.1.6) is the (S,G) Assert winner on RPF_interface(RP(G)) when this router lost
-// that Assert, else RPF'(*,G) (RptAssertWinner). The triggered (S,G,rpt) messages go to it; the
+// that Assert, else RPF'(*,G) (RptAssertWinner); the move to the winner is a trace line of its
+// own, "RPF'(S,G,rpt) -> AssertWinner(S,G)". The triggered (S,G,rpt) messages go to it; the
 // periodic Join(*,G) to RPF'(*,G) carries Prune(S,G,rpt) while the two differ; and when the
 // Assert ends, "RPF'(S,G,rpt) -> RPF'(*,G)" lets a Join(S,G,rpt) undo that prune.
 #include <algorithm>
@@ -127,14 +128,18 @@ bool PimRouter::HasLostAssertRpt(const Entry& sg) const {
                      [&](const auto& a) { return LostAssertRpt(sg, a.first); });
 }
 
-std::set<std::uint32_t> PimRouter::InheritedOlistSgRpt(const Entry& sg) const {
+std::set<std::uint32_t> PimRouter::InheritedOlistSgRpt(const Entry* sg, Ipv4Address group) const {
   // §4.1.6: inherited_olist(S,G,rpt) = ( joins(*,G) (-) prunes(S,G,rpt) ) (+) pim_include(*,G)
   // (-) ( lost_assert(*,G) (+) lost_assert(S,G,rpt) ).
-  std::set<std::uint32_t> out = SharedTreeOlist(&sg, sg.key.group);
-  if (!sg.asserts.empty()) {
-    std::erase_if(out, [&](std::uint32_t i) { return LostAssertRpt(sg, i); });
+  std::set<std::uint32_t> out = SharedTreeOlist(sg, group);
+  if (sg != nullptr && !sg->asserts.empty()) {
+    std::erase_if(out, [&](std::uint32_t i) { return LostAssertRpt(*sg, i); });
   }
   return out;
+}
+
+std::set<std::uint32_t> PimRouter::InheritedOlistSgRpt(const Entry& sg) const {
+  return InheritedOlistSgRpt(&sg, sg.key.group);
 }
 
 std::optional<Ipv4Address> PimRouter::RptAssertWinner(const Entry& sg) const {
@@ -163,17 +168,21 @@ void PimRouter::UpdateSgRpt(Entry& sg) {
   in.rpf_sg_rpt = winner.value_or(in.rpf_star_g);
   const bool was_by_assert = std::exchange(sg.rpt_rpf_by_assert, winner.has_value());
   if (!sg.rpt_upstream) {
+    // Starts at RPF'(*,G): an Assert that made the entry moves it to the winner below, traced.
     sg.rpt_port = std::make_unique<RptUpstreamPortOf>(*this);
-    sg.rpt_upstream = std::make_unique<SgRptUpstream>(router_.scheduler(), router_.id(), sg.key, in.rpf_sg_rpt, *sg.rpt_port);
+    sg.rpt_upstream = std::make_unique<SgRptUpstream>(router_.scheduler(), router_.id(), sg.key, in.rpf_star_g, *sg.rpt_port);
   }
   SgRptUpstream& up = *sg.rpt_upstream;
   if (up.rpf_neighbor() != in.rpf_sg_rpt) {
-    if (was_by_assert && !winner) {
+    if (winner) {
+      // This router lost the (S,G) Assert toward the RP, or that Assert has a new winner.
+      up.OnRpfBecameAssertWinner(*winner);
+    } else if (was_by_assert) {
       // §4.5.7 "RPF'(S,G,rpt) -> RPF'(*,G)": the (S,G) Assert on the RP's side ended. RPF'(*,G)
       // may hold our periodic Prune(S,G,rpt) from while it was not RPF'(S,G,rpt).
       up.OnRpfBecameStarGRpf(in.rpf_sg_rpt, TOverrideOn(RpfOf(RpFor(sg.key.group)).interface));
     } else {
-      // Any other change (the Assert starting, a route moving RPF'(*,G)) is no table event.
+      // Any other change (a route moving RPF'(*,G)) is no table event.
       up.SetRpfNeighbor(in.rpf_sg_rpt);
     }
   }

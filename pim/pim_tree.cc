@@ -150,10 +150,6 @@ bool PimRouter::ImmediateOlistEmpty(const Entry& e) const {
   return true;
 }
 
-std::set<std::uint32_t> PimRouter::InheritedOlistRpt(Ipv4Address group) const {
-  return SharedTreeOlist(nullptr, group);
-}
-
 std::set<std::uint32_t> PimRouter::InheritedOlist(const Entry& sg) const {
   std::set<std::uint32_t> out = InheritedOlistSgRpt(sg);
   out.merge(Joins(sg));

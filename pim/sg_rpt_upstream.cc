@@ -15,6 +15,7 @@
 //   See Prune(S,G) to RPF'          | -                 | -                    | OT = min(OT, t_override)
 //   See Join(S,G,rpt) to RPF'       | -                 | -                    | cancel OT
 //   RPF'(S,G,rpt) -> RPF'(*,G)      | -                 | -                    | OT = min(OT, t_override)
+//   (RPF'(S,G,rpt) -> AssertWinner) | (not in the RFC: the state stays; only a trace line)
 //
 // Every message goes to RPF'(S,G,rpt). A stopped OT counts as infinitely far in "min", so a seen
 // Prune starts it. t_override is §4.11's random value, drawn by the caller.
@@ -25,8 +26,9 @@
 // - An unknown RPF'(S,G,rpt) (unspecified address) gets nothing; the state still changes.
 // - Stop() sends nothing: it is for the interface or the router going away.
 //
-// Trace lines (kind "pim.upstream_rpt"), one per table edge: entry, from, event, to, then
-// old_rpf and rpf (RPF' edge), send, and ot (time left, while it runs). Rendered as in the tests:
+// Trace lines (kind "pim.upstream_rpt"), one per table edge and one when RPF'(S,G,rpt) moves to
+// an (S,G) Assert winner: entry, from, event, to, then old_rpf and rpf (the two RPF' moves),
+// send, and ot (time left, while it runs). Rendered as in the tests:
 //   t=40.000000000 r3 pim.upstream_rpt (10.0.0.1,239.1.1.1,rpt) NotPruned
 //       --PruneDesired true--> Pruned send=prune 10.0.23.2
 #include "pim/sg_rpt_upstream.h"
@@ -120,6 +122,14 @@ void SgRptUpstream::OnRpfBecameStarGRpf(Ipv4Address star_g_rpf, Duration t_overr
   LowerOverrideTimer("RPF'(S,G,rpt) -> RPF'(*,G)", t_override,
                      {{"old_rpf", sim::wire::ToString(old)},
                       {"rpf", sim::wire::ToString(star_g_rpf)}});
+}
+
+void SgRptUpstream::OnRpfBecameAssertWinner(Ipv4Address winner) {
+  // The messages from here on go to the winner; only the trace marks the move, in any state.
+  if (winner == rpf_) return;
+  const Ipv4Address old = std::exchange(rpf_, winner);
+  TransitionTo(state_, "RPF'(S,G,rpt) -> AssertWinner(S,G)",
+               {}, {{"old_rpf", sim::wire::ToString(old)}, {"rpf", sim::wire::ToString(winner)}});
 }
 
 void SgRptUpstream::LowerOverrideTimer(std::string_view event, Duration t_override,

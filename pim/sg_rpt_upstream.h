@@ -60,6 +60,10 @@ class SgRptUpstream {
   // RFC "RPF'(S,G,rpt) -> RPF'(*,G)": an (S,G) assert on the RP's RPF interface ended, and the
   // (S,G,rpt) messages go to `star_g_rpf` again.
   void OnRpfBecameStarGRpf(sim::wire::Ipv4Address star_g_rpf, sim::core::Duration t_override);
+  // RPF'(S,G,rpt) became `winner`, AssertWinner(S,G,RPF_interface(RP(G))): this router lost
+  // the (S,G) Assert toward the RP. No edge of the RFC's table (the state and the OT stay), but
+  // a trace line, the counterpart of "RPF'(S,G,rpt) -> RPF'(*,G)".
+  void OnRpfBecameAssertWinner(sim::wire::Ipv4Address winner);
   // RPF'(S,G,rpt) changed otherwise: remembered for the next message; no table event.
   void SetRpfNeighbor(sim::wire::Ipv4Address rpf_neighbor) { rpf_ = rpf_neighbor; }
   // PIM stopped on the RPF interface or the router: RPTNotJoined with the OT cancelled, nothing

@@ -1,6 +1,6 @@
-// PIM Assert (RFC 7761 §4.9.6): group, source (0.0.0.0 for an Assert(*,G)), the RPT bit, the
-// 31-bit metric preference and the 32-bit metric. The R bit is the top bit of the word that
-// holds the preference.
+// PIM Assert (RFC 7761 §4.9.6): group, source (in an Assert(*,G), 0.0.0.0 or the source of the
+// datagram that triggered it), the RPT bit, the 31-bit metric preference and the 32-bit metric.
+// The R bit is the top bit of the word that holds the preference.
 #ifndef MCASTLAB_SIM_WIRE_PIM_ASSERT_H_
 #define MCASTLAB_SIM_WIRE_PIM_ASSERT_H_
 
@@ -27,7 +27,7 @@ inline constexpr std::uint32_t kPimAssertPreferenceMax = 0x7fffffff;
 
 struct PimAssert {
   EncodedGroup group;
-  Ipv4Address source;  // 0.0.0.0 in an Assert(*,G)
+  Ipv4Address source;  // Assert(*,G): 0.0.0.0, or the triggering datagram's source
   bool rpt = false;
   std::uint32_t metric_preference = 0;  // 31 bits
   std::uint32_t metric = 0;

@@ -34,8 +34,8 @@ constexpr Ipv4Address kHigh{10, 1, 0, 3};  // wins address ties against kMe
 class RecordingAssertPort : public AssertPort, public TraceRecorder {
  public:
   using TraceRecorder::TraceRecorder;
-  void SendAssert(const JoinKey& key, const AssertMetric& m) override {
-    log.push_back({Now(), "assert " + ToString(key) + " " + ToString(m)});
+  void SendAssert(const JoinKey& key, const AssertMetric& m, Ipv4Address source) override {
+    log.push_back({Now(), "assert " + ToString(key) + " " + ToString(m) + " source " + sim::wire::ToString(source)});
   }
   void WinnerChanged(const JoinKey& key) override { log.push_back({Now(), "winner " + ToString(key)}); }
   void Trace(std::string_view kind, TraceFields fields) override { Record(kind, fields); }
@@ -61,7 +61,9 @@ class AssertMachineTest : public testing::Test {
     RunUntil(d);
     m_.OnDataArrived(true, mine_);
   }
-  Did Sent(Duration d, const AssertMetric& m) { return At(d, "assert (10.0.0.1,239.1.1.1) " + ToString(m)); }
+  Did Sent(Duration d, const AssertMetric& m) {
+    return At(d, "assert (10.0.0.1,239.1.1.1) " + ToString(m) + " source 10.0.0.1");
+  }
   static Did Winner(Duration d) { return At(d, "winner (10.0.0.1,239.1.1.1)"); }
 
   Scheduler s_;
@@ -142,6 +144,32 @@ TEST_F(AssertMachineTest, StarGMachineTracksRptAsserts) {
   star.OnAssertReceived(Rpt(1, kLow), false, true, InfiniteAssertMetric());
   EXPECT_EQ(star.state(), AssertState::kLoser);
   EXPECT_EQ(star.assert_winner(), kLow);
+}
+
+// §4.9.6: an Assert(*,G) that data triggered names the datagram's source; the others name zero.
+// §4.6.4: AssertCancel(S,G) names S.
+TEST_F(AssertMachineTest, StarGAssertNamesTheTriggeringSourceOnlyWhenDataTriggeredIt) {
+  const AssertMetric rpt_mine = Rpt(2, kMe);
+  AssertMachine star{s_, 1, JoinKey::StarG(kGroup), config_, kMe, port_};
+  constexpr Ipv4Address kData{10, 5, 0, 10};
+  RunUntil(Seconds(1));
+  star.OnDataArrived(true, rpt_mine, kData);
+  RunUntil(Seconds(178));  // A3 at Assert_Time - Assert_Override_Interval
+  star.OnConditions(false, false, InfiniteAssertMetric());  // A4
+  AssertMachine other{s_, 1, JoinKey::StarG(kGroup), config_, kMe, port_};
+  other.OnAssertReceived(Rpt(3, kHigh), true, true, rpt_mine);  // A1 on an Inferior Assert
+  const std::string head = "assert (*,239.1.1.1) ";
+  EXPECT_EQ(port_.log, (std::vector<Did>{At(Seconds(1), head + "rpt 1 pref 1 metric 2 10.1.0.2 source 10.5.0.10"),
+                                         At(Seconds(1), "winner (*,239.1.1.1)"),
+                                         At(Seconds(178), head + "rpt 1 pref 1 metric 2 10.1.0.2 source 0.0.0.0"),
+                                         At(Seconds(178), head + "infinite source 0.0.0.0"),
+                                         At(Seconds(178), "winner (*,239.1.1.1)"),
+                                         At(Seconds(178), head + "rpt 1 pref 1 metric 2 10.1.0.2 source 0.0.0.0"),
+                                         At(Seconds(178), "winner (*,239.1.1.1)")}));
+  // The (S,G) machine's AssertCancel names S.
+  Data(Seconds(200));
+  m_.OnConditions(false, true, mine_);
+  EXPECT_EQ(port_.log[port_.log.size() - 2], Sent(Seconds(200), InfiniteAssertMetric()));
 }
 
 // --- I am Assert Winner -------------------------------------------------------------------------

@@ -112,13 +112,14 @@ class PimCouldAssert : public testing::Test {
 
 TEST_F(PimCouldAssert, TheStarGLoserKeepsOutOfTheSourcesAssert) {
   // Four Asserts in all: the (*,G) round (M and N at once, M again to the inferior one) and W's
-  // (S,G) one. Counted with lost_assert(*,G) left out, N would answer W's Assert with its better
+  // (S,G) one. The two data-triggered Assert(*,G) name the datagram's source, M's answer to N's
+  // names none (§4.9.6); neither M nor N holds (S,G) state that could take them. Counted with lost_assert(*,G) left out, N would answer W's Assert with its better
   // connected metric at 20.102 s and take the LAN from W, without forwarding S there.
   EXPECT_EQ(testing_support::RunTshark((*out_ / "lan.pcap").string(),
                                        {"-Y", "pim.type == 5", "-T", "fields", "-e", "frame.time_relative", "-e",
                                         "ip.src", "-e", "pim.source", "-e", "pim.rpt"}),
-            "20.001016336\t10.0.0.5\t0.0.0.0\t1\n"
-            "20.001016336\t10.0.0.1\t0.0.0.0\t1\n"
+            "20.001016336\t10.0.0.5\t10.1.0.10\t1\n"
+            "20.001016336\t10.0.0.1\t10.1.0.10\t1\n"
             "20.002017008\t10.0.0.5\t0.0.0.0\t1\n"
             "20.101005120\t10.0.0.2\t10.1.0.10\t0\n");
   EXPECT_EQ(SourceAsserts(*out_, "N"), std::vector<std::string>{});
@@ -163,8 +164,10 @@ TEST_F(PimCouldAssert, ASharedTreeRouterOnTheRpSideFollowsTheSourcesAssertWithou
   // So E's Prune(S,G,rpt) to W (its SPT bit comes with the lost Assert, A6) is one D overrides
   // (20.784 s); when the Assert ends, RPF'(S,G,rpt) is M again (RPF'(*,G), the (*,G) winner),
   // and D's Join(S,G,rpt) undoes the Prune(S,G,rpt) in E's periodic Join(*,G) to M (81.695 s).
+  // The Assert that made the entry moves RPF'(S,G,rpt) from M (RPF'(*,G)) to W first.
   EXPECT_EQ(NodeEvents(*out_, "D", "pim.upstream_rpt"),
             (std::vector<std::string>{
+                R"j(20.102005792 "entry": "(10.1.0.10,239.1.1.1,rpt)", "from": "RPTNotJoined", "event": "RPF'(S,G,rpt) -> AssertWinner(S,G)", "to": "RPTNotJoined", "old_rpf": "10.0.0.5", "rpf": "10.0.0.2"})j",
                 R"j(20.102005792 "entry": "(10.1.0.10,239.1.1.1,rpt)", "from": "RPTNotJoined", "event": "inherited_olist non-empty", "to": "NotPruned"})j",
                 R"j(20.103006528 "entry": "(10.1.0.10,239.1.1.1,rpt)", "from": "NotPruned", "event": "see Prune(S,G,rpt)", "to": "NotPruned", "ot": "681046745ns"})j",
                 R"j(20.784053273 "entry": "(10.1.0.10,239.1.1.1,rpt)", "from": "NotPruned", "event": "OT expires", "to": "NotPruned", "send": "join 10.0.0.2"})j",

@@ -1,8 +1,13 @@
-// Which RPF' the (S,G,rpt) rules and Update_SPTbit read (RFC 7761 §4.1.6), each where only one
-// reading gives the right message or flag, at exact instants:
+// Which RPF' and which olist the (S,G,rpt) rules, Update_SPTbit and the RP's Register handling
+// read (RFC 7761 §4.1.6, §4.4.2), each where only one reading gives the right message, flag or
+// copy, at exact instants:
 // - the periodic Prune(S,G,rpt) in a Join(*,G) triggered by a route change reads RPF'(S,G) from
 //   the new route, not from the (S,G) upstream machine (PimRouter::AddPeriodicRptPrunes);
 // - the SPT bit compares RPF'(S,G) with RPF'(*,G) as the (*,G) Assert winner makes it
+//   (PimRouter::SptBitDue);
+// - the datagram in a Register goes down inherited_olist(S,G,rpt), the shared tree without the
+//   branches that pruned S off it, not down the whole (*,G) olist (PimRouter::OnRegister), and
+//   the SPT bit's "inherited_olist(S,G,rpt) == NULL" reads the same per-source set
 //   (PimRouter::SptBitDue).
 #include <gtest/gtest.h>
 
@@ -122,6 +127,133 @@ TEST(PimRpfInputs, StarGAssertWinnerAsRpfStarGSetsTheSptBit) {
             "3.115661077\t10.0.0.3\t10.0.0.1\t1\t0\n"
             "20.000123984\t10.0.0.3\t10.0.0.2\t1\t0\n"
             "21.770843409\t10.0.0.3\t10.0.0.2\t1\t0\n");
+}
+
+// A router's (S,G,rpt) state on eth1 when the Prune(S,G,rpt) of its one neighbor there arrives
+// at `at`: no Prune-Pending wait with a single neighbor.
+std::vector<std::string> SourcePrunedOnEth1At(const std::string& at) {
+  const std::string head = at + R"j( "interface": "eth1", "entry": "(10.1.0.10,239.1.1.1,rpt)", )j";
+  return {head + R"j("from": "NoInfo", "event": "receive Prune(S,G,rpt)", "to": "PrunePending", "et": "210s", "ppt": "0s"})j",
+          head + R"j("from": "PrunePending", "event": "PPT expires", "to": "Pruned", "et": "210s"})j"};
+}
+
+// R1 is the source's DR; the RP's one branch of the shared tree is R3, the last hop. R3 reaches
+// the source over its own link to R1; R1 reaches the RP over a slow link (20 ms), so a
+// Register is still on its way when R3's SPT bit takes S off the shared tree.
+constexpr char kRegisterAfterRptPrune[] = R"j({
+  "format": 1, "name": "register-after-rpt-prune", "duration": "25s",
+  "nodes": [
+    {"name": "src", "type": "host", "interfaces": [{"name": "eth0", "address": "10.1.0.10/24", "gateway": "10.1.0.1"}]},
+    {"name": "R1", "type": "router", "interfaces": [{"name": "eth0", "address": "10.1.0.1/24"}, {"name": "eth1", "address": "10.0.12.1/24"}, {"name": "eth2", "address": "10.0.13.1/24", "cost": 3}]},
+    {"name": "RP", "type": "router", "interfaces": [{"name": "eth0", "address": "10.0.12.2/24"}, {"name": "eth1", "address": "10.0.23.2/24"}]},
+    {"name": "R3", "type": "router", "interfaces": [{"name": "eth0", "address": "10.0.23.3/24"}, {"name": "eth1", "address": "10.0.13.3/24"}, {"name": "eth2", "address": "10.3.0.1/24"}]},
+    {"name": "rx", "type": "host", "interfaces": [{"name": "eth0", "address": "10.3.0.10/24", "gateway": "10.3.0.1"}]}
+  ],
+  "links": [
+    {"name": "src-lan", "endpoints": ["src:eth0", "R1:eth0"]},
+    {"name": "r1-rp", "endpoints": ["R1:eth1", "RP:eth0"], "delay": "20ms"},
+    {"name": "r1-r3", "endpoints": ["R1:eth2", "R3:eth1"]},
+    {"name": "rp-r3", "endpoints": ["RP:eth1", "R3:eth0"]},
+    {"name": "lan3", "endpoints": ["R3:eth2", "rx:eth0"]}
+  ],
+  "rp": [{"address": "10.0.23.2"}],
+  "events": [
+    {"at": "0s", "action": "listen", "node": "rx", "port": 5001, "bind": "239.1.1.1", "socket": "s"},
+    {"at": "0s", "action": "join", "node": "rx", "group": "239.1.1.1", "socket": "s"},
+    {"at": "20s", "action": "send", "node": "src", "to": "239.1.1.1:5001", "ttl": 16, "rate": "10pps", "until": "21s"}
+  ],
+  "expect": [
+    {"received": {"node": "rx", "socket": "s", "min": 11, "max": 11}}
+  ]
+})j";
+
+// The first datagram's Register (20.060 s) goes down the shared tree to R3, which joins (S,G)
+// toward R1. The second datagram reaches R3 natively at 20.100 s: its SPT bit sends
+// Prune(S,G,rpt) to the RP, which prunes S off its only branch at once (one neighbor, no
+// Prune-Pending wait). That datagram's Register arrives at 20.120 s: inherited_olist(S,G) is
+// empty, so the RP answers with a Register-Stop (§4.4.2: SwitchToSptDesired and an empty
+// olist), and inherited_olist(S,G,rpt) is empty too, so the datagram goes nowhere. Read from the
+// (*,G) olist, which still holds R3's Join(*,G), it would go down to R3 a second time at 20.120 s,
+// a copy R3 drops as arriving off RPF_interface(S).
+TEST(PimRpfInputs, RegisterAfterAPruneOfTheSourceIsNotForwardedDownThatBranch) {
+  const fs::path out = RunJson(kRegisterAfterRptPrune);
+  EXPECT_EQ(NodeEvents(out, "RP", "pim.downstream_rpt"),
+            SourcePrunedOnEth1At("20.100005816"));
+  EXPECT_EQ(NodeEvents(out, "RP", "pim.register_rx"),
+            (std::vector<std::string>{
+                R"j(20.060004648 "entry": "(10.1.0.10,239.1.1.1)", "from": "10.0.12.1", "null": false, "decision": "accepted kat=210s forward join"})j",
+                R"j(20.120004344 "entry": "(10.1.0.10,239.1.1.1)", "from": "10.0.12.1", "null": false, "decision": "accepted register-stop=10.0.12.1 kat=210s forward"})j"}));
+  // On the RP's branch: R3's Prune(S,G,rpt), and the source's data once only, from the first
+  // Register.
+  EXPECT_EQ(JoinPruneFrames(out, "rp-r3"),
+            "3.575660560\t10.0.23.3\t10.0.23.2\t1\t0\n"
+            "20.100004080\t10.0.23.3\t10.0.23.2\t0\t1\n");
+  EXPECT_EQ(testing_support::RunTshark((out / "rp-r3.pcap").string(),
+                                       {"-Y", "udp", "-T", "fields", "-e", "frame.time_relative", "-e", "ip.src"}),
+            "20.060004648\t10.1.0.10\n");
+  // The Register-Stop to R1 leaves with the second Register's arrival.
+  EXPECT_EQ(testing_support::RunTshark((out / "r1-rp.pcap").string(),
+                                       {"-Y", "pim.type == 2", "-T", "fields", "-e", "frame.time_relative", "-e", "ip.src"}),
+            "20.120004344\t10.0.23.2\n");
+}
+
+// M reaches the RP through U1 and the source through U2, both on M's upstream LAN (Assert off
+// there, so that no lost Assert sets M's SPT bit through A6). X, a last hop, joined (*,G) through
+// M but reaches the source over its own link to R0; Y, a last hop that reaches the RP directly,
+// joins (S,G) through M. So M holds (S,G) (Y's Join), and S's data comes in on the LAN both from
+// U2 (the SPT) and from U1 (the shared tree, RPF_interface(S) = RPF_interface(RP(G))), with
+// RPF'(S,G) = U2 != RPF'(*,G) = U1.
+constexpr char kSptBitAfterRptPrune[] = R"j({
+  "format": 1, "name": "spt-bit-after-rpt-prune", "duration": "25s",
+  "nodes": [
+    {"name": "src", "type": "host", "interfaces": [{"name": "eth0", "address": "10.1.0.10/24", "gateway": "10.1.0.1"}]},
+    {"name": "R0", "type": "router", "interfaces": [{"name": "eth0", "address": "10.1.0.1/24"}, {"name": "eth1", "address": "10.0.2.1/24"}, {"name": "eth2", "address": "10.0.5.1/24"}]},
+    {"name": "RP", "type": "router", "interfaces": [{"name": "eth0", "address": "10.9.0.1/24"}, {"name": "eth1", "address": "10.0.7.1/24"}]},
+    {"name": "U1", "type": "router", "pim": {"assert": false}, "interfaces": [{"name": "eth0", "address": "10.9.0.2/24"}, {"name": "eth1", "address": "10.0.0.1/24"}]},
+    {"name": "U2", "type": "router", "pim": {"assert": false}, "interfaces": [{"name": "eth0", "address": "10.0.2.2/24"}, {"name": "eth1", "address": "10.0.0.2/24"}]},
+    {"name": "M", "type": "router", "interfaces": [{"name": "eth0", "address": "10.0.0.3/24"}, {"name": "eth1", "address": "10.0.4.1/24"}, {"name": "eth2", "address": "10.0.6.1/24"}]},
+    {"name": "X", "type": "router", "interfaces": [{"name": "eth0", "address": "10.0.4.2/24"}, {"name": "eth1", "address": "10.0.5.2/24", "cost": 2}, {"name": "eth2", "address": "10.5.0.1/24"}]},
+    {"name": "Y", "type": "router", "interfaces": [{"name": "eth0", "address": "10.0.6.2/24"}, {"name": "eth1", "address": "10.0.7.2/24"}, {"name": "eth2", "address": "10.6.0.1/24"}]},
+    {"name": "rxx", "type": "host", "interfaces": [{"name": "eth0", "address": "10.5.0.10/24", "gateway": "10.5.0.1"}]},
+    {"name": "rxy", "type": "host", "interfaces": [{"name": "eth0", "address": "10.6.0.10/24", "gateway": "10.6.0.1"}]}
+  ],
+  "links": [
+    {"name": "src-lan", "endpoints": ["src:eth0", "R0:eth0"]},
+    {"name": "r0-u2", "endpoints": ["R0:eth1", "U2:eth0"]},
+    {"name": "r0-x", "endpoints": ["R0:eth2", "X:eth1"]},
+    {"name": "rp-u1", "endpoints": ["RP:eth0", "U1:eth0"]},
+    {"name": "rp-y", "endpoints": ["RP:eth1", "Y:eth1"]},
+    {"name": "lan", "endpoints": ["U1:eth1", "U2:eth1", "M:eth0"]},
+    {"name": "m-x", "endpoints": ["M:eth1", "X:eth0"]},
+    {"name": "m-y", "endpoints": ["M:eth2", "Y:eth0"]},
+    {"name": "lan-x", "endpoints": ["X:eth2", "rxx:eth0"]},
+    {"name": "lan-y", "endpoints": ["Y:eth2", "rxy:eth0"]}
+  ],
+  "rp": [{"address": "10.9.0.1"}],
+  "events": [
+    {"at": "0s", "action": "listen", "node": "rxx", "port": 5001, "bind": "239.1.1.1", "socket": "s"},
+    {"at": "0s", "action": "join", "node": "rxx", "group": "239.1.1.1", "socket": "s"},
+    {"at": "0s", "action": "listen", "node": "rxy", "port": 5001, "bind": "239.1.1.1", "socket": "s"},
+    {"at": "0s", "action": "join", "node": "rxy", "group": "239.1.1.1", "socket": "s"},
+    {"at": "20s", "action": "send", "node": "src", "to": "239.1.1.1:5001", "ttl": 16, "rate": "10pps", "until": "21s"}
+  ],
+  "expect": [
+    {"received": {"node": "rxx", "socket": "s", "min": 11, "max": 11}},
+    {"received": {"node": "rxy", "socket": "s", "min": 11}}
+  ]
+})j";
+
+// X's SPT bit (20.100004080) sends Prune(S,G,rpt) to M, which prunes S off X's branch at once:
+// inherited_olist(S,G,rpt) is empty at M, and the next datagram on the LAN sets M's SPT bit
+// (§4.2.2, "inherited_olist(S,G,rpt) == NULL"). Read from the (*,G) olist, which still holds
+// X's Join(*,G), the set is not empty, the two RPF' differ, and the bit would never be set.
+TEST(PimRpfInputs, SptBitIsSetOnceTheSourceIsPrunedOffTheLastSharedTreeBranch) {
+  const fs::path out = RunJson(kSptBitAfterRptPrune);
+  EXPECT_EQ(NodeEvents(out, "M", "pim.downstream_rpt"),
+            SourcePrunedOnEth1At("20.100005816"));
+  EXPECT_EQ(NodeEvents(out, "M", "pim.spt"),
+            std::vector<std::string>{
+                R"j(20.100006120 "entry": "(10.1.0.10,239.1.1.1)", "interface": "eth0", "spt_bit": "set"})j"});
 }
 
 }  // namespace

@@ -129,10 +129,13 @@ TEST_F(PimRptAssert, TriggeredMessagesGoToTheWinnerAndThePeriodicJoinCarriesTheP
             "10.9.0.1,10.1.0.10\t1,0\t1,1\n");
 }
 
+// D's RPF'(S,G,rpt) moves to W when D loses the (S,G) Assert (20.102005792), and back to N,
+// RPF'(*,G), when it ends (80.001000736): each move is a pim.upstream_rpt line.
 TEST_F(PimRptAssert, TheAssertsEndGivesTheRpfStarGEventAndNTakesSBack) {
   EXPECT_EQ(NodeEvents(*out_, "D", "pim.upstream_rpt"),
             (std::vector<std::string>{
                 R"j(20.100007856 "entry": "(10.1.0.10,239.1.1.1,rpt)", "from": "RPTNotJoined", "event": "inherited_olist non-empty", "to": "NotPruned"})j",
+                R"j(20.102005792 "entry": "(10.1.0.10,239.1.1.1,rpt)", "from": "NotPruned", "event": "RPF'(S,G,rpt) -> AssertWinner(S,G)", "to": "NotPruned", "old_rpf": "10.0.0.1", "rpf": "10.0.0.2"})j",
                 R"j(20.103006528 "entry": "(10.1.0.10,239.1.1.1,rpt)", "from": "NotPruned", "event": "see Prune(S,G,rpt)", "to": "NotPruned", "ot": "1.694058114s"})j",
                 R"j(21.797064642 "entry": "(10.1.0.10,239.1.1.1,rpt)", "from": "NotPruned", "event": "OT expires", "to": "NotPruned", "send": "join 10.0.0.2"})j",
                 R"j(80.001000736 "entry": "(10.1.0.10,239.1.1.1,rpt)", "from": "NotPruned", "event": "RPF'(S,G,rpt) -> RPF'(*,G)", "to": "NotPruned", "old_rpf": "10.0.0.2", "rpf": "10.0.0.1", "ot": "1.138870787s"})j",
@@ -145,27 +148,37 @@ TEST_F(PimRptAssert, TheAssertsEndGivesTheRpfStarGEventAndNTakesSBack) {
                 R"j(81.140872259 "interface": "eth1", "entry": "(10.1.0.10,239.1.1.1,rpt)", "from": "Pruned", "event": "receive Join(S,G,rpt)", "to": "NoInfo"})j"}));
 }
 
-// The same LAN with 2 ms on R0-N: W's datagrams reach the LAN first, N's (*,G) Assert (its SPT
-// bit is not set yet) loses to W's (S,G) Assert, and N stays quiet on the (S,G) one. So E gets a
-// single (S,G) Assert: A6 sets its SPT bit after the winner change has already recomputed the
-// entry, and PruneDesired(S,G,rpt) must be read again at that instant. The Prune(S,G,rpt) goes to
-// W, RPF'(S,G,rpt), in the same instant as the Assert arrives.
+// The same LAN with 2 ms on R0-N: W's datagrams reach the LAN first, and N's data-triggered
+// Assert(*,G) (its SPT bit is not set yet) names the source (§4.9.6). W holds (S,G) with the SPT
+// bit and CouldAssert(S,G,LAN), so it answers that Assert with its (S,G) Assert at once (§4.6.1,
+// NoInfo, "Receive Assert with RPTbit set and CouldAssert(S,G,I)"), a millisecond before its own
+// data would have triggered one; N loses and stays quiet on the (S,G) one. So E gets a single
+// (S,G) Assert: A6 sets its SPT bit after the winner change has already recomputed the entry,
+// and PruneDesired(S,G,rpt) must be read again at that instant. The Prune(S,G,rpt) goes to W,
+// RPF'(S,G,rpt), in the same instant as the Assert arrives, right after the line that moves
+// RPF'(S,G,rpt) to W.
 TEST(PimRptAssertOneAssert, ASingleLostAssertSetsTheSptBitAndPrunesAtOnce) {
   std::string json = kRptAssert;
   const std::string r0_n = R"j("endpoints": ["R0:eth2", "N:eth2"])j";
   json.insert(json.find(r0_n) + r0_n.size(), R"j(, "delay": "2ms")j");
   const fs::path out = pim_run::RunJson(json);
   const std::vector<std::string> e = NodeEvents(out, "E", "pim.upstream_rpt");
-  ASSERT_EQ(e.size(), 2u);
-  EXPECT_EQ(e[1], R"j(20.104004792 "entry": "(10.1.0.10,239.1.1.1,rpt)", "from": "NotPruned", "event": "PruneDesired true", "to": "Pruned", "send": "prune 10.0.0.2"})j");
+  ASSERT_EQ(e.size(), 3u);
+  EXPECT_EQ(e[1], R"j(20.103006464 "entry": "(10.1.0.10,239.1.1.1,rpt)", "from": "NotPruned", "event": "RPF'(S,G,rpt) -> AssertWinner(S,G)", "to": "NotPruned", "old_rpf": "10.0.0.1", "rpf": "10.0.0.2"})j");
+  EXPECT_EQ(e[2], R"j(20.103006464 "entry": "(10.1.0.10,239.1.1.1,rpt)", "from": "NotPruned", "event": "PruneDesired true", "to": "Pruned", "send": "prune 10.0.0.2"})j");
   EXPECT_EQ(testing_support::RunTshark((out / "lan.pcap").string(),
                                        {"-Y", "pim.type == 5 || (pim.type == 3 && frame.time_relative > 20 && frame.time_relative < 21)", "-T",
                                         "fields", "-e", "frame.time_relative", "-e", "ip.src", "-e", "pim.type", "-e",
                                         "pim.upstream_neighbor", "-e", "pim.numprunes"}),
             "20.007013336\t10.0.0.4\t3\t10.0.0.2\t0\n"
             "20.101005120\t10.0.0.1\t5\t\t\n"
-            "20.103004120\t10.0.0.2\t5\t\t\n"
-            "20.104004792\t10.0.0.4\t3\t10.0.0.2\t1\n");
+            "20.102005792\t10.0.0.2\t5\t\t\n"
+            "20.103006464\t10.0.0.4\t3\t10.0.0.2\t1\n");
+  // N's Assert(*,G) (RPT bit set) names S, as W's Assert(S,G) does.
+  EXPECT_EQ(testing_support::RunTshark((out / "lan.pcap").string(), {"-Y", "pim.type == 5", "-T", "fields", "-e",
+                                                                     "ip.src", "-e", "pim.source", "-e", "pim.rpt"}),
+            "10.0.0.1\t10.1.0.10\t1\n"
+            "10.0.0.2\t10.1.0.10\t0\n");
 }
 
 }  // namespace
