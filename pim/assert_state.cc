@@ -197,11 +197,13 @@ void AssertMachine::OnAssertTimerExpired() {
   }
 }
 
-Ipv4Address AssertMachine::SourceField(Ipv4Address data_source) const {
+Ipv4Address AssertMachine::SourceField(Ipv4Address data_source, bool cancel) const {
   // §4.9.6: an Assert(*,G) that data triggered may name that datagram's source, and names zero
-  // otherwise; §4.6.4: AssertCancel(S,G) names S. Naming S lets a router with (S,G) state answer
-  // with its (S,G) machine ("Receive Assert with RPTbit set and CouldAssert(S,G,I)").
-  return key_.source.value_or(data_source);
+  // otherwise; §4.6.4: AssertCancel(S,G) names S, and AssertCancel(*,G), which has no S to name,
+  // names RP(G). Naming S lets a router with (S,G) state answer with its (S,G) machine ("Receive
+  // Assert with RPTbit set and CouldAssert(S,G,I)").
+  if (key_.source) return *key_.source;
+  return cancel ? port_.RpOf(key_.group) : data_source;
 }
 
 void AssertMachine::BecomeWinner(std::string_view event, const AssertMetric& my_metric, Ipv4Address data_source) {
@@ -237,7 +239,7 @@ void AssertMachine::ToNoInfo(std::string_view event, bool cancel) {
   assert_timer_.Cancel();
   winner_metric_ = InfiniteAssertMetric();
   TransitionTo(AssertState::kNoInfo, event, cancel ? "AssertCancel" : "");
-  if (cancel) port_.SendAssert(key_, InfiniteAssertMetric(), SourceField({}));
+  if (cancel) port_.SendAssert(key_, InfiniteAssertMetric(), SourceField({}, true));
   port_.WinnerChanged(key_);
 }
 

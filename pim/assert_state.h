@@ -59,6 +59,8 @@ class AssertPort {
   virtual void SendAssert(const JoinKey& key, const AssertMetric& metric, sim::wire::Ipv4Address source) = 0;
   // AssertWinner changed (a state change or a new winner): lost_assert and RPF' may change.
   virtual void WinnerChanged(const JoinKey& key) = 0;
+  // RP(G), which an AssertCancel(*,G) names (0.0.0.0 when G has none).
+  virtual sim::wire::Ipv4Address RpOf(sim::wire::Ipv4Address group) const = 0;
   // One events.jsonl line (kind "pim.assert").
   virtual void Trace(std::string_view kind, TraceFields fields) = 0;
 };
@@ -114,8 +116,9 @@ class AssertMachine {
   void BecomeWinner(std::string_view event, const AssertMetric& my_metric,
                     sim::wire::Ipv4Address data_source = {});
   // The Source Address of an Assert sent now (§4.9.6): S for (S,G), AssertCancel(S,G) included;
-  // for (*,G), the source of the datagram that triggered it, else 0.0.0.0.
-  sim::wire::Ipv4Address SourceField(sim::wire::Ipv4Address data_source) const;
+  // for (*,G), the source of the datagram that triggered it, else 0.0.0.0, and RP(G) in an
+  // AssertCancel(*,G) (§4.6.4).
+  sim::wire::Ipv4Address SourceField(sim::wire::Ipv4Address data_source, bool cancel = false) const;
   // A2 / A6: store the new winner and its metric, timer Assert_Time.
   void BecomeLoser(std::string_view event, const AssertMetric& winner);
   // A3: send Assert, timer Assert_Time - Assert_Override_Interval.

@@ -232,6 +232,8 @@ void AssertPortOf::SendAssert(const JoinKey& key, const AssertMetric& metric, Ip
 
 void AssertPortOf::WinnerChanged(const JoinKey& key) { owner_.Recompute(key); }
 
+Ipv4Address AssertPortOf::RpOf(Ipv4Address group) const { return owner_.RpFor(group).value_or(Ipv4Address()); }
+
 void AssertPortOf::Trace(std::string_view kind, TraceFields fields) {
   fields.insert(fields.begin(), {"interface", pi_.iface.name()});
   owner_.Trace(kind, std::move(fields));

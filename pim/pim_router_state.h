@@ -49,6 +49,7 @@ class AssertPortOf : public AssertPort {
   AssertPortOf(PimRouter& owner, PimRouter::Interface& pi) : owner_(owner), pi_(pi) {}
   void SendAssert(const JoinKey& key, const AssertMetric& metric, sim::wire::Ipv4Address source) override;
   void WinnerChanged(const JoinKey& key) override;
+  sim::wire::Ipv4Address RpOf(sim::wire::Ipv4Address group) const override;
   void Trace(std::string_view kind, TraceFields fields) override;
 
  private:

@@ -30,6 +30,7 @@ using sim::wire::Ipv4Address;
 constexpr Ipv4Address kMe{10, 1, 0, 2};
 constexpr Ipv4Address kLow{10, 1, 0, 1};   // loses address ties to kMe
 constexpr Ipv4Address kHigh{10, 1, 0, 3};  // wins address ties against kMe
+constexpr Ipv4Address kRp{10, 9, 0, 1};
 
 class RecordingAssertPort : public AssertPort, public TraceRecorder {
  public:
@@ -38,6 +39,7 @@ class RecordingAssertPort : public AssertPort, public TraceRecorder {
     log.push_back({Now(), "assert " + ToString(key) + " " + ToString(m) + " source " + sim::wire::ToString(source)});
   }
   void WinnerChanged(const JoinKey& key) override { log.push_back({Now(), "winner " + ToString(key)}); }
+  Ipv4Address RpOf(Ipv4Address) const override { return kRp; }
   void Trace(std::string_view kind, TraceFields fields) override { Record(kind, fields); }
   std::vector<Did> log;
 };
@@ -147,7 +149,7 @@ TEST_F(AssertMachineTest, StarGMachineTracksRptAsserts) {
 }
 
 // §4.9.6: an Assert(*,G) that data triggered names the datagram's source; the others name zero.
-// §4.6.4: AssertCancel(S,G) names S.
+// §4.6.4: AssertCancel(S,G) names S, AssertCancel(*,G) names RP(G).
 TEST_F(AssertMachineTest, StarGAssertNamesTheTriggeringSourceOnlyWhenDataTriggeredIt) {
   const AssertMetric rpt_mine = Rpt(2, kMe);
   AssertMachine star{s_, 1, JoinKey::StarG(kGroup), config_, kMe, port_};
@@ -162,7 +164,7 @@ TEST_F(AssertMachineTest, StarGAssertNamesTheTriggeringSourceOnlyWhenDataTrigger
   EXPECT_EQ(port_.log, (std::vector<Did>{At(Seconds(1), head + "rpt 1 pref 1 metric 2 10.1.0.2 source 10.5.0.10"),
                                          At(Seconds(1), "winner (*,239.1.1.1)"),
                                          At(Seconds(178), head + "rpt 1 pref 1 metric 2 10.1.0.2 source 0.0.0.0"),
-                                         At(Seconds(178), head + "infinite source 0.0.0.0"),
+                                         At(Seconds(178), head + "infinite source 10.9.0.1"),
                                          At(Seconds(178), "winner (*,239.1.1.1)"),
                                          At(Seconds(178), head + "rpt 1 pref 1 metric 2 10.1.0.2 source 0.0.0.0"),
                                          At(Seconds(178), "winner (*,239.1.1.1)")}));
