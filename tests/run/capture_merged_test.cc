@@ -11,6 +11,7 @@
 #include "sim/run/runner.h"
 #include "sim/scenario/loader.h"
 #include "tests/support/tshark.h"
+#include "tests/support/child_process.h"
 #include "tests/support/temp_files.h"
 
 namespace sim::run {
@@ -57,13 +58,13 @@ TEST(CaptureMerged, HoldsEveryLinksFramesUnderTheLinksName) {
   EXPECT_EQ(per_interface["transit"], 147u);
   EXPECT_TRUE(testing_support::TsharkProblems(merged.string()).empty());
   // The marker lists it, so a later run into the same folder may replace it.
-  EXPECT_NE(testing_support::ReadFileText(out / ".mcastlab-output").find("capture.pcapng"), std::string::npos);
+  EXPECT_NE(testing_support::ReadWholeFile(out / ".mcastlab-output").find("capture.pcapng"), std::string::npos);
 }
 
 TEST(CaptureMerged, SameBytesOnEveryRunAndNoFileWithoutTheOption) {
   const fs::path a = RunAssertLesson("merged-a");
   const fs::path b = RunAssertLesson("merged-b");
-  EXPECT_EQ(testing_support::ReadFileText(a / kMergedCaptureFile), testing_support::ReadFileText(b / kMergedCaptureFile));
+  EXPECT_EQ(testing_support::ReadWholeFile(a / kMergedCaptureFile), testing_support::ReadWholeFile(b / kMergedCaptureFile));
 
   const auto loaded = scenario::LoadScenarioFile(MCASTLAB_SOURCE_DIR "/topologies/pim-assert.json");
   const fs::path plain = fs::path(testing::TempDir()) / "not-merged";

@@ -11,6 +11,7 @@
 #include <iterator>
 
 #include "sim/trace/output_error.h"
+#include "tests/support/child_process.h"
 #include "tests/support/temp_files.h"
 
 namespace sim::run {
@@ -65,7 +66,7 @@ TEST_F(OutputFolderTest, RefusesTheScenarioFileAndTheFoldersHoldingIt) {
   fs::current_path(root_);
   EXPECT_NE(Refusal("work/s.json").find("is the scenario file itself"), std::string::npos);
   EXPECT_NE(Refusal("work").find("holds the scenario file"), std::string::npos);
-  EXPECT_EQ(testing_support::ReadFileText(scenario_), "{}");
+  EXPECT_EQ(testing_support::ReadWholeFile(scenario_), "{}");
 }
 
 TEST_F(OutputFolderTest, RefusesAFileASymlinkAndAFolderNotWrittenByMcastlab) {
@@ -76,14 +77,14 @@ TEST_F(OutputFolderTest, RefusesAFileASymlinkAndAFolderNotWrittenByMcastlab) {
   EXPECT_NE(Refusal("photos").find("was not written by mcastlab"), std::string::npos);
   fs::create_directory_symlink("photos", "link");
   EXPECT_NE(Refusal("link").find("is a symbolic link"), std::string::npos);
-  EXPECT_EQ(testing_support::ReadFileText("notes.txt"), "keep me");
-  EXPECT_EQ(testing_support::ReadFileText("photos/cat.jpg"), "meow");
+  EXPECT_EQ(testing_support::ReadWholeFile("notes.txt"), "keep me");
+  EXPECT_EQ(testing_support::ReadWholeFile("photos/cat.jpg"), "meow");
 }
 
 TEST_F(OutputFolderTest, WritesANewFolderWithAMarkerListingItsFiles) {
   Run("out/a", {"summary.json", "lan.pcap"});
-  EXPECT_EQ(testing_support::ReadFileText("out/a/summary.json"), "summary.json");
-  EXPECT_EQ(testing_support::ReadFileText(fs::path("out/a") / kOutputMarker), OutputMarkerText({"lan.pcap", "summary.json"}));
+  EXPECT_EQ(testing_support::ReadWholeFile("out/a/summary.json"), "summary.json");
+  EXPECT_EQ(testing_support::ReadWholeFile(fs::path("out/a") / kOutputMarker), OutputMarkerText({"lan.pcap", "summary.json"}));
   // Nothing hidden is left beside it.
   int entries = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator("out")) ++entries;
@@ -111,7 +112,7 @@ TEST_F(OutputFolderTest, RefusesToReplaceAnOutputTheUserAddedFilesTo) {
   Run("out/a", {"lan.pcap"});
   Touch("out/a/my-notes.txt", "mine");
   EXPECT_NE(Refusal("out/a").find("holds files mcastlab did not write (my-notes.txt)"), std::string::npos);
-  EXPECT_EQ(testing_support::ReadFileText("out/a/my-notes.txt"), "mine");
+  EXPECT_EQ(testing_support::ReadWholeFile("out/a/my-notes.txt"), "mine");
 }
 
 TEST_F(OutputFolderTest, AnAbandonedRunKeepsTheOldOutputAndLeavesNothingBehind) {
@@ -121,7 +122,7 @@ TEST_F(OutputFolderTest, AnAbandonedRunKeepsTheOldOutputAndLeavesNothingBehind) 
     Touch(f.partial() / "half.pcap");
     ASSERT_TRUE(fs::exists(f.partial()));
   }  // destroyed without Commit, as when the run throws
-  EXPECT_EQ(testing_support::ReadFileText("out/a/lan.pcap"), "lan.pcap");
+  EXPECT_EQ(testing_support::ReadWholeFile("out/a/lan.pcap"), "lan.pcap");
   int entries = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator("out")) ++entries;
   EXPECT_EQ(entries, 1);
@@ -133,8 +134,8 @@ TEST_F(OutputFolderTest, CommitRefusesWhenFilesAppearedDuringTheRun) {
   Touch(f.partial() / "new.pcap");
   Touch("out/a/added-meanwhile.txt", "mine");
   EXPECT_THROW(f.Commit(), OutputPathError);
-  EXPECT_EQ(testing_support::ReadFileText("out/a/lan.pcap"), "lan.pcap");
-  EXPECT_EQ(testing_support::ReadFileText("out/a/added-meanwhile.txt"), "mine");
+  EXPECT_EQ(testing_support::ReadWholeFile("out/a/lan.pcap"), "lan.pcap");
+  EXPECT_EQ(testing_support::ReadWholeFile("out/a/added-meanwhile.txt"), "mine");
 }
 
 TEST_F(OutputFolderTest, RemovesStaleLeftoversOfDeadRunsOnly) {

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "sim/trace/output_error.h"
+#include "tests/support/child_process.h"
 #include "tests/support/temp_files.h"
 
 namespace sim::run {
@@ -37,7 +38,7 @@ TEST(RunRecorder, EventLinesSpanningSeveralChunksComeOutWholeAndInOrder) {
     EXPECT_EQ(r.event_count(), 30001u);
   }
   ASSERT_GT(expected.size(), 2u << 20);
-  EXPECT_EQ(testing_support::ReadFileText(path), expected);
+  EXPECT_EQ(testing_support::ReadWholeFile(path), expected);
 }
 
 TEST(RunRecorder, FullDiskIsAClearErrorAtTheLatestWhenClosing) {

@@ -14,6 +14,7 @@
 #include "sim/scenario/loader.h"
 #include "tests/support/json_files.h"
 #include "tests/support/tshark.h"
+#include "tests/support/child_process.h"
 #include "tests/support/temp_files.h"
 
 namespace sim::run {
@@ -84,7 +85,7 @@ TEST_P(ShippedScenario, EventValuesAreTypedAndNamedAsInTheScenario) {
   RunScenario(s, out);
   const std::regex quoted_integer(R"re(": "-?[0-9]+")re");
   const std::regex node_and_place(R"re("node": "([^"]+)".*"(port|interface)": "([^"]*)")re");
-  std::istringstream events(testing_support::ReadFileText(out / "events.jsonl"));
+  std::istringstream events(testing_support::ReadWholeFile(out / "events.jsonl"));
   int lines = 0;
   for (std::string line; std::getline(events, line); ++lines) {
     EXPECT_FALSE(std::regex_search(line, quoted_integer)) << line;
@@ -107,7 +108,7 @@ TEST_P(ShippedScenario, TwoProcessesWriteByteIdenticalFiles) {
   int compared = 0;
   for (const auto& e : fs::directory_iterator(a)) {
     const std::string name = e.path().filename().string();
-    EXPECT_EQ(testing_support::ReadFileText(e.path()), testing_support::ReadFileText(b / name)) << name << " differs between two runs";
+    EXPECT_EQ(testing_support::ReadWholeFile(e.path()), testing_support::ReadWholeFile(b / name)) << name << " differs between two runs";
     ++compared;
   }
   int in_b = 0;

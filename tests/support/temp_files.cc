@@ -16,9 +16,4 @@ sim::wire::Bytes ReadFileBytes(const std::filesystem::path& p) {
   return sim::wire::Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-std::string ReadFileText(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 }  // namespace testing_support

@@ -13,8 +13,6 @@ namespace testing_support {
 std::filesystem::path TempPath(const std::string& name);
 // Empty when the file cannot be read.
 sim::wire::Bytes ReadFileBytes(const std::filesystem::path& p);
-// The same as text.
-std::string ReadFileText(const std::filesystem::path& p);
 
 }  // namespace testing_support
 

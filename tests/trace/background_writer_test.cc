@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "sim/trace/output_error.h"
+#include "tests/support/child_process.h"
 #include "tests/support/temp_files.h"
 
 namespace sim::trace {
@@ -29,7 +30,7 @@ TEST(BackgroundWriter, ChunksReachTheFileWholeAndInOrder) {
     w.Close();
     w.Close();  // closing twice is harmless
   }
-  EXPECT_EQ(testing_support::ReadFileText(path), expected);
+  EXPECT_EQ(testing_support::ReadWholeFile(path), expected);
 }
 
 TEST(BackgroundWriter, AFolderThatIsNotThereIsAClearError) {
