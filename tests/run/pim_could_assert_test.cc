@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "tests/run/pim_run_support.h"
+#include "tests/support/child_process.h"
 
 namespace sim::run {
 namespace {

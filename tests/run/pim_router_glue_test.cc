@@ -5,28 +5,18 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "sim/run/runner.h"
 #include "sim/scenario/loader.h"
-#include "tests/support/child_process.h"
+#include "tests/support/events_log.h"
 
 namespace sim::run {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A key's value on one events.jsonl line, without quotes (a string or a number alike).
-std::string Field(const std::string& line, const std::string& key) {
-  const std::string tag = "\"" + key + "\": ";
-  const auto at = line.find(tag);
-  if (at == std::string::npos) return "";
-  std::size_t from = at + tag.size();
-  if (line[from] == '"') return line.substr(from + 1, line.find('"', from + 1) - from - 1);
-  return line.substr(from, line.find_first_of(",}", from) - from);
-}
+using testing_support::EventField;
 
 // Runs a scenario and returns its events of `node` whose kind starts with `kind_prefix`, each as
 // "t kind field=value ..." with the fields asked for.
@@ -40,17 +30,16 @@ class GlueRun {
                          ("pim-glue-" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(out);
     passed_ = RunScenario(loaded.scenario(), out).passed();
-    std::istringstream in(testing_support::ReadWholeFile(out / "events.jsonl"));
-    for (std::string line; std::getline(in, line);) lines_.push_back(line);
+    lines_ = testing_support::EventLines(out);
   }
   bool passed() const { return passed_; }
   std::vector<std::string> Events(const std::string& node, const std::string& kind,
                                   const std::vector<std::string>& fields) const {
     std::vector<std::string> out;
     for (const std::string& l : lines_) {
-      if (Field(l, "node") != node || Field(l, "kind") != kind) continue;
-      std::string e = Field(l, "t");
-      for (const std::string& f : fields) e += " " + f + "=" + Field(l, f);
+      if (EventField(l, "node") != node || EventField(l, "kind") != kind) continue;
+      std::string e = EventField(l, "t");
+      for (const std::string& f : fields) e += " " + f + "=" + EventField(l, f);
       out.push_back(e);
     }
     return out;

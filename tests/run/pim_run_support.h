@@ -7,14 +7,13 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "sim/run/runner.h"
 #include "sim/scenario/loader.h"
-#include "tests/support/child_process.h"
+#include "tests/support/events_log.h"
 #include "tests/support/tshark.h"
 
 namespace sim::run::pim_run {
@@ -50,14 +49,11 @@ inline std::string JoinPruneFrames(const std::filesystem::path& out, const std::
 inline std::vector<std::string> NodeEvents(const std::filesystem::path& out, std::string_view node,
                                            std::string_view kind) {
   const std::string tag = "\"node\": \"" + std::string(node) + "\", \"kind\": \"" + std::string(kind) + "\", ";
-  constexpr std::string_view kTime = "{\"t\": \"";
   std::vector<std::string> found;
-  std::istringstream events(testing_support::ReadWholeFile(out / "events.jsonl"));
-  for (std::string line; std::getline(events, line);) {
+  for (const std::string& line : testing_support::EventLines(out)) {
     const auto at = line.find(tag);
-    if (at == std::string::npos || !line.starts_with(kTime)) continue;
-    const std::string t = line.substr(kTime.size(), line.find('"', kTime.size()) - kTime.size());
-    found.push_back(t + " " + line.substr(at + tag.size()));
+    if (at == std::string::npos) continue;
+    found.push_back(testing_support::EventField(line, "t") + " " + line.substr(at + tag.size()));
   }
   return found;
 }

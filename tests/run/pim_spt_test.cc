@@ -15,6 +15,7 @@
 #include "sim/run/runner.h"
 #include "sim/scenario/loader.h"
 #include "tests/support/child_process.h"
+#include "tests/support/events_log.h"
 #include "tests/support/tshark.h"
 
 namespace sim::run {
@@ -26,8 +27,7 @@ namespace fs = std::filesystem;
 // kind, "entry": ...}`.
 std::vector<std::string> EventsOf(const fs::path& out, const std::vector<std::string>& kinds) {
   std::vector<std::string> found;
-  std::istringstream events(testing_support::ReadWholeFile(out / "events.jsonl"));
-  for (std::string line; std::getline(events, line);) {
+  for (const std::string& line : testing_support::EventLines(out)) {
     for (const std::string& kind : kinds) {
       if (line.find("\"kind\": \"" + kind + "\"") == std::string::npos) continue;
       found.push_back(line.substr(0, line.find(", \"kind\"")) + " " + kind + line.substr(line.find(", \"entry\"")));
