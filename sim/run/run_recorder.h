@@ -1,9 +1,10 @@
 // The trace sink of a run: events.jsonl lines, one pcap per captured link (and on request one
 // pcapng of them all), and the frame counts that `packets` expectations ask for.
 //
-// events.jsonl is written as the run goes, by a thread of its own in chunks of about 1 MiB,
-// so a long run's memory does not grow with its event count. Pcaps are written through one FilePool, so any number of
-// captured links fits under the process's descriptor limit.
+// events.jsonl is written as the run goes, in chunks of about 1 MiB that a thread of its own
+// writes (sim/trace/background_writer.h), so a long run's memory does not grow with its event
+// count. Pcaps are written through one FilePool, so any number of captured links fits under the
+// process's descriptor limit.
 #ifndef MCASTLAB_SIM_RUN_RUN_RECORDER_H_
 #define MCASTLAB_SIM_RUN_RUN_RECORDER_H_
 
@@ -53,7 +54,6 @@ class RunRecorder : public net::TraceSink {
   std::uint64_t event_count() const { return event_count_; }
 
  private:
-
   std::unique_ptr<trace::BackgroundWriter> events_;
   std::uint64_t event_count_ = 0;
   std::string pending_;  // events.jsonl lines not yet written, up to about a chunk
