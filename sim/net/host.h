@@ -113,6 +113,7 @@ class Host : public IpNode {
   }
   // send.total per stream and receive.total per socket flow, then the drop totals.
   void TraceTotals() override;
+  void SettleCounts() override { BankMemo(); }
   // Every error any socket reported, closed sockets included: (socket name, record).
   const std::vector<std::pair<std::string, SocketErrorRecord>>& socket_errors() const { return socket_errors_; }
   const auto& sockets() const { return sockets_; }

@@ -106,6 +106,9 @@ class Node {
   void TraceDropTotals();
   // The end-of-run lines of this node (hosts add send.total and receive.total): drop totals.
   virtual void TraceTotals() { TraceDropTotals(); }
+  // Puts counts kept aside for speed where the tables and the totals read them (a host's demux
+  // memo). After it, the end of a run only reads the node, from more than one thread.
+  virtual void SettleCounts() {}
   // Null until the node's first drop.
   const DropLog* drop_log() const { return drops_.get(); }
 

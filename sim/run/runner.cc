@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <future>
 #include <memory>
 
 #include "sim/net/interface.h"
@@ -155,9 +156,14 @@ RunResult RunInto(const scenario::Scenario& s, const fs::path& dir, const RunOpt
   // After the timeline, so that at a shared instant the scenario's own snapshots come first.
   if (options.snapshot_every > core::Duration::Zero()) SchedulePeriodicSnapshots(scheduler, s, options, snapshot);
   RunToEnd(s, scheduler, options);
+  // The end-of-run snapshot and the totals only read the network now: the snapshot is rendered
+  // on a thread of its own while the totals go to events.jsonl (together a fifth of a large
+  // control-plane run, docs/PERFORMANCE.md).
+  for (const auto& n : network.nodes()) n->SettleCounts();
+  std::future<std::string> end_state =
+      std::async(std::launch::async, [&network, &protocols] { return DumpState(network, protocols); });
   for (const auto& n : network.nodes()) n->TraceTotals();  // send, receive and drop totals
-  WriteFile(dir / "state-end.txt",
-            "# snapshot at " + core::ToString(scheduler.Now()) + " end\n" + DumpState(network, protocols));
+  WriteFile(dir / "state-end.txt", "# snapshot at " + core::ToString(scheduler.Now()) + " end\n" + end_state.get());
 
   RunResult r;
   r.outcomes = checks.Finish();
