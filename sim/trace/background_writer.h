@@ -21,7 +21,8 @@ class BackgroundWriter {
   explicit BackgroundWriter(std::string path);
   BackgroundWriter(const BackgroundWriter&) = delete;
   BackgroundWriter& operator=(const BackgroundWriter&) = delete;
-  // Stops the thread without reporting: a run that failed elsewhere discards its outputs.
+  // Writes what was handed over and stops the thread, reporting nothing: a run that failed
+  // elsewhere discards its outputs anyway.
   ~BackgroundWriter();
 
   // Queues `chunk` after the ones before it, waiting while the thread still holds an earlier

@@ -8,7 +8,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 
 #include "sim/trace/output_error.h"
 #include "tests/support/child_process.h"

@@ -1,8 +1,6 @@
 #include "sim/run/run_recorder.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
