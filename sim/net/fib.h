@@ -22,11 +22,21 @@ struct Route {
 class Fib {
  public:
   void Replace(std::vector<Route> routes);
+  // The first route, in routes() order, whose prefix holds `destination`: the longest match.
   std::optional<Route> Lookup(wire::Ipv4Address destination) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
-  std::vector<Route> routes_;  // sorted by prefix length, longest first
+  // The routes of one prefix length: a run of routes_, its masked addresses in order.
+  struct LengthRun {
+    std::uint32_t mask = 0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+  };
+
+  std::vector<Route> routes_;              // sorted by prefix length, longest first, then address
+  std::vector<std::uint32_t> masked_;      // routes_[i]'s address under its own mask
+  std::vector<LengthRun> runs_;            // longest first
 };
 
 }  // namespace sim::net
