@@ -1,30 +1,19 @@
 #include "sim/run/run_recorder.h"
 
 #include <algorithm>
-#include <cassert>
 
 #include "sim/net/link.h"
-#include "sim/core/json_quote.h"
-#include "sim/run/json_text.h"
+#include "sim/run/event_record.h"
 
 namespace sim::run {
 namespace {
 
-// events.jsonl goes to its writer thread in chunks of about this size.
+// events.jsonl records go to the writer thread in chunks of about this size.
 constexpr std::size_t kEventsBufferBytes = 1 << 20;
 // All pcap buffers together stay under this; each gets between the two bounds below.
 constexpr std::size_t kPcapBuffersTotal = 256u << 20;
 constexpr std::size_t kPcapBufferMin = 16u << 10;
 constexpr std::size_t kPcapBufferMax = 1u << 20;
-
-// Kinds and field names are names written in the code, never user text: nothing to escape
-// (checked where assertions are on, as in the sanitizer build).
-void AppendCodeName(std::string_view name, std::string& out) {
-  assert(core::IsJsonPlain(name));
-  out += '"';
-  out += name;
-  out += '"';
-}
 
 }  // namespace
 
@@ -35,30 +24,9 @@ RunRecorder::~RunRecorder() = default;
 void RunRecorder::OnEvent(const net::TraceEvent& e) {
   ++event_count_;
   if (events_ == nullptr) return;
-  // The same text JsonObject would make, appended to one buffer that goes to the writer thread
-  // a chunk at a time: a large run writes millions of lines.
-  std::string& out = pending_;
-  out += "{\"t\": \"";
-  out += core::ToString(e.at);  // digits and a point
-  out += '"';
-  if (!e.node.empty()) {
-    out += ", \"node\": ";
-    core::AppendJsonQuoted(e.node, out);
-  }
-  out += ", \"kind\": ";  // fields may use "event" for the trigger of a transition
-  AppendCodeName(e.kind, out);
-  for (const auto& [k, v] : e.fields) {
-    out += ", ";
-    AppendCodeName(k, out);
-    out += ": ";
-    if (v.is_bare()) {
-      out += v.text();  // the emitter passed an integer or a bool (sim/core/trace_value.h)
-    } else {
-      core::AppendJsonQuoted(v.text(), out);
-    }
-  }
-  out += "}\n";
-  if (out.size() >= kEventsBufferBytes) events_->Write(out);
+  // A record now, a line on the writer thread (sim/run/event_record.h).
+  AppendEventRecord(e, pending_);
+  if (pending_.size() >= kEventsBufferBytes) events_->Write(pending_);
 }
 
 void RunRecorder::OnFrame(core::Time at, const net::Link& link, wire::ByteSpan frame) {
@@ -72,7 +40,7 @@ void RunRecorder::OnFrame(core::Time at, const net::Link& link, wire::ByteSpan f
 }
 
 void RunRecorder::WriteEventsTo(const std::string& path) {
-  events_ = std::make_unique<trace::BackgroundWriter>(path);
+  events_ = std::make_unique<trace::BackgroundWriter>(path, AppendEventLines);
   pending_.reserve(kEventsBufferBytes + (64u << 10));
 }
 

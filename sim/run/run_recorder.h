@@ -1,9 +1,10 @@
 // The trace sink of a run: events.jsonl lines, one pcap per captured link (and on request one
 // pcapng of them all), and the frame counts that `packets` expectations ask for.
 //
-// events.jsonl is written as the run goes, in chunks of about 1 MiB that a thread of its own
-// writes (sim/trace/background_writer.h), so a long run's memory does not grow with its event
-// count. Pcaps are written through one FilePool, so any number of captured links fits under the
+// events.jsonl is written as the run goes: events are copied into compact records, and chunks
+// of about 1 MiB of them go to a thread of its own that formats and writes the lines
+// (sim/run/event_record.h, sim/trace/background_writer.h), so a long run's memory does not grow
+// with its event count. Pcaps are written through one FilePool, so any number of captured links fits under the
 // process's descriptor limit.
 #ifndef MCASTLAB_SIM_RUN_RUN_RECORDER_H_
 #define MCASTLAB_SIM_RUN_RUN_RECORDER_H_
@@ -56,7 +57,7 @@ class RunRecorder : public net::TraceSink {
  private:
   std::unique_ptr<trace::BackgroundWriter> events_;
   std::uint64_t event_count_ = 0;
-  std::string pending_;  // events.jsonl lines not yet written, up to about a chunk
+  std::string pending_;  // records of events.jsonl lines not yet handed over, up to about a chunk
   std::unique_ptr<trace::FilePool> pool_;
   std::map<std::uint32_t, std::unique_ptr<trace::PcapWriter>> pcaps_;
   std::unique_ptr<trace::PcapngWriter> merged_;

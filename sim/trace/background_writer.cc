@@ -2,13 +2,15 @@
 
 #include <cerrno>
 #include <cstring>
+#include <new>
 #include <utility>
 
 #include "sim/trace/output_error.h"
 
 namespace sim::trace {
 
-BackgroundWriter::BackgroundWriter(std::string path) : path_(std::move(path)) {
+BackgroundWriter::BackgroundWriter(std::string path, Transform transform)
+    : path_(std::move(path)), transform_(std::move(transform)) {
   file_ = std::fopen(path_.c_str(), "wb");
   if (file_ == nullptr) Fail("cannot create", errno);
   // Chunks are large already: stdio need not copy them into a buffer of its own.
@@ -56,6 +58,7 @@ void BackgroundWriter::Close() {
 
 void BackgroundWriter::Run() {
   std::string chunk;
+  std::string transformed;  // kept across chunks: it grows to a chunk's size once
   std::unique_lock lock(mu_);
   while (true) {
     cv_.wait(lock, [this] { return has_queued_ || stop_; });
@@ -65,8 +68,9 @@ void BackgroundWriter::Run() {
     writing_ = true;
     lock.unlock();
     cv_.notify_all();
-    const bool ok = std::fwrite(chunk.data(), 1, chunk.size(), file_) == chunk.size();
-    const int err = errno;
+    errno = 0;
+    const bool ok = WriteOut(chunk, transformed);
+    const int err = errno != 0 ? errno : EIO;
     chunk.clear();
     lock.lock();
     writing_ = false;
@@ -74,6 +78,18 @@ void BackgroundWriter::Run() {
     cv_.notify_all();
     if (error_ != 0) return;  // later chunks would only fail too
   }
+}
+
+bool BackgroundWriter::WriteOut(const std::string& chunk, std::string& transformed) {
+  if (!transform_) return std::fwrite(chunk.data(), 1, chunk.size(), file_) == chunk.size();
+  transformed.clear();
+  try {
+    transform_(chunk, transformed);
+  } catch (const std::bad_alloc&) {
+    errno = ENOMEM;
+    return false;
+  }
+  return std::fwrite(transformed.data(), 1, transformed.size(), file_) == transformed.size();
 }
 
 void BackgroundWriter::Fail(const char* doing, int err) const {

@@ -4,21 +4,29 @@
 //
 // Chunks reach the file whole and in the order they were handed over, so the bytes are those
 // a plain write would give. A failed write is reported by the next Write or by Close.
+//
+// A transform, when given, turns each chunk into the bytes written, on the thread too: the run
+// hands over compact records and the thread formats them (sim/run/event_record.h).
 #ifndef MCASTLAB_SIM_TRACE_BACKGROUND_WRITER_H_
 #define MCASTLAB_SIM_TRACE_BACKGROUND_WRITER_H_
 
 #include <condition_variable>
 #include <cstdio>
+#include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 
 namespace sim::trace {
 
 class BackgroundWriter {
  public:
+  // Appends to `out` what `chunk` becomes in the file.
+  using Transform = std::function<void(std::string_view chunk, std::string& out)>;
+
   // Creates (truncates) `path`. Throws OutputError.
-  explicit BackgroundWriter(std::string path);
+  explicit BackgroundWriter(std::string path, Transform transform = {});
   BackgroundWriter(const BackgroundWriter&) = delete;
   BackgroundWriter& operator=(const BackgroundWriter&) = delete;
   // Writes what was handed over and stops the thread, reporting nothing: a run that failed
@@ -36,7 +44,10 @@ class BackgroundWriter {
   void Run();
   [[noreturn]] void Fail(const char* doing, int err) const;
 
+  bool WriteOut(const std::string& chunk, std::string& transformed);
+
   std::string path_;
+  Transform transform_;
   std::FILE* file_ = nullptr;
   std::mutex mu_;
   std::condition_variable cv_;

@@ -1,7 +1,9 @@
 #include "sim/trace/background_writer.h"
 
 #include <filesystem>
+#include <new>
 #include <string>
+#include <string_view>
 
 #include <gtest/gtest.h>
 
@@ -29,6 +31,38 @@ TEST(BackgroundWriter, ChunksReachTheFileWholeAndInOrder) {
     w.Close();  // closing twice is harmless
   }
   EXPECT_EQ(testing_support::ReadWholeFile(path), expected);
+}
+
+// The transform runs on the thread, a chunk at a time, and its output is what the file gets.
+TEST(BackgroundWriter, ATransformedChunkIsWhatReachesTheFile) {
+  const auto path = testing_support::TempPath("background-transformed.txt");
+  {
+    BackgroundWriter w(path.string(), [](std::string_view chunk, std::string& out) {
+      for (char c : chunk) out += std::string(2, c);
+      out += '|';
+    });
+    std::string chunk = "ab";
+    w.Write(chunk);
+    chunk = "c";
+    w.Write(chunk);
+    w.Close();
+  }
+  EXPECT_EQ(testing_support::ReadWholeFile(path), "aabb|cc|");
+}
+
+// A transform that runs out of memory is a write that failed: the run hears of it, it does
+// not end in std::terminate on the thread.
+TEST(BackgroundWriter, ATransformOutOfMemoryIsAClearError) {
+  const auto path = testing_support::TempPath("background-no-memory.txt");
+  BackgroundWriter w(path.string(), [](std::string_view, std::string&) { throw std::bad_alloc(); });
+  std::string chunk = "x";
+  w.Write(chunk);
+  try {
+    w.Close();
+    FAIL() << "no error";
+  } catch (const OutputError& e) {
+    EXPECT_EQ(std::string(e.what()), "cannot write " + path.string() + ": Cannot allocate memory");
+  }
 }
 
 TEST(BackgroundWriter, AFolderThatIsNotThereIsAClearError) {

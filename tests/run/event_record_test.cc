@@ -1,0 +1,56 @@
+// events.jsonl records: what the run copies per event and the line the writer thread makes of
+// it must be the line the event always gave, byte for byte.
+#include "sim/run/event_record.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace sim::run {
+namespace {
+
+std::string LinesOf(const std::vector<net::TraceEvent>& events) {
+  std::string records;
+  for (const auto& e : events) AppendEventRecord(e, records);
+  std::string lines;
+  AppendEventLines(records, lines);
+  return lines;
+}
+
+TEST(EventRecord, ALineHasTheTimeTheNodeTheKindAndTheFieldsInOrder) {
+  const net::TraceEvent e{core::Time::FromNanos(20'100'004'080), "R3", "pim.upstream",
+                          {{"entry", "(*,239.1.1.1)"}, {"holdtime", 210}, {"up", true}, {"from", "Joined"}}};
+  EXPECT_EQ(LinesOf({e}),
+            "{\"t\": \"20.100004080\", \"node\": \"R3\", \"kind\": \"pim.upstream\", \"entry\": \"(*,239.1.1.1)\", "
+            "\"holdtime\": 210, \"up\": true, \"from\": \"Joined\"}\n");
+}
+
+TEST(EventRecord, ALinkEventHasNoNodeAndAnEventMayHaveNoField) {
+  EXPECT_EQ(LinesOf({{core::Time::FromNanos(1), "", "link.down", {}}}),
+            "{\"t\": \"0.000000001\", \"kind\": \"link.down\"}\n");
+}
+
+TEST(EventRecord, UserTextIsEscapedAndBareValuesStayBare) {
+  // A node or description is the user's text: quotes, backslashes and control bytes escape.
+  const net::TraceEvent e{core::Time::Start(), "h\"1\\", "test.kind",
+                          {{"text", "a\tb\n\x01"}, {"empty", ""}, {"n", -7}, {"no", false}}};
+  EXPECT_EQ(LinesOf({e}),
+            "{\"t\": \"0.000000000\", \"node\": \"h\\\"1\\\\\", \"kind\": \"test.kind\", \"text\": \"a\\tb\\n\\u0001\", "
+            "\"empty\": \"\", \"n\": -7, \"no\": false}\n");
+}
+
+TEST(EventRecord, RecordsFollowOneAnotherAndLongValuesAndManyFieldsSurvive) {
+  core::TraceFields many;
+  for (int i = 0; i < 300; ++i) many.emplace_back("k", i);
+  const std::string long_text(100'000, 'x');
+  const std::vector<net::TraceEvent> events{{core::Time::FromNanos(5), "A", "one", {{"v", long_text}}},
+                                            {core::Time::FromNanos(6), "B", "two", many}};
+  std::string expected = "{\"t\": \"0.000000005\", \"node\": \"A\", \"kind\": \"one\", \"v\": \"" + long_text + "\"}\n" +
+                         "{\"t\": \"0.000000006\", \"node\": \"B\", \"kind\": \"two\"";
+  for (int i = 0; i < 300; ++i) expected += ", \"k\": " + std::to_string(i);
+  expected += "}\n";
+  EXPECT_EQ(LinesOf(events), expected);
+}
+
+}  // namespace
+}  // namespace sim::run
