@@ -193,10 +193,15 @@ Duration HostGroup::ReportDelay(Duration max) {
 void HostGroup::TransitionTo(HostGroupState next, std::string_view event, std::string_view action) {
   const HostGroupState from = state_;
   state_ = next;
-  TraceFields fields = {{"group", ToString(group_)},
-                        {"from", std::string(ToString(from))},
-                        {"event", std::string(event)},
-                        {"to", std::string(ToString(next))}};
+  using sim::core::TraceValue;
+  // States and events are names in the code: kept as views, not copied.
+  TraceFields fields;
+  fields.reserve(5);
+  fields.emplace_back("group", sim::wire::TraceAddress(group_));
+  fields.emplace_back("from", TraceValue::Name(ToString(from)));
+  fields.emplace_back("event", TraceValue::Name(event));
+  fields.emplace_back("to", TraceValue::Name(ToString(next)));
+  // Not a view: an action may be made here ("send v2 report").
   if (!action.empty()) fields.emplace_back("action", std::string(action));
   port_.Trace("igmp.host_group", std::move(fields));
 }

@@ -169,14 +169,12 @@ std::optional<Duration> DownstreamJoin::prune_pending_in() const {
 
 void DownstreamJoin::TransitionTo(DownstreamJoinState next, std::string_view event,
                                   std::string_view action) {
-  TraceFields fields{{"entry", ToString(key_)},
-                     {"from", std::string(ToString(state_))},
-                     {"event", std::string(event)},
-                     {"to", std::string(ToString(next))}};
+  // Every event and action here is a name in the code (the callers pass literals).
+  TraceFields fields = EdgeFields(ToString(key_), ToString(state_), sim::core::TraceValue::Name(event), ToString(next));
   state_ = next;
   if (const auto et = expiry_in()) fields.emplace_back("et", HoldtimeToString(*et));
   if (const auto ppt = prune_pending_in()) fields.emplace_back("ppt", sim::core::ToString(*ppt));
-  if (!action.empty()) fields.emplace_back("action", std::string(action));
+  if (!action.empty()) fields.emplace_back("action", sim::core::TraceValue::Name(action));
   port_.Trace(kTraceKind, std::move(fields));
 }
 

@@ -220,14 +220,12 @@ void UpstreamJoin::SendPrune(Ipv4Address to) {
 
 void UpstreamJoin::TransitionTo(UpstreamJoinState next, std::string_view event,
                                 std::string_view why, std::string send, TraceFields extra) {
-  TraceFields fields{{"entry", ToString(key_)},
-                     {"from", std::string(ToString(state_))},
-                     {"event", std::string(event)},
-                     {"to", std::string(ToString(next))}};
+  // Every event and reason here is a name in the code (literals and the kWhy constants).
+  TraceFields fields = EdgeFields(ToString(key_), ToString(state_), sim::core::TraceValue::Name(event), ToString(next));
   state_ = next;
   for (auto& f : extra) fields.push_back(std::move(f));
   if (!send.empty()) fields.emplace_back("send", std::move(send));
-  if (!why.empty()) fields.emplace_back("why", std::string(why));
+  if (!why.empty()) fields.emplace_back("why", sim::core::TraceValue::Name(why));
   if (const auto jt = join_timer_in()) fields.emplace_back("jt", sim::core::ToString(*jt));
   port_.Trace(kTraceKind, std::move(fields));
 }

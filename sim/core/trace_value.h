@@ -4,14 +4,22 @@
 // The emitter says which it is by the C++ type it passes: an integer is a number, a bool is
 // true/false, text is text. The writer never guesses from the characters, so a group
 // "239.1.1.1" or an interface "1" stays a string and a TTL of 1 is written `"ttl": 1`.
+//
+// An address or an instant may be kept as its number and turned into text only when the line
+// is written (on the events writer's thread, sim/run/event_record.h), and a name written in the
+// code may be kept as a view: a large run makes millions of these values.
 #ifndef MCASTLAB_SIM_CORE_TRACE_VALUE_H_
 #define MCASTLAB_SIM_CORE_TRACE_VALUE_H_
 
 #include <concepts>
+#include <cstdint>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "sim/core/time.h"
 
 namespace sim::core {
 
@@ -20,26 +28,67 @@ template <typename T>
 concept TraceNumber = std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, char> &&
                       !std::same_as<T, char8_t>;
 
+// "a.b.c.d" of an IPv4 address held as a host-order number, appended to `out`.
+void AppendDottedQuad(std::uint32_t address, std::string& out);
+
 class TraceValue {
  public:
+  enum class Form : std::uint8_t {
+    kText,     // text_ (a copy)
+    kName,     // view_: text with static storage, not copied
+    kBare,     // text_, written without quotes
+    kAddress,  // number_: an IPv4 address, written "a.b.c.d"
+    kTime,     // number_: an instant in nanoseconds, written as core::ToString(Time)
+  };
+
   TraceValue(std::string text) : text_(std::move(text)) {}  // NOLINT: implicit by design
   TraceValue(const char* text) : text_(text) {}             // NOLINT
   template <TraceNumber T>
-  TraceValue(T n) : text_(std::to_string(n)), bare_(true) {}  // NOLINT
+  TraceValue(T n) : text_(std::to_string(n)), form_(Form::kBare) {}  // NOLINT
   // Only a real bool: a pointer must not turn into one.
   template <std::same_as<bool> T>
-  TraceValue(T b) : text_(b ? "true" : "false"), bare_(true) {}  // NOLINT
+  TraceValue(T b) : view_(b ? "true" : "false"), form_(Form::kBare) {}  // NOLINT
+  TraceValue(Time t) : number_(static_cast<std::uint64_t>(t.nanos())), form_(Form::kTime) {}  // NOLINT
 
-  // The value as text: the string, the number's decimal digits, or "true"/"false".
-  const std::string& text() const { return text_; }
+  // A name from the code (a state, an event, a reason): the text must outlive the Trace call
+  // that takes the value. String literals and tables of them do.
+  static TraceValue Name(std::string_view text) { return TraceValue(text, Form::kName); }
+  // An IPv4 address as a host-order number (wire::Ipv4Address::value()).
+  static TraceValue Address(std::uint32_t address) {
+    TraceValue v{std::string_view(), Form::kAddress};
+    v.number_ = address;
+    return v;
+  }
+
+  // The value as text: the string, the number's decimal digits, "true"/"false", the address
+  // or the instant.
+  std::string text() const;
+  // Appends text() to `out` (without quotes).
+  void AppendText(std::string& out) const;
   // A number or a bool: written without quotes.
-  bool is_bare() const { return bare_; }
+  bool is_bare() const { return form_ == Form::kBare; }
 
-  friend bool operator==(const TraceValue&, const TraceValue&) = default;
+  Form form() const { return form_; }
+  // The text of kText, kName and kBare values.
+  std::string_view stored_text() const { return view_.data() != nullptr ? view_ : std::string_view(text_); }
+  // The number of kAddress and kTime values.
+  std::uint64_t number() const { return number_; }
+
+  friend bool operator==(const TraceValue& a, const TraceValue& b) {
+    return a.is_bare() == b.is_bare() && a.text() == b.text();
+  }
+  // For test failures: the text, quoted unless bare.
+  friend void PrintTo(const TraceValue& v, std::ostream* os) {
+    *os << (v.is_bare() ? v.text() : "\"" + v.text() + "\"");
+  }
 
  private:
+  TraceValue(std::string_view view, Form form) : view_(view), form_(form) {}
+
   std::string text_;
-  bool bare_ = false;
+  std::string_view view_;  // when set (a name, or a bool's word), the text instead of text_
+  std::uint64_t number_ = 0;
+  Form form_ = Form::kText;
 };
 
 using TraceField = std::pair<std::string_view, TraceValue>;

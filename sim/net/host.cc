@@ -153,16 +153,16 @@ void Host::OnPowerOff() {
 void Host::TraceReceiveTotals(const UdpSocket& s) {
   for (const UdpFlow& f : s.flows) {
     Trace("receive.total", {{"socket", s.name}, {"destination", wire::ToString(f.destination)},
-                            {"count", f.datagrams}, {"first", core::ToString(f.first)},
-                            {"last", core::ToString(f.last)}});
+                            {"count", f.datagrams}, {"first", f.first},
+                            {"last", f.last}});
   }
 }
 
 void Host::TraceTotals() {
   for (const SendStream& s : send_streams()) {
     Trace("send.total", {{"to", wire::ToString(s.to)}, {"port", s.port}, {"ttl", s.ttl},
-                         {"count", s.datagrams}, {"first", core::ToString(s.first)},
-                         {"last", core::ToString(s.last)}});
+                         {"count", s.datagrams}, {"first", s.first},
+                         {"last", s.last}});
   }
   BankMemo();
   for (const auto& s : sockets_) TraceReceiveTotals(*s);

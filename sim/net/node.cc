@@ -47,9 +47,9 @@ EventFields Node::DropKeyFields(const DropKey& key) const {
   constexpr std::size_t kMostFields = 8;
   EventFields f;
   f.reserve(kMostFields);
-  f.emplace_back("reason", std::string(ToString(key.reason)));
-  f.emplace_back("source", wire::ToString(key.source));
-  f.emplace_back("destination", wire::ToString(key.destination));
+  f.emplace_back("reason", core::TraceValue::Name(ToString(key.reason)));
+  f.emplace_back("source", wire::TraceAddress(key.source));
+  f.emplace_back("destination", wire::TraceAddress(key.destination));
   if (key.interface < interfaces_.size()) {
     const bool switch_port = DropEventKind(key.reason) == "snooping.drop";
     f.emplace_back(switch_port ? "port" : "interface", interfaces_[key.interface]->name());
@@ -69,8 +69,8 @@ void Node::TraceDropTotals() {
   for (const auto& [key, record] : drops_->SortedKeys()) {
     EventFields f = DropKeyFields(key);
     f.emplace_back("count", record->count);
-    f.emplace_back("first", core::ToString(record->first));
-    f.emplace_back("last", core::ToString(record->last));
+    f.emplace_back("first", record->first);
+    f.emplace_back("last", record->last);
     Trace("drop.total", std::move(f));
   }
 }

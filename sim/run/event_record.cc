@@ -9,12 +9,22 @@
 namespace sim::run {
 namespace {
 
-// A record: time (int64 ns), node, kind, field count (uint32), then per field its name, one
-// byte (1: a number or bool, written bare) and its text. Each string is a uint32 length and
+// A record: time (int64 ns), node, kind, field count (uint32), then per field its name, its
+// form (core::TraceValue::Form, one byte) and its value: the text for text, names and bare
+// values, the address (uint32) or the instant (int64 ns). Each string is a uint32 length and
 // its bytes.
 using Length = std::uint32_t;
 
 std::size_t StringSize(std::string_view s) { return sizeof(Length) + s.size(); }
+
+using Form = core::TraceValue::Form;
+
+bool HasText(Form f) { return f == Form::kText || f == Form::kName || f == Form::kBare; }
+
+std::size_t ValueSize(const core::TraceValue& v) {
+  if (HasText(v.form())) return StringSize(v.stored_text());
+  return v.form() == Form::kAddress ? sizeof(std::uint32_t) : sizeof(std::int64_t);
+}
 
 char* Put(char* p, const void* data, std::size_t n) {
   std::memcpy(p, data, n);
@@ -65,20 +75,28 @@ void AppendCodeName(std::string_view name, std::string& out) {
 void AppendEventRecord(const net::TraceEvent& e, std::string& records) {
   // One resize and plain copies: this is all the run's thread does per line.
   std::size_t size = sizeof(std::int64_t) + StringSize(e.node) + StringSize(e.kind) + sizeof(Length);
-  for (const auto& [k, v] : e.fields) size += StringSize(k) + 1 + StringSize(v.text());
+  for (const auto& [k, v] : e.fields) size += StringSize(k) + 1 + ValueSize(v);
   const std::size_t at = records.size();
   records.resize(at + size);
   char* p = records.data() + at;
-  const std::int64_t ns = e.at.nanos();
-  p = Put(p, &ns, sizeof ns);
+  const std::int64_t at_ns = e.at.nanos();
+  p = Put(p, &at_ns, sizeof at_ns);
   p = PutString(p, e.node);
   p = PutString(p, e.kind);
   const auto count = static_cast<Length>(e.fields.size());
   p = Put(p, &count, sizeof count);
   for (const auto& [k, v] : e.fields) {
     p = PutString(p, k);
-    *p++ = v.is_bare() ? 1 : 0;
-    p = PutString(p, v.text());
+    *p++ = static_cast<char>(v.form());
+    if (HasText(v.form())) {
+      p = PutString(p, v.stored_text());
+    } else if (v.form() == Form::kAddress) {
+      const auto address = static_cast<std::uint32_t>(v.number());
+      p = Put(p, &address, sizeof address);
+    } else {
+      const auto instant = static_cast<std::int64_t>(v.number());
+      p = Put(p, &instant, sizeof instant);
+    }
   }
   assert(p == records.data() + records.size());
 }
@@ -100,15 +118,28 @@ void AppendEventLines(std::string_view records, std::string& lines) {
     AppendCodeName(kind, lines);
     for (auto n = r.Get<Length>(); n > 0; --n) {
       const std::string_view key = r.String();
-      const bool bare = r.Get<char>() != 0;
-      const std::string_view value = r.String();
+      const auto form = static_cast<Form>(r.Get<char>());
       lines += ", ";
       AppendCodeName(key, lines);
       lines += ": ";
-      if (bare) {
-        lines += value;  // the emitter passed an integer or a bool (sim/core/trace_value.h)
-      } else {
-        core::AppendJsonQuoted(value, lines);
+      switch (form) {
+        case Form::kBare:
+          lines += r.String();  // the emitter passed an integer or a bool (sim/core/trace_value.h)
+          break;
+        case Form::kText:
+        case Form::kName:
+          core::AppendJsonQuoted(r.String(), lines);
+          break;
+        case Form::kAddress:  // digits and dots: nothing to escape
+          lines += '"';
+          core::AppendDottedQuad(r.Get<std::uint32_t>(), lines);
+          lines += '"';
+          break;
+        case Form::kTime:
+          lines += '"';
+          lines += core::ToString(core::Time::FromNanos(r.Get<std::int64_t>()));
+          lines += '"';
+          break;
       }
     }
     lines += "}\n";

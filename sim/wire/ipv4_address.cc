@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "sim/core/trace_value.h"
+
 namespace sim::wire {
 namespace {
 
@@ -33,15 +35,9 @@ std::optional<Ipv4Address> Ipv4Address::Parse(std::string_view text) {
 }
 
 std::string ToString(Ipv4Address a) {
-  // Into one buffer: events.jsonl writes millions of addresses.
-  const std::uint32_t v = a.value();
-  char buf[16];
-  char* p = buf;
-  for (int shift = 24; shift >= 0; shift -= 8) {
-    p = std::to_chars(p, buf + sizeof buf, (v >> shift) & 0xff).ptr;
-    if (shift != 0) *p++ = '.';
-  }
-  return std::string(buf, p);
+  std::string out;
+  core::AppendDottedQuad(a.value(), out);
+  return out;
 }
 
 std::optional<Ipv4Prefix> Ipv4Prefix::Parse(std::string_view text) {

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "sim/core/trace_value.h"
+
 namespace sim::wire {
 
 class Ipv4Address {
@@ -33,6 +35,8 @@ class Ipv4Address {
 };
 
 std::string ToString(Ipv4Address a);
+// The address as a trace value: kept as a number, written as "a.b.c.d".
+inline core::TraceValue TraceAddress(Ipv4Address a) { return core::TraceValue::Address(a.value()); }
 
 inline constexpr Ipv4Address kAllSystems{224, 0, 0, 1};      // general queries
 inline constexpr Ipv4Address kAllRouters{224, 0, 0, 2};      // IGMPv2 leaves

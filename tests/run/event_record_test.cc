@@ -25,6 +25,18 @@ TEST(EventRecord, ALineHasTheTimeTheNodeTheKindAndTheFieldsInOrder) {
             "\"holdtime\": 210, \"up\": true, \"from\": \"Joined\"}\n");
 }
 
+// Addresses and instants travel as numbers and become the same text they always were.
+TEST(EventRecord, AddressesInstantsAndNamesAreWrittenAsText) {
+  const net::TraceEvent e{core::Time::FromNanos(5'000'006'120), "H-B2", "udp.drop",
+                          {{"reason", core::TraceValue::Name("not-joined")},
+                           {"source", core::TraceValue::Address(0x0A09000Au)},
+                           {"first", core::Time::FromNanos(588'000'000'001)},
+                           {"port", 5001}}};
+  EXPECT_EQ(LinesOf({e}),
+            "{\"t\": \"5.000006120\", \"node\": \"H-B2\", \"kind\": \"udp.drop\", \"reason\": \"not-joined\", "
+            "\"source\": \"10.9.0.10\", \"first\": \"588.000000001\", \"port\": 5001}\n");
+}
+
 TEST(EventRecord, ALinkEventHasNoNodeAndAnEventMayHaveNoField) {
   EXPECT_EQ(LinesOf({{core::Time::FromNanos(1), "", "link.down", {}}}),
             "{\"t\": \"0.000000001\", \"kind\": \"link.down\"}\n");

@@ -1,0 +1,40 @@
+#include "sim/core/trace_value.h"
+
+#include <charconv>
+
+namespace sim::core {
+
+void AppendDottedQuad(std::uint32_t address, std::string& out) {
+  // Into one buffer: events.jsonl writes millions of addresses.
+  char buf[16];
+  char* p = buf;
+  for (int shift = 24; shift >= 0; shift -= 8) {
+    p = std::to_chars(p, buf + sizeof buf, (address >> shift) & 0xff).ptr;
+    if (shift != 0) *p++ = '.';
+  }
+  out.append(buf, p);
+}
+
+void TraceValue::AppendText(std::string& out) const {
+  switch (form_) {
+    case Form::kAddress:
+      AppendDottedQuad(static_cast<std::uint32_t>(number_), out);
+      return;
+    case Form::kTime:
+      out += ToString(Time::FromNanos(static_cast<std::int64_t>(number_)));
+      return;
+    case Form::kText:
+    case Form::kName:
+    case Form::kBare:
+      out += stored_text();
+      return;
+  }
+}
+
+std::string TraceValue::text() const {
+  std::string out;
+  AppendText(out);
+  return out;
+}
+
+}  // namespace sim::core

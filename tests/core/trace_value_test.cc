@@ -1,0 +1,49 @@
+// Trace values: what each form is as text, and that the form a value is kept in never shows.
+#include "sim/core/trace_value.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace sim::core {
+namespace {
+
+TEST(TraceValue, EachFormIsTheTextItStandsFor) {
+  EXPECT_EQ(TraceValue("eth0").text(), "eth0");
+  EXPECT_EQ(TraceValue(std::string("a \"b\"")).text(), "a \"b\"");
+  EXPECT_EQ(TraceValue::Name("JT expires").text(), "JT expires");
+  EXPECT_EQ(TraceValue(-42).text(), "-42");
+  EXPECT_EQ(TraceValue(true).text(), "true");
+  EXPECT_EQ(TraceValue(false).text(), "false");
+  EXPECT_EQ(TraceValue::Address(0x0A01000Au).text(), "10.1.0.10");
+  EXPECT_EQ(TraceValue::Address(0).text(), "0.0.0.0");
+  EXPECT_EQ(TraceValue::Address(0xFFFFFFFFu).text(), "255.255.255.255");
+  EXPECT_EQ(TraceValue(Time::FromNanos(20'100'004'080)).text(), "20.100004080");
+  EXPECT_EQ(TraceValue(Time::Start()).text(), "0.000000000");
+}
+
+TEST(TraceValue, OnlyNumbersAndBoolsAreBare) {
+  EXPECT_TRUE(TraceValue(7u).is_bare());
+  EXPECT_TRUE(TraceValue(false).is_bare());
+  EXPECT_FALSE(TraceValue("7").is_bare());
+  EXPECT_FALSE(TraceValue::Name("true").is_bare());
+  EXPECT_FALSE(TraceValue::Address(1).is_bare());
+  EXPECT_FALSE(TraceValue(Time::Start()).is_bare());
+}
+
+TEST(TraceValue, ValuesAreEqualWhenTheyReadTheSameWhateverTheirForm) {
+  EXPECT_EQ(TraceValue::Address(0x0A000001u), TraceValue("10.0.0.1"));
+  EXPECT_EQ(TraceValue::Name("Joined"), TraceValue(std::string("Joined")));
+  EXPECT_EQ(TraceValue(Time::FromNanos(1)), TraceValue("0.000000001"));
+  EXPECT_NE(TraceValue(1), TraceValue("1"));  // a number is not the text of its digits
+  EXPECT_NE(TraceValue::Address(1), TraceValue::Address(2));
+}
+
+TEST(TraceValue, DottedQuadAppends) {
+  std::string out = "to ";
+  AppendDottedQuad(0xEF010101u, out);
+  EXPECT_EQ(out, "to 239.1.1.1");
+}
+
+}  // namespace
+}  // namespace sim::core
