@@ -8,6 +8,11 @@ namespace sim::net {
 Interface::Interface(Node& node, std::uint32_t index, std::string name, wire::MacAddress mac)
     : node_(node), index_(index), mac_(mac), name_(std::move(name)) {}
 
+void Interface::set_prefix(wire::Ipv4Prefix p) {
+  prefix_ = p;
+  node_.InterfacesChanged();
+}
+
 bool Interface::up() const { return link_ != nullptr && link_->up() && node_.powered(); }
 
 std::string Interface::FullName() const { return node_.name() + ":" + name_; }

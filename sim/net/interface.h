@@ -41,7 +41,8 @@ class Interface {
   const std::string& name() const { return name_; }
   const wire::MacAddress& mac() const { return mac_; }
   const std::optional<wire::Ipv4Prefix>& prefix() const { return prefix_; }
-  void set_prefix(wire::Ipv4Prefix p) { prefix_ = p; }
+  // Tells the node too, which keeps an index of its addresses.
+  void set_prefix(wire::Ipv4Prefix p);
   // The interface's own address; 0.0.0.0 when it has none (a switch port).
   wire::Ipv4Address address() const { return prefix_ ? prefix_->address() : wire::Ipv4Address(); }
   Link* link() const { return link_; }

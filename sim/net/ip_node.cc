@@ -1,5 +1,8 @@
 #include "sim/net/ip_node.h"
 
+#include <algorithm>
+#include <tuple>
+
 #include "sim/wire/arp.h"
 #include "sim/wire/encode.h"
 #include "sim/wire/ethernet.h"
@@ -131,18 +134,59 @@ void IpNode::ReceiveArp(Interface& in, wire::ByteSpan payload) {
   }
 }
 
-Interface* IpNode::InterfaceOnLink(wire::Ipv4Address a) const {
+void IpNode::InterfacesChanged() {
+  constexpr std::size_t kWalkedInterfaces = 8;
+  address_index_ = nullptr;
+  if (interfaces().size() <= kWalkedInterfaces) return;
+  auto index = std::make_unique<AddressIndex>();
+  std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> by_mask;  // (mask, network, index)
   for (const auto& i : interfaces()) {
-    if (i->prefix() && i->prefix()->Contains(a)) return i.get();
+    if (!i->prefix()) continue;
+    index->own_addresses.push_back(i->address().value());
+    const std::uint32_t mask = i->prefix()->mask();
+    by_mask.emplace_back(mask, i->address().value() & mask, i->index());
   }
-  return nullptr;
+  std::sort(index->own_addresses.begin(), index->own_addresses.end());
+  std::sort(by_mask.begin(), by_mask.end());
+  for (const auto& [mask, network, interface] : by_mask) {
+    if (index->runs.empty() || index->runs.back().mask != mask) {
+      index->runs.push_back({mask, index->subnets.size(), index->subnets.size()});
+    }
+    index->subnets.emplace_back(network, interface);
+    index->runs.back().end = index->subnets.size();
+  }
+  address_index_ = std::move(index);
+}
+
+Interface* IpNode::InterfaceOnLink(wire::Ipv4Address a) const {
+  if (address_index_ == nullptr) {
+    for (const auto& i : interfaces()) {
+      if (i->prefix() && i->prefix()->Contains(a)) return i.get();
+    }
+    return nullptr;
+  }
+  // The first interface, in index order, whose subnet holds `a`: per mask, the first entry of
+  // that network has its lowest interface index.
+  const AddressIndex& x = *address_index_;
+  std::optional<std::uint32_t> best;
+  for (const AddressIndex::SubnetRun& run : x.runs) {
+    const std::uint32_t network = a.value() & run.mask;
+    const auto first = x.subnets.begin() + static_cast<std::ptrdiff_t>(run.begin);
+    const auto last = x.subnets.begin() + static_cast<std::ptrdiff_t>(run.end);
+    const auto it = std::lower_bound(first, last, std::pair<std::uint32_t, std::uint32_t>(network, 0));
+    if (it != last && it->first == network && (!best || it->second < *best)) best = it->second;
+  }
+  return best ? interfaces()[*best].get() : nullptr;
 }
 
 bool IpNode::IsOwnAddress(wire::Ipv4Address a) const {
-  for (const auto& i : interfaces()) {
-    if (i->prefix() && i->address() == a) return true;
+  if (address_index_ == nullptr) {
+    for (const auto& i : interfaces()) {
+      if (i->prefix() && i->address() == a) return true;
+    }
+    return false;
   }
-  return false;
+  return std::binary_search(address_index_->own_addresses.begin(), address_index_->own_addresses.end(), a.value());
 }
 
 void IpNode::SetProtocolHandler(std::uint8_t protocol, ProtocolHandler handler) {

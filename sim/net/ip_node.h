@@ -6,6 +6,7 @@
 #include <bitset>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -58,6 +59,7 @@ class IpNode : public Node {
 
   const IpCounters& ip_counters() const { return ip_counters_; }
   std::string DumpArpCache() const;
+  void InterfacesChanged() override;
 
  protected:
   void Receive(Interface& in, const FramePtr& frame) override;
@@ -91,6 +93,22 @@ class IpNode : public Node {
   void ScheduleArpRetry(Interface& out, wire::Ipv4Address target);
   // Frames `packet` for `dst` and sends it; `decrement_ttl` lowers the TTL inside the frame.
   void SendOnLink(Interface& out, const wire::MacAddress& dst, wire::ByteSpan packet, bool decrement_ttl = false);
+
+  // The interfaces' addresses and subnets in order, rebuilt when they change, for nodes with
+  // many interfaces: a core router has hundreds, and PIM asks InterfaceOnLink and IsOwnAddress
+  // for every entry it re-derives. Null for a few interfaces (a host), which a walk serves as
+  // well. Only changed at build time, so the end of a run may read it from two threads.
+  struct AddressIndex {
+    struct SubnetRun {
+      std::uint32_t mask = 0;
+      std::size_t begin = 0;  // into subnets, sorted by (network, interface index)
+      std::size_t end = 0;
+    };
+    std::vector<std::uint32_t> own_addresses;                       // sorted
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> subnets;  // (network, interface index)
+    std::vector<SubnetRun> runs;                                    // one per mask
+  };
+  std::unique_ptr<const AddressIndex> address_index_;
 
   // Read by every received frame, so kept together (two cache lines).
   const Frame* rx_frame_ = nullptr;

@@ -10,6 +10,7 @@ Interface& Node::AddInterface(std::string name) {
   // Locally administered MACs numbered by node and interface: the same in every run.
   const auto mac = wire::LocalMac(((id_ + 1) << 8) | (index & 0xff));
   interfaces_.push_back(std::make_unique<Interface>(*this, index, std::move(name), mac));
+  InterfacesChanged();
   return *interfaces_.back();
 }
 

@@ -111,6 +111,8 @@ class Node {
   virtual void SettleCounts() {}
   // Null until the node's first drop.
   const DropLog* drop_log() const { return drops_.get(); }
+  // An interface was added or given an address (Interface::set_prefix calls it).
+  virtual void InterfacesChanged() {}
 
  protected:
   virtual void Receive(Interface& in, const FramePtr& frame) = 0;
