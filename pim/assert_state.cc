@@ -244,7 +244,7 @@ void AssertMachine::ToNoInfo(std::string_view event, bool cancel) {
 }
 
 void AssertMachine::TransitionTo(AssertState next, std::string_view event, std::string_view action) {
-  TraceFields fields{{"entry", ToString(key_)},
+  TraceFields fields{{"entry", TraceEntry(key_)},
                      {"from", std::string(ToString(state_))},
                      {"event", std::string(event)},
                      {"to", std::string(ToString(next))}};

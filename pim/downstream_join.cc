@@ -170,7 +170,7 @@ std::optional<Duration> DownstreamJoin::prune_pending_in() const {
 void DownstreamJoin::TransitionTo(DownstreamJoinState next, std::string_view event,
                                   std::string_view action) {
   // Every event and action here is a name in the code (the callers pass literals).
-  TraceFields fields = EdgeFields(ToString(key_), ToString(state_), sim::core::TraceValue::Name(event), ToString(next));
+  TraceFields fields = EdgeFields(TraceEntry(key_), ToString(state_), sim::core::TraceValue::Name(event), ToString(next));
   state_ = next;
   if (const auto et = expiry_in()) fields.emplace_back("et", HoldtimeToString(*et));
   if (const auto ppt = prune_pending_in()) fields.emplace_back("ppt", sim::core::ToString(*ppt));

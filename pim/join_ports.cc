@@ -2,9 +2,6 @@
 
 namespace pim {
 
-std::string ToString(const JoinKey& key) {
-  const std::string source = key.source ? sim::wire::ToString(*key.source) : "*";
-  return "(" + source + "," + sim::wire::ToString(key.group) + ")";
-}
+std::string ToString(const JoinKey& key) { return TraceEntry(key).text(); }
 
 }  // namespace pim

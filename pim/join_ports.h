@@ -32,6 +32,10 @@ struct JoinKey {
 
 // "(*,239.1.1.1)" or "(10.0.0.1,239.1.1.1)".
 std::string ToString(const JoinKey& key);
+// The same as a trace value, kept as numbers until the line is written.
+inline sim::core::TraceValue TraceEntry(const JoinKey& key) {
+  return sim::core::TraceValue::Entry(key.source ? std::optional(key.source->value()) : std::nullopt, key.group.value());
+}
 
 // How one interface's downstream machines (DownstreamJoin) reach the router.
 class DownstreamJoinPort {

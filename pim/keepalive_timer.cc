@@ -67,10 +67,10 @@ void KeepaliveTimer::OnKeepaliveTimerExpired() {
 }
 
 void KeepaliveTimer::Trace(std::string_view action) {
-  port_.Trace(kTraceKind, TraceFields{{"group", sim::wire::ToString(group_)},
-                                      {"source", sim::wire::ToString(source_)},
-                                      {"timer", "KAT"},
-                                      {"action", std::string(action)}});
+  port_.Trace(kTraceKind, TraceFields{{"group", sim::wire::TraceAddress(group_)},
+                                      {"source", sim::wire::TraceAddress(source_)},
+                                      {"timer", sim::core::TraceValue::Name("KAT")},
+                                      {"action", std::string(action)}});  // Set builds it: copied
 }
 
 }  // namespace pim

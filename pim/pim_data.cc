@@ -82,7 +82,7 @@ void PimRouter::OnData(sim::net::Interface& in, const sim::net::MfibKey& key, co
   if (sg->keepalive->OnData(router_config_.keepalive_period, "data")) RecomputeOne(*sg);
   if (!sg->spt_bit && SptBitDue(*sg, in)) {
     sg->spt_bit = true;
-    Trace("pim.spt", {{"entry", ToString(sg->key)}, {"interface", in.name()}, {"spt_bit", "set"}});
+    Trace("pim.spt", {{"entry", TraceEntry(sg->key)}, {"interface", in.name()}, {"spt_bit", "set"}});
     // The T flag, and PruneDesired(S,G,rpt): the shared tree may now be pruned for S.
     RecomputeOne(*sg);
   }

@@ -226,7 +226,7 @@ void PimRouter::CheckSwitchToSpt(sim::net::Interface& in, Ipv4Address source, Ip
   if (existing != nullptr && existing->keepalive->running()) return;
   Entry& sg = Ensure(JoinKey::SG(source, group));
   sg.keepalive->Set(router_config_.keepalive_period, "SPT switchover");
-  Trace("pim.spt", {{"entry", ToString(sg.key)}, {"interface", in.name()}, {"switch", "join SPT"}});
+  Trace("pim.spt", {{"entry", TraceEntry(sg.key)}, {"interface", in.name()}, {"switch", "join SPT"}});
   RecomputeOne(sg);
   ScheduleCleanup();
 }

@@ -216,7 +216,7 @@ void PimRouter::TraceRpfChange(Entry& e, const Rpf& now) {
   if (!before || *before == now) return;
   // An interface key names a real interface, so "none" (no route, or this router is the RP) is
   // an absent key.
-  TraceFields fields{{"entry", ToString(e.key)}};
+  TraceFields fields{{"entry", TraceEntry(e.key)}};
   if (before->interface) fields.emplace_back("old_interface", router_.interfaces()[*before->interface]->name());
   if (now.interface) fields.emplace_back("interface", router_.interfaces()[*now.interface]->name());
   fields.emplace_back("old_rpf", sim::wire::ToString(before->neighbor));

@@ -2,11 +2,6 @@
 
 namespace pim {
 
-std::string ToRptString(const JoinKey& key) {
-  // "(S,G)" with ",rpt" before the closing parenthesis.
-  std::string text = ToString(key);
-  text.insert(text.size() - 1, ",rpt");
-  return text;
-}
+std::string ToRptString(const JoinKey& key) { return TraceRptEntry(key).text(); }
 
 }  // namespace pim

@@ -164,7 +164,7 @@ std::string SgRptUpstream::SendText(std::string_view what) const {
 
 void SgRptUpstream::TransitionTo(State next, std::string_view event, std::string send,
                                  TraceFields extra) {
-  TraceFields fields = EdgeFields(ToRptString(key_), ToString(state_), std::string(event), ToString(next));
+  TraceFields fields = EdgeFields(TraceRptEntry(key_), ToString(state_), std::string(event), ToString(next));
   state_ = next;
   for (auto& f : extra) fields.push_back(std::move(f));
   if (!send.empty()) fields.emplace_back("send", std::move(send));

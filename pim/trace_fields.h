@@ -17,7 +17,7 @@ using TraceFields = sim::core::TraceFields;
 // States are names in the code (the machines' ToString), kept as views (sim/core/trace_value.h);
 // the event is a view only when the caller says so with TraceValue::Name, as some are made on
 // the spot ("see " + what). Room is made for what the machines add: the list is allocated once.
-inline TraceFields EdgeFields(std::string entry, std::string_view from, sim::core::TraceValue event,
+inline TraceFields EdgeFields(sim::core::TraceValue entry, std::string_view from, sim::core::TraceValue event,
                               std::string_view to) {
   constexpr std::size_t kMostFields = 8;
   TraceFields f;

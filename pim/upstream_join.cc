@@ -221,7 +221,7 @@ void UpstreamJoin::SendPrune(Ipv4Address to) {
 void UpstreamJoin::TransitionTo(UpstreamJoinState next, std::string_view event,
                                 std::string_view why, std::string send, TraceFields extra) {
   // Every event and reason here is a name in the code (literals and the kWhy constants).
-  TraceFields fields = EdgeFields(ToString(key_), ToString(state_), sim::core::TraceValue::Name(event), ToString(next));
+  TraceFields fields = EdgeFields(TraceEntry(key_), ToString(state_), sim::core::TraceValue::Name(event), ToString(next));
   state_ = next;
   for (auto& f : extra) fields.push_back(std::move(f));
   if (!send.empty()) fields.emplace_back("send", std::move(send));

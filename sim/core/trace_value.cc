@@ -15,6 +15,19 @@ void AppendDottedQuad(std::uint32_t address, std::string& out) {
   out.append(buf, p);
 }
 
+void AppendEntry(std::uint64_t number, std::uint8_t flags, std::string& out) {
+  out += '(';
+  if ((flags & TraceValue::kHasSource) != 0) {
+    AppendDottedQuad(static_cast<std::uint32_t>(number >> 32), out);
+  } else {
+    out += '*';
+  }
+  out += ',';
+  AppendDottedQuad(static_cast<std::uint32_t>(number), out);
+  if ((flags & TraceValue::kRpt) != 0) out += ",rpt";
+  out += ')';
+}
+
 void TraceValue::AppendText(std::string& out) const {
   switch (form_) {
     case Form::kAddress:
@@ -22,6 +35,9 @@ void TraceValue::AppendText(std::string& out) const {
       return;
     case Form::kTime:
       out += ToString(Time::FromNanos(static_cast<std::int64_t>(number_)));
+      return;
+    case Form::kEntry:
+      AppendEntry(number_, flags_, out);
       return;
     case Form::kText:
     case Form::kName:

@@ -13,6 +13,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -30,6 +31,8 @@ concept TraceNumber = std::integral<T> && !std::same_as<T, bool> && !std::same_a
 
 // "a.b.c.d" of an IPv4 address held as a host-order number, appended to `out`.
 void AppendDottedQuad(std::uint32_t address, std::string& out);
+// The text of a TraceValue::Entry from its number and flags, appended to `out`.
+void AppendEntry(std::uint64_t number, std::uint8_t flags, std::string& out);
 
 class TraceValue {
  public:
@@ -39,6 +42,8 @@ class TraceValue {
     kBare,     // text_, written without quotes
     kAddress,  // number_: an IPv4 address, written "a.b.c.d"
     kTime,     // number_: an instant in nanoseconds, written as core::ToString(Time)
+    kEntry,    // number_ (source << 32 | group) and flags_: a multicast route entry, written
+               // "(S,G)", "(*,G)" or "(S,G,rpt)"
   };
 
   TraceValue(std::string text) : text_(std::move(text)) {}  // NOLINT: implicit by design
@@ -60,8 +65,16 @@ class TraceValue {
     return v;
   }
 
-  // The value as text: the string, the number's decimal digits, "true"/"false", the address
-  // or the instant.
+  // A multicast route entry: "(S,G)", or "(*,G)" without a source; "(S,G,rpt)" with `rpt`.
+  static TraceValue Entry(std::optional<std::uint32_t> source, std::uint32_t group, bool rpt = false) {
+    TraceValue v{std::string_view(), Form::kEntry};
+    v.number_ = (std::uint64_t{source.value_or(0)} << 32) | group;
+    v.flags_ = static_cast<std::uint8_t>((source ? kHasSource : 0) | (rpt ? kRpt : 0));
+    return v;
+  }
+
+  // The value as text: the string, the number's decimal digits, "true"/"false", the address,
+  // the instant or the entry.
   std::string text() const;
   // Appends text() to `out` (without quotes).
   void AppendText(std::string& out) const;
@@ -71,8 +84,11 @@ class TraceValue {
   Form form() const { return form_; }
   // The text of kText, kName and kBare values.
   std::string_view stored_text() const { return view_.data() != nullptr ? view_ : std::string_view(text_); }
-  // The number of kAddress and kTime values.
+  // The number of kAddress, kTime and kEntry values, and the flags of kEntry ones.
   std::uint64_t number() const { return number_; }
+  std::uint8_t flags() const { return flags_; }
+  static constexpr std::uint8_t kHasSource = 1;
+  static constexpr std::uint8_t kRpt = 2;
 
   friend bool operator==(const TraceValue& a, const TraceValue& b) {
     return a.is_bare() == b.is_bare() && a.text() == b.text();
@@ -89,6 +105,7 @@ class TraceValue {
   std::string_view view_;  // when set (a name, or a bool's word), the text instead of text_
   std::uint64_t number_ = 0;
   Form form_ = Form::kText;
+  std::uint8_t flags_ = 0;
 };
 
 using TraceField = std::pair<std::string_view, TraceValue>;

@@ -11,8 +11,8 @@ namespace {
 
 // A record: time (int64 ns), node, kind, field count (uint32), then per field its name, its
 // form (core::TraceValue::Form, one byte) and its value: the text for text, names and bare
-// values, the address (uint32) or the instant (int64 ns). Each string is a uint32 length and
-// its bytes.
+// values, the address (uint32), the instant (int64 ns) or the entry (uint64 and a flags byte).
+// Each string is a uint32 length and its bytes.
 using Length = std::uint32_t;
 
 std::size_t StringSize(std::string_view s) { return sizeof(Length) + s.size(); }
@@ -22,8 +22,15 @@ using Form = core::TraceValue::Form;
 bool HasText(Form f) { return f == Form::kText || f == Form::kName || f == Form::kBare; }
 
 std::size_t ValueSize(const core::TraceValue& v) {
-  if (HasText(v.form())) return StringSize(v.stored_text());
-  return v.form() == Form::kAddress ? sizeof(std::uint32_t) : sizeof(std::int64_t);
+  switch (v.form()) {
+    case Form::kAddress: return sizeof(std::uint32_t);
+    case Form::kTime: return sizeof(std::int64_t);
+    case Form::kEntry: return sizeof(std::uint64_t) + 1;
+    case Form::kText:
+    case Form::kName:
+    case Form::kBare: break;
+  }
+  return StringSize(v.stored_text());
 }
 
 char* Put(char* p, const void* data, std::size_t n) {
@@ -93,6 +100,10 @@ void AppendEventRecord(const net::TraceEvent& e, std::string& records) {
     } else if (v.form() == Form::kAddress) {
       const auto address = static_cast<std::uint32_t>(v.number());
       p = Put(p, &address, sizeof address);
+    } else if (v.form() == Form::kEntry) {
+      const std::uint64_t entry = v.number();
+      p = Put(p, &entry, sizeof entry);
+      *p++ = static_cast<char>(v.flags());
     } else {
       const auto instant = static_cast<std::int64_t>(v.number());
       p = Put(p, &instant, sizeof instant);
@@ -140,6 +151,14 @@ void AppendEventLines(std::string_view records, std::string& lines) {
           lines += core::ToString(core::Time::FromNanos(r.Get<std::int64_t>()));
           lines += '"';
           break;
+        case Form::kEntry: {  // addresses, '*', commas, parentheses: nothing to escape
+          const auto entry = r.Get<std::uint64_t>();
+          const auto flags = static_cast<std::uint8_t>(r.Get<char>());
+          lines += '"';
+          core::AppendEntry(entry, flags, lines);
+          lines += '"';
+          break;
+        }
       }
     }
     lines += "}\n";

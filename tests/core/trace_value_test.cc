@@ -20,6 +20,10 @@ TEST(TraceValue, EachFormIsTheTextItStandsFor) {
   EXPECT_EQ(TraceValue::Address(0xFFFFFFFFu).text(), "255.255.255.255");
   EXPECT_EQ(TraceValue(Time::FromNanos(20'100'004'080)).text(), "20.100004080");
   EXPECT_EQ(TraceValue(Time::Start()).text(), "0.000000000");
+  EXPECT_EQ(TraceValue::Entry(std::nullopt, 0xEF010101u).text(), "(*,239.1.1.1)");
+  EXPECT_EQ(TraceValue::Entry(0x0A01000Au, 0xEF010101u).text(), "(10.1.0.10,239.1.1.1)");
+  EXPECT_EQ(TraceValue::Entry(0x0A01000Au, 0xEF010101u, true).text(), "(10.1.0.10,239.1.1.1,rpt)");
+  EXPECT_EQ(TraceValue::Entry(0, 0).text(), "(0.0.0.0,0.0.0.0)");  // a source 0.0.0.0 is still a source
 }
 
 TEST(TraceValue, OnlyNumbersAndBoolsAreBare) {
@@ -29,6 +33,7 @@ TEST(TraceValue, OnlyNumbersAndBoolsAreBare) {
   EXPECT_FALSE(TraceValue::Name("true").is_bare());
   EXPECT_FALSE(TraceValue::Address(1).is_bare());
   EXPECT_FALSE(TraceValue(Time::Start()).is_bare());
+  EXPECT_FALSE(TraceValue::Entry(std::nullopt, 1).is_bare());
 }
 
 TEST(TraceValue, ValuesAreEqualWhenTheyReadTheSameWhateverTheirForm) {

@@ -25,16 +25,19 @@ TEST(EventRecord, ALineHasTheTimeTheNodeTheKindAndTheFieldsInOrder) {
             "\"holdtime\": 210, \"up\": true, \"from\": \"Joined\"}\n");
 }
 
-// Addresses and instants travel as numbers and become the same text they always were.
+// Addresses, instants and entries travel as numbers and become the same text they always were.
 TEST(EventRecord, AddressesInstantsAndNamesAreWrittenAsText) {
   const net::TraceEvent e{core::Time::FromNanos(5'000'006'120), "H-B2", "udp.drop",
                           {{"reason", core::TraceValue::Name("not-joined")},
                            {"source", core::TraceValue::Address(0x0A09000Au)},
                            {"first", core::Time::FromNanos(588'000'000'001)},
-                           {"port", 5001}}};
+                           {"port", 5001},
+                           {"entry", core::TraceValue::Entry(std::nullopt, 0xEF010101u)},
+                           {"rpt", core::TraceValue::Entry(0x0A09000Au, 0xEF010101u, true)}}};
   EXPECT_EQ(LinesOf({e}),
             "{\"t\": \"5.000006120\", \"node\": \"H-B2\", \"kind\": \"udp.drop\", \"reason\": \"not-joined\", "
-            "\"source\": \"10.9.0.10\", \"first\": \"588.000000001\", \"port\": 5001}\n");
+            "\"source\": \"10.9.0.10\", \"first\": \"588.000000001\", \"port\": 5001, \"entry\": \"(*,239.1.1.1)\", "
+            "\"rpt\": \"(10.9.0.10,239.1.1.1,rpt)\"}\n");
 }
 
 TEST(EventRecord, ALinkEventHasNoNodeAndAnEventMayHaveNoField) {
