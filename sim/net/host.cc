@@ -152,7 +152,7 @@ void Host::OnPowerOff() {
 
 void Host::TraceReceiveTotals(const UdpSocket& s) {
   for (const UdpFlow& f : s.flows) {
-    Trace("receive.total", {{"socket", s.name}, {"destination", wire::ToString(f.destination)},
+    Trace("receive.total", {{"socket", s.name}, {"destination", wire::TraceAddress(f.destination)},
                             {"count", f.datagrams}, {"first", f.first},
                             {"last", f.last}});
   }
@@ -160,7 +160,7 @@ void Host::TraceReceiveTotals(const UdpSocket& s) {
 
 void Host::TraceTotals() {
   for (const SendStream& s : send_streams()) {
-    Trace("send.total", {{"to", wire::ToString(s.to)}, {"port", s.port}, {"ttl", s.ttl},
+    Trace("send.total", {{"to", wire::TraceAddress(s.to)}, {"port", s.port}, {"ttl", s.ttl},
                          {"count", s.datagrams}, {"first", s.first},
                          {"last", s.last}});
   }

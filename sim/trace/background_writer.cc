@@ -81,15 +81,17 @@ void BackgroundWriter::Run() {
 }
 
 bool BackgroundWriter::WriteOut(const std::string& chunk, std::string& transformed) {
-  if (!transform_) return std::fwrite(chunk.data(), 1, chunk.size(), file_) == chunk.size();
-  transformed.clear();
-  try {
-    transform_(chunk, transformed);
-  } catch (const std::bad_alloc&) {
-    errno = ENOMEM;
-    return false;
+  if (transform_) {
+    transformed.clear();
+    try {
+      transform_(chunk, transformed);
+    } catch (const std::bad_alloc&) {
+      errno = ENOMEM;
+      return false;
+    }
   }
-  return std::fwrite(transformed.data(), 1, transformed.size(), file_) == transformed.size();
+  const std::string& out = transform_ ? transformed : chunk;
+  return std::fwrite(out.data(), 1, out.size(), file_) == out.size();
 }
 
 void BackgroundWriter::Fail(const char* doing, int err) const {
