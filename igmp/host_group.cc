@@ -74,10 +74,9 @@ void HostGroup::OnJoinGroup() {
     return;
   }
   unsolicited_left_ = config_.robustness > 0 ? config_.robustness - 1 : 0;
-  const std::string action = "send v" + std::to_string(mode_.report_version()) + " report";
   const bool repeat = ScheduleUnsolicitedRepeat();
-  TransitionTo(repeat ? HostGroupState::kDelayingMember : HostGroupState::kIdleMember, "join group",
-               action);
+  TransitionWithAction(repeat ? HostGroupState::kDelayingMember : HostGroupState::kIdleMember, "join group",
+                       SendReportAction(mode_.report_version()));
   SendReport();
 }
 
@@ -155,11 +154,11 @@ void HostGroup::OnReportTimerExpired() {
   // was received for that group". Therefore: any expiry, solicited or not, counts as one of
   // the owed repeats (Linux does the same), and the group stays Delaying Member while more
   // repeats are owed.
-  const std::string action = "send v" + std::to_string(mode_.report_version()) + " report";
+  const sim::core::TraceValue action = SendReportAction(mode_.report_version());
   if (unsolicited_left_ > 0) --unsolicited_left_;
   const bool repeat = ScheduleUnsolicitedRepeat();
-  TransitionTo(repeat ? HostGroupState::kDelayingMember : HostGroupState::kIdleMember,
-               "timer expired", action);
+  TransitionWithAction(repeat ? HostGroupState::kDelayingMember : HostGroupState::kIdleMember,
+                       "timer expired", action);
   SendReport();
 }
 
@@ -190,7 +189,24 @@ Duration HostGroup::ReportDelay(Duration max) {
   return tick * (d.nanos() / tick.nanos() + 2);
 }
 
+sim::core::TraceValue HostGroup::SendReportAction(int version) {
+  // A name from this table for the versions there are: a large run sends millions of reports.
+  static constexpr std::string_view kActions[] = {"send v1 report", "send v2 report", "send v3 report"};
+  if (version >= 1 && version <= 3) return sim::core::TraceValue::Name(kActions[version - 1]);
+  return "send v" + std::to_string(version) + " report";
+}
+
 void HostGroup::TransitionTo(HostGroupState next, std::string_view event, std::string_view action) {
+  // Every action passed here is a literal.
+  if (action.empty()) {
+    TransitionWithAction(next, event, std::nullopt);
+  } else {
+    TransitionWithAction(next, event, sim::core::TraceValue::Name(action));
+  }
+}
+
+void HostGroup::TransitionWithAction(HostGroupState next, std::string_view event,
+                                     std::optional<sim::core::TraceValue> action) {
   const HostGroupState from = state_;
   state_ = next;
   using sim::core::TraceValue;
@@ -201,8 +217,7 @@ void HostGroup::TransitionTo(HostGroupState next, std::string_view event, std::s
   fields.emplace_back("from", TraceValue::Name(ToString(from)));
   fields.emplace_back("event", TraceValue::Name(event));
   fields.emplace_back("to", TraceValue::Name(ToString(next)));
-  // Not a view: an action may be made here ("send v2 report").
-  if (!action.empty()) fields.emplace_back("action", std::string(action));
+  if (action) fields.emplace_back("action", std::move(*action));
   port_.Trace("igmp.host_group", std::move(fields));
 }
 

@@ -18,6 +18,7 @@
 #include "sim/core/scheduler.h"
 #include "sim/core/time.h"
 #include "sim/core/timer.h"
+#include "sim/core/trace_value.h"
 #include "sim/wire/ipv4_address.h"
 
 namespace igmp {
@@ -79,6 +80,9 @@ class HostGroup {
   // The only writer of state_. Emits one "igmp.host_group" trace; `action` names what the
   // edge did when that is worth showing ("send v2 report", "send leave", "reset timer", ...).
   void TransitionTo(HostGroupState next, std::string_view event, std::string_view action = {});
+  void TransitionWithAction(HostGroupState next, std::string_view event, std::optional<sim::core::TraceValue> action);
+  // "send v2 report", for the IGMP version of the report sent.
+  static sim::core::TraceValue SendReportAction(int version);
 
   sim::wire::Ipv4Address group_;
   const HostConfig& config_;

@@ -23,7 +23,7 @@ class HostIgmp::Port : public HostPort {
     return host_.rng().UniformDuration(sim::core::Duration::Zero(), max);
   }
   void Trace(std::string_view kind, TraceFields fields) override {
-    fields.insert(fields.begin(), {"interface", if_.name()});
+    fields.insert(fields.begin(), {"interface", sim::core::TraceValue::Name(if_.name())});
     host_.Trace(kind, std::move(fields));
   }
 

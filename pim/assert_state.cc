@@ -253,7 +253,7 @@ void AssertMachine::TransitionTo(AssertState next, std::string_view event, std::
   if (state_ != AssertState::kNoInfo) {
     fields.emplace_back("winner", sim::wire::ToString(winner_metric_.address));
     fields.emplace_back("metric", ToString(winner_metric_));
-    fields.emplace_back("at", sim::core::ToString(assert_timer_.remaining()));
+    fields.emplace_back("at", assert_timer_.remaining());
   }
   port_.Trace(kTraceKind, std::move(fields));
 }

@@ -172,8 +172,8 @@ void DownstreamJoin::TransitionTo(DownstreamJoinState next, std::string_view eve
   // Every event and action here is a name in the code (the callers pass literals).
   TraceFields fields = EdgeFields(TraceEntry(key_), ToString(state_), sim::core::TraceValue::Name(event), ToString(next));
   state_ = next;
-  if (const auto et = expiry_in()) fields.emplace_back("et", HoldtimeToString(*et));
-  if (const auto ppt = prune_pending_in()) fields.emplace_back("ppt", sim::core::ToString(*ppt));
+  if (const auto et = expiry_in()) fields.emplace_back("et", HoldtimeValue(*et));
+  if (const auto ppt = prune_pending_in()) fields.emplace_back("ppt", *ppt);
   if (!action.empty()) fields.emplace_back("action", sim::core::TraceValue::Name(action));
   port_.Trace(kTraceKind, std::move(fields));
 }

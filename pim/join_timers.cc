@@ -4,8 +4,8 @@ namespace pim {
 
 using sim::core::Duration;
 
-std::string HoldtimeToString(Duration holdtime) {
-  return holdtime == kHoldForever ? "forever" : sim::core::ToString(holdtime);
+sim::core::TraceValue HoldtimeValue(Duration holdtime) {
+  return holdtime == kHoldForever ? sim::core::TraceValue::Name("forever") : sim::core::TraceValue(holdtime);
 }
 
 Duration TSuppressed(sim::core::Rng& rng, Duration t_periodic, bool suppression_enabled) {

@@ -5,11 +5,10 @@
 #ifndef MCASTLAB_PIM_JOIN_TIMERS_H_
 #define MCASTLAB_PIM_JOIN_TIMERS_H_
 
-#include <string>
-
 #include "sim/core/rng.h"
 #include "sim/core/time.h"
 #include "sim/core/timer.h"
+#include "sim/core/trace_value.h"
 
 namespace pim {
 
@@ -18,8 +17,8 @@ namespace pim {
 // this value for it.
 inline constexpr sim::core::Duration kHoldForever = sim::core::Duration::Max();
 
-// "210s", or "forever" for kHoldForever.
-std::string HoldtimeToString(sim::core::Duration holdtime);
+// A trace line's holdtime: the span ("210s"), or "forever" for kHoldForever.
+sim::core::TraceValue HoldtimeValue(sim::core::Duration holdtime);
 
 // RFC 7761 §4.11: t_suppressed = "rand(1.1 * t_periodic, 1.4 * t_periodic) when
 // Suppression_Enabled(I) is true, 0 otherwise". Draws from `rng` only when enabled.

@@ -298,7 +298,7 @@ void HelloPortOf::NeighborRestarted(Ipv4Address neighbor) {
 }
 void HelloPortOf::DrChanged(Ipv4Address, bool) { owner_.DrChanged(pi_); }
 void HelloPortOf::Trace(std::string_view kind, TraceFields fields) {
-  fields.insert(fields.begin(), {"interface", pi_.iface.name()});
+  fields.insert(fields.begin(), {"interface", sim::core::TraceValue::Name(pi_.iface.name())});
   owner_.Trace(kind, std::move(fields));
 }
 

@@ -190,8 +190,8 @@ std::optional<Duration> SgRptDownstream::prune_pending_in() const {
 void SgRptDownstream::TransitionTo(State next, std::string_view event) {
   TraceFields fields = EdgeFields(TraceRptEntry(key_), ToString(state_), std::string(event), ToString(next));
   state_ = next;
-  if (const auto et = expiry_in()) fields.emplace_back("et", HoldtimeToString(*et));
-  if (const auto ppt = prune_pending_in()) fields.emplace_back("ppt", sim::core::ToString(*ppt));
+  if (const auto et = expiry_in()) fields.emplace_back("et", HoldtimeValue(*et));
+  if (const auto ppt = prune_pending_in()) fields.emplace_back("ppt", *ppt);
   port_.Trace(kTraceKind, std::move(fields));
 }
 

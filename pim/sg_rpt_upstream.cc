@@ -168,7 +168,7 @@ void SgRptUpstream::TransitionTo(State next, std::string_view event, std::string
   state_ = next;
   for (auto& f : extra) fields.push_back(std::move(f));
   if (!send.empty()) fields.emplace_back("send", std::move(send));
-  if (const auto ot = override_in()) fields.emplace_back("ot", sim::core::ToString(*ot));
+  if (const auto ot = override_in()) fields.emplace_back("ot", *ot);
   port_.Trace(kTraceKind, std::move(fields));
 }
 

@@ -87,7 +87,7 @@ void UpstreamJoin::OnJoinDesired(bool desired) {
     override_pending_ = false;
     join_timer_.Restart(config_.join_prune_period);
     TransitionTo(UpstreamJoinState::kJoined, "JoinDesired true", kWhyJoined,
-                 SendText("join", rpf_));
+                 SendValue("join", rpf_));
     SendJoin(rpf_);
   } else if (!desired && state_ == UpstreamJoinState::kJoined) {
     // RFC 7761 §4.5.4, Joined, "JoinDesired(*,G) becomes False": "The upstream (*,G) state
@@ -95,7 +95,7 @@ void UpstreamJoin::OnJoinDesired(bool desired) {
     // neighbor, which is RPF'(*,G). Cancel the Join Timer (JT)."
     join_timer_.Cancel();
     TransitionTo(UpstreamJoinState::kNotJoined, "JoinDesired false", kWhyPruned,
-                 SendText("prune", rpf_));
+                 SendValue("prune", rpf_));
     SendPrune(rpf_);
   }
 }
@@ -107,7 +107,7 @@ void UpstreamJoin::OnJoinTimerExpired() {
   const std::string_view why = override_pending_ ? kWhyOverride : kWhyPeriodic;
   override_pending_ = false;
   join_timer_.Restart(config_.join_prune_period);
-  TransitionTo(UpstreamJoinState::kJoined, "JT expires", why, SendText("join", rpf_));
+  TransitionTo(UpstreamJoinState::kJoined, "JT expires", why, SendValue("join", rpf_));
   SendJoin(rpf_);
 }
 
@@ -186,7 +186,9 @@ void UpstreamJoin::OnRpfNeighborChanged(Ipv4Address new_neighbor) {
   const std::string prune = SendText("prune", old);
   if (!send.empty() && !prune.empty()) send += ", ";
   send += prune;
-  TransitionTo(UpstreamJoinState::kJoined, "RPF' changes", kWhyRpfChange, std::move(send),
+  std::optional<sim::core::TraceValue> send_value;
+  if (!send.empty()) send_value = std::move(send);
+  TransitionTo(UpstreamJoinState::kJoined, "RPF' changes", kWhyRpfChange, std::move(send_value),
                {{"old_rpf", sim::wire::ToString(old)}, {"rpf", sim::wire::ToString(new_neighbor)}});
   SendJoin(new_neighbor);
   SendPrune(old);
@@ -210,6 +212,11 @@ std::string UpstreamJoin::SendText(std::string_view what, Ipv4Address to) const 
   return std::string(what) + " " + sim::wire::ToString(to);
 }
 
+std::optional<sim::core::TraceValue> UpstreamJoin::SendValue(std::string_view what, Ipv4Address to) const {
+  if (!CanSend(to)) return std::nullopt;
+  return sim::core::TraceValue::NamedAddress(what, to.value());
+}
+
 void UpstreamJoin::SendJoin(Ipv4Address to) {
   if (CanSend(to)) port_.SendJoin(key_, to);
 }
@@ -219,14 +226,15 @@ void UpstreamJoin::SendPrune(Ipv4Address to) {
 }
 
 void UpstreamJoin::TransitionTo(UpstreamJoinState next, std::string_view event,
-                                std::string_view why, std::string send, TraceFields extra) {
+                                std::string_view why, std::optional<sim::core::TraceValue> send,
+                                TraceFields extra) {
   // Every event and reason here is a name in the code (literals and the kWhy constants).
   TraceFields fields = EdgeFields(TraceEntry(key_), ToString(state_), sim::core::TraceValue::Name(event), ToString(next));
   state_ = next;
   for (auto& f : extra) fields.push_back(std::move(f));
-  if (!send.empty()) fields.emplace_back("send", std::move(send));
+  if (send) fields.emplace_back("send", std::move(*send));
   if (!why.empty()) fields.emplace_back("why", sim::core::TraceValue::Name(why));
-  if (const auto jt = join_timer_in()) fields.emplace_back("jt", sim::core::ToString(*jt));
+  if (const auto jt = join_timer_in()) fields.emplace_back("jt", *jt);
   port_.Trace(kTraceKind, std::move(fields));
 }
 

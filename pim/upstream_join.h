@@ -24,6 +24,7 @@
 #include "sim/core/scheduler.h"
 #include "sim/core/time.h"
 #include "sim/core/timer.h"
+#include "sim/core/trace_value.h"
 #include "sim/wire/ipv4_address.h"
 
 namespace pim {
@@ -92,13 +93,15 @@ class UpstreamJoin {
   bool CanSend(sim::wire::Ipv4Address to) const;
   // "join 10.0.0.2"; empty when nothing is sent to `to`.
   std::string SendText(std::string_view what, sim::wire::Ipv4Address to) const;
+  // The same as a trace value, with `what` a literal; none when nothing is sent to `to`.
+  std::optional<sim::core::TraceValue> SendValue(std::string_view what, sim::wire::Ipv4Address to) const;
   void SendJoin(sim::wire::Ipv4Address to);
   void SendPrune(sim::wire::Ipv4Address to);
   // The only writer of state_; traces one "pim.upstream" line. `send` lists what the handler
   // sends next ("join 10.0.0.2"), `why` is the reason (periodic, joined, pruned, suppressed,
   // override, rpf change).
   void TransitionTo(UpstreamJoinState next, std::string_view event, std::string_view why = {},
-                    std::string send = {}, TraceFields extra = {});
+                    std::optional<sim::core::TraceValue> send = std::nullopt, TraceFields extra = {});
 
   sim::core::Scheduler& scheduler_;
   JoinKey key_;

@@ -1,8 +1,6 @@
 #include "sim/core/time.h"
 
 #include <charconv>
-
-#include <cstdio>
 #include <cstdlib>
 
 namespace sim::core {
@@ -45,11 +43,20 @@ std::string ToString(Duration d) {
 }
 
 std::string ToTableString(Duration d) {
+  // By hand rather than snprintf: a large run's state tables hold hundreds of thousands.
   const std::int64_t ms = d.nanos() / 1'000'000;
+  const std::uint64_t mag = ms < 0 ? 0 - static_cast<std::uint64_t>(ms) : static_cast<std::uint64_t>(ms);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%s%lld.%03llds", ms < 0 ? "-" : "", static_cast<long long>(std::llabs(ms) / 1000),
-                static_cast<long long>(std::llabs(ms) % 1000));
-  return buf;
+  char* p = buf;
+  if (ms < 0) *p++ = '-';
+  p = std::to_chars(p, buf + 24, mag / 1000).ptr;
+  *p++ = '.';
+  const auto frac = static_cast<unsigned>(mag % 1000);
+  *p++ = static_cast<char>('0' + frac / 100);
+  *p++ = static_cast<char>('0' + frac / 10 % 10);
+  *p++ = static_cast<char>('0' + frac % 10);
+  *p++ = 's';
+  return std::string(buf, p);
 }
 
 }  // namespace sim::core

@@ -28,8 +28,22 @@ void AppendEntry(std::uint64_t number, std::uint8_t flags, std::string& out) {
   out += ')';
 }
 
+void AppendInteger(std::uint64_t number, std::uint8_t flags, std::string& out) {
+  char buf[24];
+  const auto end = (flags & TraceValue::kNegative) != 0
+                       ? std::to_chars(buf, buf + sizeof buf, static_cast<std::int64_t>(number)).ptr
+                       : std::to_chars(buf, buf + sizeof buf, number).ptr;
+  out.append(buf, end);
+}
+
 void TraceValue::AppendText(std::string& out) const {
   switch (form_) {
+    case Form::kInteger:
+      AppendInteger(number_, flags_, out);
+      return;
+    case Form::kDuration:
+      out += ToString(Duration::FromNanos(static_cast<std::int64_t>(number_)));
+      return;
     case Form::kAddress:
       AppendDottedQuad(static_cast<std::uint32_t>(number_), out);
       return;
@@ -38,6 +52,11 @@ void TraceValue::AppendText(std::string& out) const {
       return;
     case Form::kEntry:
       AppendEntry(number_, flags_, out);
+      return;
+    case Form::kNamedAddress:
+      out += view_;
+      out += ' ';
+      AppendDottedQuad(static_cast<std::uint32_t>(number_), out);
       return;
     case Form::kText:
     case Form::kName:

@@ -5,8 +5,8 @@
 // true/false, text is text. The writer never guesses from the characters, so a group
 // "239.1.1.1" or an interface "1" stays a string and a TTL of 1 is written `"ttl": 1`.
 //
-// An address or an instant may be kept as its number and turned into text only when the line
-// is written (on the events writer's thread, sim/run/event_record.h), and a name written in the
+// A number, a span of time, an address or an instant may be kept as its number and turned into
+// text only when the line is written (on the events writer's thread, sim/run/event_record.h), and a name written in the
 // code may be kept as a view: a large run makes millions of these values.
 #ifndef MCASTLAB_SIM_CORE_TRACE_VALUE_H_
 #define MCASTLAB_SIM_CORE_TRACE_VALUE_H_
@@ -33,27 +33,34 @@ concept TraceNumber = std::integral<T> && !std::same_as<T, bool> && !std::same_a
 void AppendDottedQuad(std::uint32_t address, std::string& out);
 // The text of a TraceValue::Entry from its number and flags, appended to `out`.
 void AppendEntry(std::uint64_t number, std::uint8_t flags, std::string& out);
+// The decimal digits of a TraceValue integer from its number and flags, appended to `out`.
+void AppendInteger(std::uint64_t number, std::uint8_t flags, std::string& out);
 
 class TraceValue {
  public:
   enum class Form : std::uint8_t {
     kText,     // text_ (a copy)
     kName,     // view_: text with static storage, not copied
-    kBare,     // text_, written without quotes
+    kBare,     // view_ ("true" or "false"), written without quotes
+    kInteger,  // number_ (two's complement when flags_ has kNegative), written without quotes
+    kDuration, // number_: a span of time in nanoseconds, written as core::ToString(Duration)
     kAddress,  // number_: an IPv4 address, written "a.b.c.d"
     kTime,     // number_: an instant in nanoseconds, written as core::ToString(Time)
     kEntry,    // number_ (source << 32 | group) and flags_: a multicast route entry, written
                // "(S,G)", "(*,G)" or "(S,G,rpt)"
+    kNamedAddress,  // view_ and number_: a name and an IPv4 address, written "name a.b.c.d"
   };
 
   TraceValue(std::string text) : text_(std::move(text)) {}  // NOLINT: implicit by design
   TraceValue(const char* text) : text_(text) {}             // NOLINT
   template <TraceNumber T>
-  TraceValue(T n) : text_(std::to_string(n)), form_(Form::kBare) {}  // NOLINT
+  TraceValue(T n)  // NOLINT
+      : number_(static_cast<std::uint64_t>(n)), form_(Form::kInteger), flags_(n < 0 ? kNegative : 0) {}
   // Only a real bool: a pointer must not turn into one.
   template <std::same_as<bool> T>
   TraceValue(T b) : view_(b ? "true" : "false"), form_(Form::kBare) {}  // NOLINT
   TraceValue(Time t) : number_(static_cast<std::uint64_t>(t.nanos())), form_(Form::kTime) {}  // NOLINT
+  TraceValue(Duration d) : number_(static_cast<std::uint64_t>(d.nanos())), form_(Form::kDuration) {}  // NOLINT
 
   // A name from the code (a state, an event, a reason): the text must outlive the Trace call
   // that takes the value. String literals and tables of them do.
@@ -61,6 +68,14 @@ class TraceValue {
   // An IPv4 address as a host-order number (wire::Ipv4Address::value()).
   static TraceValue Address(std::uint32_t address) {
     TraceValue v{std::string_view(), Form::kAddress};
+    v.number_ = address;
+    return v;
+  }
+
+  // A name from the code and an IPv4 address (host order), written "join 10.0.0.2". The name
+  // must outlive the Trace call, as for Name.
+  static TraceValue NamedAddress(std::string_view name, std::uint32_t address) {
+    TraceValue v{name, Form::kNamedAddress};
     v.number_ = address;
     return v;
   }
@@ -73,22 +88,24 @@ class TraceValue {
     return v;
   }
 
-  // The value as text: the string, the number's decimal digits, "true"/"false", the address,
-  // the instant or the entry.
+  // The value as text: the string, the number's decimal digits, "true"/"false", the span, the
+  // address, the instant or the entry.
   std::string text() const;
   // Appends text() to `out` (without quotes).
   void AppendText(std::string& out) const;
   // A number or a bool: written without quotes.
-  bool is_bare() const { return form_ == Form::kBare; }
+  bool is_bare() const { return form_ == Form::kBare || form_ == Form::kInteger; }
 
   Form form() const { return form_; }
-  // The text of kText, kName and kBare values.
+  // The text of kText, kName and kBare values, and the name of kNamedAddress ones.
   std::string_view stored_text() const { return view_.data() != nullptr ? view_ : std::string_view(text_); }
-  // The number of kAddress, kTime and kEntry values, and the flags of kEntry ones.
+  // The number of kInteger, kDuration, kAddress, kTime, kEntry and kNamedAddress values, and the flags of
+  // kInteger and kEntry ones.
   std::uint64_t number() const { return number_; }
   std::uint8_t flags() const { return flags_; }
   static constexpr std::uint8_t kHasSource = 1;
   static constexpr std::uint8_t kRpt = 2;
+  static constexpr std::uint8_t kNegative = 1;
 
   friend bool operator==(const TraceValue& a, const TraceValue& b) {
     return a.is_bare() == b.is_bare() && a.text() == b.text();

@@ -53,7 +53,7 @@ EventFields Node::DropKeyFields(const DropKey& key) const {
   f.emplace_back("destination", wire::TraceAddress(key.destination));
   if (key.interface < interfaces_.size()) {
     const bool switch_port = DropEventKind(key.reason) == "snooping.drop";
-    f.emplace_back(switch_port ? "port" : "interface", interfaces_[key.interface]->name());
+    f.emplace_back(switch_port ? "port" : "interface", core::TraceValue::Name(interfaces_[key.interface]->name()));
   }
   if (key.port != 0) f.emplace_back("port", key.port);
   return f;

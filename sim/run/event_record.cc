@@ -10,8 +10,9 @@ namespace sim::run {
 namespace {
 
 // A record: time (int64 ns), node, kind, field count (uint32), then per field its name, its
-// form (core::TraceValue::Form, one byte) and its value: the text for text, names and bare
-// values, the address (uint32), the instant (int64 ns) or the entry (uint64 and a flags byte).
+// form (core::TraceValue::Form, one byte) and its value: the text for text, names and bools,
+// the address (uint32), a name and an address, the instant or the span (int64 ns), or the
+// integer or the entry (uint64 and a flags byte).
 // Each string is a uint32 length and its bytes.
 using Length = std::uint32_t;
 
@@ -19,12 +20,13 @@ std::size_t StringSize(std::string_view s) { return sizeof(Length) + s.size(); }
 
 using Form = core::TraceValue::Form;
 
-bool HasText(Form f) { return f == Form::kText || f == Form::kName || f == Form::kBare; }
-
 std::size_t ValueSize(const core::TraceValue& v) {
   switch (v.form()) {
     case Form::kAddress: return sizeof(std::uint32_t);
-    case Form::kTime: return sizeof(std::int64_t);
+    case Form::kNamedAddress: return StringSize(v.stored_text()) + sizeof(std::uint32_t);
+    case Form::kTime:
+    case Form::kDuration: return sizeof(std::int64_t);
+    case Form::kInteger:
     case Form::kEntry: return sizeof(std::uint64_t) + 1;
     case Form::kText:
     case Form::kName:
@@ -38,10 +40,36 @@ char* Put(char* p, const void* data, std::size_t n) {
   return p + n;
 }
 
+// Copies 1 to 2 words' worth: the first and the last word of the range, which may overlap.
+// Every read and write stays inside both ranges.
+template <typename Word>
+void CopyHeadAndTail(char* p, const char* s, std::size_t n) {
+  Word head;
+  Word tail;
+  std::memcpy(&head, s, sizeof head);
+  std::memcpy(&tail, s + n - sizeof tail, sizeof tail);
+  std::memcpy(p, &head, sizeof head);
+  std::memcpy(p + n - sizeof tail, &tail, sizeof tail);
+}
+
+// Most strings of a record are a few bytes long (names, states, interfaces): copied without a
+// call to memcpy.
+char* PutBytes(char* p, const char* s, std::size_t n) {
+  if (n > 16) return Put(p, s, n);
+  if (n >= 8) {
+    CopyHeadAndTail<std::uint64_t>(p, s, n);
+  } else if (n >= 4) {
+    CopyHeadAndTail<std::uint32_t>(p, s, n);
+  } else {
+    for (std::size_t i = 0; i < n; ++i) p[i] = s[i];
+  }
+  return p + n;
+}
+
 char* PutString(char* p, std::string_view s) {
   const auto n = static_cast<Length>(s.size());
   p = Put(p, &n, sizeof n);
-  return Put(p, s.data(), s.size());
+  return PutBytes(p, s.data(), s.size());
 }
 
 // Reads what AppendEventRecord wrote, in order.
@@ -79,13 +107,14 @@ void AppendCodeName(std::string_view name, std::string& out) {
 
 }  // namespace
 
-void AppendEventRecord(const net::TraceEvent& e, std::string& records) {
-  // One resize and plain copies: this is all the run's thread does per line.
+std::size_t EventRecordSize(const net::TraceEvent& e) {
   std::size_t size = sizeof(std::int64_t) + StringSize(e.node) + StringSize(e.kind) + sizeof(Length);
   for (const auto& [k, v] : e.fields) size += StringSize(k) + 1 + ValueSize(v);
-  const std::size_t at = records.size();
-  records.resize(at + size);
-  char* p = records.data() + at;
+  return size;
+}
+
+char* WriteEventRecord(const net::TraceEvent& e, char* p) {
+  // Plain copies: this is all the run's thread does per line.
   const std::int64_t at_ns = e.at.nanos();
   p = Put(p, &at_ns, sizeof at_ns);
   p = PutString(p, e.node);
@@ -95,21 +124,46 @@ void AppendEventRecord(const net::TraceEvent& e, std::string& records) {
   for (const auto& [k, v] : e.fields) {
     p = PutString(p, k);
     *p++ = static_cast<char>(v.form());
-    if (HasText(v.form())) {
-      p = PutString(p, v.stored_text());
-    } else if (v.form() == Form::kAddress) {
-      const auto address = static_cast<std::uint32_t>(v.number());
-      p = Put(p, &address, sizeof address);
-    } else if (v.form() == Form::kEntry) {
-      const std::uint64_t entry = v.number();
-      p = Put(p, &entry, sizeof entry);
-      *p++ = static_cast<char>(v.flags());
-    } else {
-      const auto instant = static_cast<std::int64_t>(v.number());
-      p = Put(p, &instant, sizeof instant);
+    switch (v.form()) {
+      case Form::kText:
+      case Form::kName:
+      case Form::kBare:
+        p = PutString(p, v.stored_text());
+        break;
+      case Form::kAddress: {
+        const auto address = static_cast<std::uint32_t>(v.number());
+        p = Put(p, &address, sizeof address);
+        break;
+      }
+      case Form::kNamedAddress: {
+        p = PutString(p, v.stored_text());
+        const auto address = static_cast<std::uint32_t>(v.number());
+        p = Put(p, &address, sizeof address);
+        break;
+      }
+      case Form::kInteger:
+      case Form::kEntry: {
+        const std::uint64_t number = v.number();
+        p = Put(p, &number, sizeof number);
+        *p++ = static_cast<char>(v.flags());
+        break;
+      }
+      case Form::kTime:
+      case Form::kDuration: {
+        const std::uint64_t nanos = v.number();
+        p = Put(p, &nanos, sizeof nanos);
+        break;
+      }
     }
   }
-  assert(p == records.data() + records.size());
+  return p;
+}
+
+void AppendEventRecord(const net::TraceEvent& e, std::string& records) {
+  const std::size_t at = records.size();
+  records.resize(at + EventRecordSize(e));
+  [[maybe_unused]] const char* end = WriteEventRecord(e, records.data() + at);
+  assert(end == records.data() + records.size());
 }
 
 void AppendEventLines(std::string_view records, std::string& lines) {
@@ -135,7 +189,17 @@ void AppendEventLines(std::string_view records, std::string& lines) {
       lines += ": ";
       switch (form) {
         case Form::kBare:
-          lines += r.String();  // the emitter passed an integer or a bool (sim/core/trace_value.h)
+          lines += r.String();  // the emitter passed a bool (sim/core/trace_value.h)
+          break;
+        case Form::kInteger: {
+          const auto number = r.Get<std::uint64_t>();
+          core::AppendInteger(number, static_cast<std::uint8_t>(r.Get<char>()), lines);
+          break;
+        }
+        case Form::kDuration:  // digits and unit letters: nothing to escape
+          lines += '"';
+          lines += core::ToString(core::Duration::FromNanos(r.Get<std::int64_t>()));
+          lines += '"';
           break;
         case Form::kText:
         case Form::kName:
@@ -146,6 +210,16 @@ void AppendEventLines(std::string_view records, std::string& lines) {
           core::AppendDottedQuad(r.Get<std::uint32_t>(), lines);
           lines += '"';
           break;
+        case Form::kNamedAddress: {  // a name from the code, then digits and dots
+          const std::string_view name = r.String();
+          assert(core::IsJsonPlain(name));
+          lines += '"';
+          lines += name;
+          lines += ' ';
+          core::AppendDottedQuad(r.Get<std::uint32_t>(), lines);
+          lines += '"';
+          break;
+        }
         case Form::kTime:
           lines += '"';
           lines += core::ToString(core::Time::FromNanos(r.Get<std::int64_t>()));

@@ -8,6 +8,7 @@
 #ifndef MCASTLAB_SIM_RUN_EVENT_RECORD_H_
 #define MCASTLAB_SIM_RUN_EVENT_RECORD_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,10 @@
 
 namespace sim::run {
 
+// The size in bytes of `e`'s record.
+std::size_t EventRecordSize(const net::TraceEvent& e);
+// Writes `e`'s record at `out`, which has room for EventRecordSize(e) bytes; returns its end.
+char* WriteEventRecord(const net::TraceEvent& e, char* out);
 // Appends `e` to `records` as one record.
 void AppendEventRecord(const net::TraceEvent& e, std::string& records);
 

@@ -10,6 +10,8 @@ namespace {
 
 // events.jsonl records go to the writer thread in chunks of about this size.
 constexpr std::size_t kEventsBufferBytes = 1 << 20;
+// Room past a chunk, so that the record that fills it rarely needs a buffer of its own.
+constexpr std::size_t kEventsBufferSlack = 64u << 10;
 // All pcap buffers together stay under this; each gets between the two bounds below.
 constexpr std::size_t kPcapBuffersTotal = 256u << 20;
 constexpr std::size_t kPcapBufferMin = 16u << 10;
@@ -24,9 +26,23 @@ RunRecorder::~RunRecorder() = default;
 void RunRecorder::OnEvent(const net::TraceEvent& e) {
   ++event_count_;
   if (events_ == nullptr) return;
-  // A record now, a line on the writer thread (sim/run/event_record.h).
-  AppendEventRecord(e, pending_);
-  if (pending_.size() >= kEventsBufferBytes) events_->Write(pending_);
+  // A record now, a line on the writer thread (sim/run/event_record.h). Written into the room
+  // already there, so that a line costs no resize of the buffer.
+  const std::size_t size = EventRecordSize(e);
+  if (pending_used_ + size > pending_.size()) {
+    HandOverPending();
+    if (size > pending_.size()) pending_.resize(size);
+  }
+  WriteEventRecord(e, pending_.data() + pending_used_);
+  pending_used_ += size;
+  if (pending_used_ >= kEventsBufferBytes) HandOverPending();
+}
+
+void RunRecorder::HandOverPending() {
+  pending_.resize(pending_used_);
+  events_->Write(pending_);  // leaves it empty, with the memory of an earlier chunk
+  pending_.resize(kEventsBufferBytes + kEventsBufferSlack);
+  pending_used_ = 0;
 }
 
 void RunRecorder::OnFrame(core::Time at, const net::Link& link, wire::ByteSpan frame) {
@@ -41,7 +57,8 @@ void RunRecorder::OnFrame(core::Time at, const net::Link& link, wire::ByteSpan f
 
 void RunRecorder::WriteEventsTo(const std::string& path) {
   events_ = std::make_unique<trace::BackgroundWriter>(path, AppendEventLines);
-  pending_.reserve(kEventsBufferBytes + (64u << 10));
+  pending_.resize(kEventsBufferBytes + kEventsBufferSlack);
+  pending_used_ = 0;
 }
 
 void RunRecorder::Capture(const std::vector<std::uint32_t>& link_indexes, const std::vector<std::string>& paths) {
@@ -66,7 +83,11 @@ void RunRecorder::Close() {
   for (auto& [index, w] : pcaps_) w->Close();
   if (merged_ != nullptr) merged_->Close();
   if (events_ == nullptr) return;
-  if (!pending_.empty()) events_->Write(pending_);
+  if (pending_used_ > 0) {
+    pending_.resize(pending_used_);
+    events_->Write(pending_);
+    pending_used_ = 0;
+  }
   events_->Close();
   events_ = nullptr;
 }

@@ -57,7 +57,13 @@ class RunRecorder : public net::TraceSink {
  private:
   std::unique_ptr<trace::BackgroundWriter> events_;
   std::uint64_t event_count_ = 0;
-  std::string pending_;  // records of events.jsonl lines not yet handed over, up to about a chunk
+  // Hands the records written so far to the writer thread.
+  void HandOverPending();
+
+  // Records of events.jsonl lines not yet handed over: the first pending_used_ bytes. The rest
+  // is room for the next records.
+  std::string pending_;
+  std::size_t pending_used_ = 0;
   std::unique_ptr<trace::FilePool> pool_;
   std::map<std::uint32_t, std::unique_ptr<trace::PcapWriter>> pcaps_;
   std::unique_ptr<trace::PcapngWriter> merged_;

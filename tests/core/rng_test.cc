@@ -80,6 +80,8 @@ TEST(Time, FormatsForTables) {
   EXPECT_EQ(ToTableString(Milliseconds(1500)), "1.500s");
   EXPECT_EQ(ToTableString(Duration::Zero()), "0.000s");
   EXPECT_EQ(ToTableString(Milliseconds(-2)), "-0.002s");
+  EXPECT_EQ(ToTableString(Seconds(-61) - Milliseconds(20)), "-61.020s");
+  EXPECT_EQ(ToTableString(Minutes(600)), "36000.000s");
 }
 
 }  // namespace

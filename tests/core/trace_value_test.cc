@@ -1,6 +1,7 @@
 // Trace values: what each form is as text, and that the form a value is kept in never shows.
 #include "sim/core/trace_value.h"
 
+#include <cstdint>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -24,6 +25,18 @@ TEST(TraceValue, EachFormIsTheTextItStandsFor) {
   EXPECT_EQ(TraceValue::Entry(0x0A01000Au, 0xEF010101u).text(), "(10.1.0.10,239.1.1.1)");
   EXPECT_EQ(TraceValue::Entry(0x0A01000Au, 0xEF010101u, true).text(), "(10.1.0.10,239.1.1.1,rpt)");
   EXPECT_EQ(TraceValue::Entry(0, 0).text(), "(0.0.0.0,0.0.0.0)");  // a source 0.0.0.0 is still a source
+  EXPECT_EQ(TraceValue::NamedAddress("join", 0x0A000002u).text(), "join 10.0.0.2");
+  EXPECT_EQ(TraceValue(Seconds(210)).text(), "210s");
+  EXPECT_EQ(TraceValue(Minutes(1)).text(), "1min");
+  EXPECT_EQ(TraceValue(Milliseconds(2500)).text(), "2.5s");
+}
+
+TEST(TraceValue, IntegersKeepTheirSignAndEveryDigit) {
+  EXPECT_EQ(TraceValue(0).text(), "0");
+  EXPECT_EQ(TraceValue(std::int64_t{INT64_MIN}).text(), "-9223372036854775808");
+  EXPECT_EQ(TraceValue(std::uint64_t{UINT64_MAX}).text(), "18446744073709551615");
+  EXPECT_EQ(TraceValue(std::uint16_t{5001}).text(), "5001");
+  EXPECT_EQ(TraceValue(std::int8_t{-1}).text(), "-1");
 }
 
 TEST(TraceValue, OnlyNumbersAndBoolsAreBare) {
@@ -34,6 +47,8 @@ TEST(TraceValue, OnlyNumbersAndBoolsAreBare) {
   EXPECT_FALSE(TraceValue::Address(1).is_bare());
   EXPECT_FALSE(TraceValue(Time::Start()).is_bare());
   EXPECT_FALSE(TraceValue::Entry(std::nullopt, 1).is_bare());
+  EXPECT_FALSE(TraceValue(Seconds(1)).is_bare());
+  EXPECT_FALSE(TraceValue::NamedAddress("join", 1).is_bare());
 }
 
 TEST(TraceValue, ValuesAreEqualWhenTheyReadTheSameWhateverTheirForm) {
@@ -41,6 +56,8 @@ TEST(TraceValue, ValuesAreEqualWhenTheyReadTheSameWhateverTheirForm) {
   EXPECT_EQ(TraceValue::Name("Joined"), TraceValue(std::string("Joined")));
   EXPECT_EQ(TraceValue(Time::FromNanos(1)), TraceValue("0.000000001"));
   EXPECT_NE(TraceValue(1), TraceValue("1"));  // a number is not the text of its digits
+  EXPECT_EQ(TraceValue(Seconds(210)), TraceValue("210s"));
+  EXPECT_EQ(TraceValue::NamedAddress("prune", 0x0A000001u), TraceValue("prune 10.0.0.1"));
   EXPECT_NE(TraceValue::Address(1), TraceValue::Address(2));
 }
 

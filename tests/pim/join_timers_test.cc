@@ -70,9 +70,9 @@ TEST(JoinTimers, RestartIfLaterOnlyRaises) {
   EXPECT_EQ(fired, 1);
 }
 
-TEST(JoinTimers, HoldtimeToStringNamesForever) {
-  EXPECT_EQ(HoldtimeToString(Seconds(210)), "210s");
-  EXPECT_EQ(HoldtimeToString(kHoldForever), "forever");
+TEST(JoinTimers, HoldtimeValueNamesForever) {
+  EXPECT_EQ(HoldtimeValue(Seconds(210)).text(), "210s");
+  EXPECT_EQ(HoldtimeValue(kHoldForever).text(), "forever");
 }
 
 TEST(JoinKey, ToStringNamesStarGAndSG) {

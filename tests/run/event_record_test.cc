@@ -2,6 +2,7 @@
 // it must be the line the event always gave, byte for byte.
 #include "sim/run/event_record.h"
 
+#include <cstdint>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -38,6 +39,33 @@ TEST(EventRecord, AddressesInstantsAndNamesAreWrittenAsText) {
             "{\"t\": \"5.000006120\", \"node\": \"H-B2\", \"kind\": \"udp.drop\", \"reason\": \"not-joined\", "
             "\"source\": \"10.9.0.10\", \"first\": \"588.000000001\", \"port\": 5001, \"entry\": \"(*,239.1.1.1)\", "
             "\"rpt\": \"(10.9.0.10,239.1.1.1,rpt)\"}\n");
+}
+
+// Integers, spans and "name address" values travel as numbers too.
+TEST(EventRecord, IntegersSpansAndNamedAddressesAreWrittenAsBefore) {
+  const net::TraceEvent e{core::Time::Start(), "R1", "pim.upstream",
+                          {{"jt", core::Seconds(60)},
+                           {"et", core::Milliseconds(2500)},
+                           {"send", core::TraceValue::NamedAddress("join", 0x0A000002u)},
+                           {"min", std::int64_t{INT64_MIN}},
+                           {"max", std::uint64_t{UINT64_MAX}}}};
+  EXPECT_EQ(LinesOf({e}),
+            "{\"t\": \"0.000000000\", \"node\": \"R1\", \"kind\": \"pim.upstream\", \"jt\": \"1min\", "
+            "\"et\": \"2.5s\", \"send\": \"join 10.0.0.2\", \"min\": -9223372036854775808, "
+            "\"max\": 18446744073709551615}\n");
+}
+
+// Short strings are copied by overlapping moves: every length up to and past 16 comes out whole.
+TEST(EventRecord, StringsOfEveryShortLengthSurvive) {
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz";
+  for (std::size_t n = 0; n <= letters.size(); ++n) {
+    const std::string text = letters.substr(0, n);
+    const net::TraceEvent e{core::Time::Start(), text, "k", {{"v", text}, {"n", core::TraceValue::Name(text)}}};
+    const std::string node = n == 0 ? "" : ", \"node\": \"" + text + "\"";
+    EXPECT_EQ(LinesOf({e}), "{\"t\": \"0.000000000\"" + node + ", \"kind\": \"k\", \"v\": \"" + text +
+                                "\", \"n\": \"" + text + "\"}\n")
+        << "length " << n;
+  }
 }
 
 TEST(EventRecord, ALinkEventHasNoNodeAndAnEventMayHaveNoField) {
