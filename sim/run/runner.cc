@@ -16,6 +16,7 @@
 #include "sim/run/output_folder.h"
 #include "sim/run/run_recorder.h"
 #include "sim/run/snapshot_names.h"
+#include "sim/run/state_dump.h"
 #include "sim/run/timeline.h"
 #include "sim/run/topology_json.h"
 #include "sim/trace/output_error.h"
@@ -157,13 +158,18 @@ RunResult RunInto(const scenario::Scenario& s, const fs::path& dir, const RunOpt
   if (options.snapshot_every > core::Duration::Zero()) SchedulePeriodicSnapshots(scheduler, s, options, snapshot);
   RunToEnd(s, scheduler, options);
   // The end-of-run snapshot and the totals only read the network now: the snapshot is rendered
-  // on a thread of its own while the totals go to events.jsonl (together a fifth of a large
-  // control-plane run, docs/PERFORMANCE.md).
+  // on a thread of its own while the totals go to events.jsonl, and this thread helps with the
+  // snapshot once the totals are written (together a fifth of a large control-plane run,
+  // docs/PERFORMANCE.md).
   for (const auto& n : network.nodes()) n->SettleCounts();
-  std::future<std::string> end_state =
-      std::async(std::launch::async, [&network, &protocols] { return DumpState(network, protocols); });
-  for (const auto& n : network.nodes()) n->TraceTotals();  // send, receive and drop totals
-  WriteFile(dir / "state-end.txt", "# snapshot at " + core::ToString(scheduler.Now()) + " end\n" + end_state.get());
+  StateDump end_state(network, protocols);
+  {
+    std::future<void> helper = std::async(std::launch::async, [&end_state] { end_state.Work(); });
+    for (const auto& n : network.nodes()) n->TraceTotals();  // send, receive and drop totals
+    end_state.Work();
+    helper.get();
+  }
+  WriteFile(dir / "state-end.txt", "# snapshot at " + core::ToString(scheduler.Now()) + " end\n" + end_state.Text());
 
   RunResult r;
   r.outcomes = checks.Finish();

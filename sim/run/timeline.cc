@@ -1,12 +1,8 @@
 #include "sim/run/timeline.h"
 
-#include <map>
 #include <memory>
 
-#include "sim/core/text_table.h"
 #include "sim/net/host.h"
-#include "sim/net/l2_switch.h"
-#include "sim/net/router.h"
 
 namespace sim::run {
 namespace {
@@ -108,20 +104,6 @@ struct Runner {
   void operator()(const SnapshotAction& a) { snapshot(a.label); }
 };
 
-// The node's drop counters so far, one row per reason that has any, reasons in name order.
-std::string DumpDrops(const net::Node& node) {
-  std::map<std::string_view, std::uint64_t> rows;
-  if (const net::DropLog* log = node.drop_log()) {
-    for (std::size_t r = 0; r < net::kDropReasonCount; ++r) {
-      const auto reason = static_cast<net::DropReason>(r);
-      if (log->count(reason) > 0) rows[net::ToString(reason)] = log->count(reason);
-    }
-  }
-  core::TextTable t({"Reason", "Count"});
-  for (const auto& [reason, n] : rows) t.Row({std::string(reason), std::to_string(n)});
-  return t.Render();
-}
-
 }  // namespace
 
 void ScheduleTimeline(const Scenario& s, net::Network& network, const ProtocolBindings& protocols,
@@ -136,25 +118,6 @@ void ScheduleTimeline(const Scenario& s, net::Network& network, const ProtocolBi
                                      std::visit(Runner{network, protocols, *shared_snapshot}, e.action);
                                    });
   }
-}
-
-std::string DumpState(const net::Network& network, const ProtocolBindings& protocols) {
-  std::string out;
-  for (const auto& node : network.nodes()) {
-    out += "=== " + node->name() + " (" + std::string(node->type()) + (node->powered() ? "" : ", powered off") + ")\n";
-    if (const auto* r = dynamic_cast<const net::Router*>(node.get())) {
-      out += "# show ip route\n" + r->DumpRoutes() + "# show ip mroute\n" + r->DumpMroutes() +
-             "# show arp\n" + r->DumpArpCache();
-    } else if (const auto* h = dynamic_cast<const net::Host*>(node.get())) {
-      out += "# sockets\n" + h->DumpSockets() + "# show arp\n" + h->DumpArpCache();
-    } else if (const auto* sw = dynamic_cast<const net::L2Switch*>(node.get())) {
-      out += "# show mac address-table\n" + sw->DumpMacTable();
-    }
-    for (const auto& p : protocols) p->DumpTables(*node, out);
-    out += "# drops\n" + DumpDrops(*node);
-    out += "\n";
-  }
-  return out;
 }
 
 }  // namespace sim::run

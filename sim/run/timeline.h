@@ -23,9 +23,6 @@ enum class TimelinePart { kStartingState, kRest };
 void ScheduleTimeline(const scenario::Scenario& s, net::Network& network, const ProtocolBindings& protocols,
                       SnapshotWriter snapshot, TimelinePart part);
 
-// Every node's tables, as `show` commands print them.
-std::string DumpState(const net::Network& network, const ProtocolBindings& protocols);
-
 }  // namespace sim::run
 
 #endif  // MCASTLAB_SIM_RUN_TIMELINE_H_
