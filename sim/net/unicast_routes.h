@@ -22,6 +22,7 @@ struct RoutingPort {
 
 // For each router, its connected subnets plus a route to every subnet reachable through other
 // routers, by least total cost. Ties go to the lower next-hop address, so results are stable.
+// From 64 routers on, a second thread computes every other router's table.
 std::vector<std::vector<Route>> ComputeUnicastRoutes(std::uint32_t router_count,
                                                      const std::vector<RoutingPort>& ports);
 
