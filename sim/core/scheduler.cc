@@ -5,6 +5,45 @@
 
 namespace sim::core {
 
+// The queue is a 4-ary min-heap: the children of entry i are 4i+1 to 4i+4. Half the depth of a
+// binary heap, and a node's children lie side by side in memory: fewer cache misses in a large
+// run, whose queue holds tens of thousands of timers. (time, sequence) orders every entry
+// apart, so any heap pops the same order.
+void Scheduler::HeapPush(const QueueEntry& e) {
+  std::size_t i = heap_.size();
+  heap_.push_back(e);
+  while (i > 0) {
+    const std::size_t parent = (i - 1) / 4;
+    if (!Before(e, heap_[parent])) break;
+    heap_[i] = heap_[parent];
+    i = parent;
+  }
+  heap_[i] = e;
+}
+
+Scheduler::QueueEntry Scheduler::HeapPop() {
+  const QueueEntry top = heap_.front();
+  const QueueEntry last = heap_.back();
+  heap_.pop_back();
+  const std::size_t n = heap_.size();
+  if (n == 0) return top;
+  std::size_t i = 0;
+  while (true) {
+    const std::size_t first = 4 * i + 1;
+    if (first >= n) break;
+    std::size_t best = first;
+    const std::size_t end = std::min(first + 4, n);
+    for (std::size_t c = first + 1; c < end; ++c) {
+      if (Before(heap_[c], heap_[best])) best = c;
+    }
+    if (!Before(heap_[best], last)) break;
+    heap_[i] = heap_[best];
+    i = best;
+  }
+  heap_[i] = last;
+  return top;
+}
+
 EventId Scheduler::ScheduleAt(Time when, NodeId node, Callback cb) {
   if (when < now_) {
     throw std::logic_error("event scheduled at " + ToString(when) + ", before now " +
@@ -24,8 +63,7 @@ EventId Scheduler::ScheduleAt(Time when, NodeId node, Callback cb) {
   s.node = node;
   s.pending = true;
   ++pending_;
-  heap_.push_back({when.nanos(), next_seq_++, slot, s.generation});
-  std::push_heap(heap_.begin(), heap_.end(), Later());
+  HeapPush({when.nanos(), next_seq_++, slot, s.generation});
   return EventId(slot, s.generation);
 }
 
@@ -51,7 +89,8 @@ void Scheduler::Compact() {
   std::erase_if(heap_, [this](const QueueEntry& e) {
     return !slots_[e.slot].pending || slots_[e.slot].generation != e.generation;
   });
-  std::make_heap(heap_.begin(), heap_.end(), Later());
+  // In order is a heap too: every entry comes after the one it hangs from.
+  std::sort(heap_.begin(), heap_.end(), Before);
 }
 
 void Scheduler::Release(std::uint32_t slot) {
@@ -68,16 +107,13 @@ bool Scheduler::SkipStale() {
   while (!heap_.empty()) {
     const QueueEntry& top = heap_.front();
     if (slots_[top.slot].generation == top.generation && slots_[top.slot].pending) return true;
-    std::pop_heap(heap_.begin(), heap_.end(), Later());
-    heap_.pop_back();
+    HeapPop();
   }
   return false;
 }
 
 void Scheduler::RunTop() {
-  std::pop_heap(heap_.begin(), heap_.end(), Later());
-  const QueueEntry entry = heap_.back();
-  heap_.pop_back();
+  const QueueEntry entry = HeapPop();
   Slot& s = slots_[entry.slot];
   Callback cb = std::move(s.cb);
   now_ = Time::FromNanos(entry.when);

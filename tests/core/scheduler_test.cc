@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <csignal>
 #include <memory>
@@ -258,6 +259,37 @@ TEST(Scheduler, ManyRestartsKeepOrderAndRunOnlyTheLastDeadline) {
   ASSERT_EQ(fired.size(), 10u);
   for (int k = 0; k < 10; ++k) EXPECT_EQ(fired[k], std::make_pair(std::int64_t{1000 + 9999 + k}, k));
   EXPECT_EQ(s.executed_events(), 10u);
+}
+
+TEST(Scheduler, ThousandsOfEventsWithTiesAndCancelsRunInTimeThenInsertionOrder) {
+  // Enough events for a deep heap, few distinct instants (many ties), every third one cancelled
+  // and events scheduled from running ones: the order is (time, insertion) whatever the heap.
+  Scheduler s;
+  std::vector<std::pair<std::int64_t, int>> expected;  // (time, insertion number)
+  std::vector<std::pair<std::int64_t, int>> fired;
+  std::uint32_t x = 7;
+  int inserted = 0;
+  auto add = [&](std::int64_t at, bool keep) {
+    const int n = inserted++;
+    const EventId id = s.ScheduleAt(Time::FromNanos(at), 0, [&fired, &s, n] { fired.emplace_back(s.Now().nanos(), n); });
+    if (keep) {
+      expected.emplace_back(at, n);
+    } else {
+      s.Cancel(id);
+    }
+  };
+  for (int i = 0; i < 20'000; ++i) {
+    x = x * 1664525u + 1013904223u;
+    add(1000 + (x >> 8) % 97, i % 3 != 0);
+  }
+  // From a running event: later than every event scheduled before, and at its own instant.
+  s.ScheduleAt(Time::FromNanos(1050), 0, [&] {
+    add(1050, true);
+    add(1200, true);
+  });
+  s.RunUntilEmpty();
+  std::stable_sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  EXPECT_EQ(fired, expected);
 }
 
 }  // namespace
