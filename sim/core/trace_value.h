@@ -13,6 +13,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -55,12 +56,45 @@ class TraceValue {
   TraceValue(const char* text) : text_(text) {}             // NOLINT
   template <TraceNumber T>
   TraceValue(T n)  // NOLINT
-      : number_(static_cast<std::uint64_t>(n)), form_(Form::kInteger), flags_(n < 0 ? kNegative : 0) {}
+      : view_(), number_(static_cast<std::uint64_t>(n)), form_(Form::kInteger), flags_(n < 0 ? kNegative : 0) {}
   // Only a real bool: a pointer must not turn into one.
   template <std::same_as<bool> T>
   TraceValue(T b) : view_(b ? "true" : "false"), form_(Form::kBare) {}  // NOLINT
-  TraceValue(Time t) : number_(static_cast<std::uint64_t>(t.nanos())), form_(Form::kTime) {}  // NOLINT
-  TraceValue(Duration d) : number_(static_cast<std::uint64_t>(d.nanos())), form_(Form::kDuration) {}  // NOLINT
+  TraceValue(Time t) : view_(), number_(static_cast<std::uint64_t>(t.nanos())), form_(Form::kTime) {}  // NOLINT
+  TraceValue(Duration d)  // NOLINT
+      : view_(), number_(static_cast<std::uint64_t>(d.nanos())), form_(Form::kDuration) {}
+
+  TraceValue(const TraceValue& o) : number_(o.number_), form_(o.form_), flags_(o.flags_) {
+    if (form_ == Form::kText) {
+      new (&text_) std::string(o.text_);
+    } else {
+      view_ = o.view_;
+    }
+  }
+  TraceValue(TraceValue&& o) noexcept : number_(o.number_), form_(o.form_), flags_(o.flags_) {
+    if (form_ == Form::kText) {
+      new (&text_) std::string(std::move(o.text_));
+    } else {
+      view_ = o.view_;
+    }
+  }
+  TraceValue& operator=(const TraceValue& o) {
+    if (this != &o) {
+      this->~TraceValue();
+      new (this) TraceValue(o);
+    }
+    return *this;
+  }
+  TraceValue& operator=(TraceValue&& o) noexcept {
+    if (this != &o) {
+      this->~TraceValue();
+      new (this) TraceValue(std::move(o));
+    }
+    return *this;
+  }
+  ~TraceValue() {
+    if (form_ == Form::kText) text_.~basic_string();
+  }
 
   // A name from the code (a state, an event, a reason): the text must outlive the Trace call
   // that takes the value. String literals and tables of them do.
@@ -98,9 +132,9 @@ class TraceValue {
 
   Form form() const { return form_; }
   // The text of kText, kName and kBare values, and the name of kNamedAddress ones.
-  std::string_view stored_text() const { return view_.data() != nullptr ? view_ : std::string_view(text_); }
-  // The number of kInteger, kDuration, kAddress, kTime, kEntry and kNamedAddress values, and the flags of
-  // kInteger and kEntry ones.
+  std::string_view stored_text() const { return form_ == Form::kText ? std::string_view(text_) : view_; }
+  // The number of kInteger, kDuration, kAddress, kTime, kEntry and kNamedAddress values, and
+  // the flags of kInteger and kEntry ones.
   std::uint64_t number() const { return number_; }
   std::uint8_t flags() const { return flags_; }
   static constexpr std::uint8_t kHasSource = 1;
@@ -118,8 +152,12 @@ class TraceValue {
  private:
   TraceValue(std::string_view view, Form form) : view_(view), form_(form) {}
 
-  std::string text_;
-  std::string_view view_;  // when set (a name, or a bool's word), the text instead of text_
+  // Only a kText value owns a string: the other forms, millions in a large run, are built,
+  // moved and destroyed without one.
+  union {
+    std::string text_;       // kText
+    std::string_view view_;  // kName, kBare, kNamedAddress; unused by the number forms
+  };
   std::uint64_t number_ = 0;
   Form form_ = Form::kText;
   std::uint8_t flags_ = 0;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -59,6 +60,32 @@ TEST(TraceValue, ValuesAreEqualWhenTheyReadTheSameWhateverTheirForm) {
   EXPECT_EQ(TraceValue(Seconds(210)), TraceValue("210s"));
   EXPECT_EQ(TraceValue::NamedAddress("prune", 0x0A000001u), TraceValue("prune 10.0.0.1"));
   EXPECT_NE(TraceValue::Address(1), TraceValue::Address(2));
+}
+
+// Only text owns a string: copies, moves and assignments between forms keep every value whole.
+TEST(TraceValue, CopiesMovesAndAssignmentsAcrossFormsKeepTheText) {
+  const std::string long_text(100, 'x');  // past any small-string buffer
+  TraceValue text(long_text);
+  TraceValue copy = text;
+  EXPECT_EQ(copy.text(), long_text);
+  TraceValue moved = std::move(copy);
+  EXPECT_EQ(moved.text(), long_text);
+  TraceValue v = TraceValue::Name("Joined");
+  v = text;  // a name becomes text
+  EXPECT_EQ(v.text(), long_text);
+  v = TraceValue::Address(0x0A000001u);  // text becomes a number
+  EXPECT_EQ(v.text(), "10.0.0.1");
+  v = TraceValue("eth0");
+  v = TraceValue(Seconds(1));
+  EXPECT_EQ(v.text(), "1s");
+  v = TraceValue(std::string("short"));
+  const TraceValue& same = v;
+  v = same;  // self-assignment
+  EXPECT_EQ(v.text(), "short");
+  std::vector<TraceValue> many;
+  for (int i = 0; i < 100; ++i) many.push_back(i % 2 == 0 ? TraceValue(long_text) : TraceValue(i));  // grows by moves
+  EXPECT_EQ(many[98].text(), long_text);
+  EXPECT_EQ(many[99].text(), "99");
 }
 
 TEST(TraceValue, DottedQuadAppends) {
