@@ -39,9 +39,10 @@ void RunRecorder::OnEvent(const net::TraceEvent& e) {
 }
 
 void RunRecorder::HandOverPending() {
-  pending_.resize(pending_used_);
-  events_->Write(pending_);  // leaves it empty, with the memory of an earlier chunk
-  pending_.resize(kEventsBufferBytes + kEventsBufferSlack);
+  events_->Write(pending_, pending_used_);  // gives back an earlier chunk, written over from 0
+  // Only the first chunks come back empty: the buffers go round at full size after that.
+  constexpr std::size_t kFull = kEventsBufferBytes + kEventsBufferSlack;
+  if (pending_.size() < kFull) pending_.resize(kFull);
   pending_used_ = 0;
 }
 
@@ -83,11 +84,7 @@ void RunRecorder::Close() {
   for (auto& [index, w] : pcaps_) w->Close();
   if (merged_ != nullptr) merged_->Close();
   if (events_ == nullptr) return;
-  if (pending_used_ > 0) {
-    pending_.resize(pending_used_);
-    events_->Write(pending_);
-    pending_used_ = 0;
-  }
+  if (pending_used_ > 0) HandOverPending();
   events_->Close();
   events_ = nullptr;
 }

@@ -29,11 +29,16 @@ BackgroundWriter::~BackgroundWriter() {
 }
 
 void BackgroundWriter::Write(std::string& chunk) {
+  Write(chunk, chunk.size());
+  chunk.clear();
+}
+
+void BackgroundWriter::Write(std::string& chunk, std::size_t size) {
   std::unique_lock lock(mu_);
   cv_.wait(lock, [this] { return !has_queued_ || error_ != 0; });
   if (error_ != 0) Fail("cannot write", error_);
   std::swap(queued_, chunk);
-  chunk.clear();
+  queued_size_ = size;
   has_queued_ = true;
   lock.unlock();
   cv_.notify_all();
@@ -64,14 +69,14 @@ void BackgroundWriter::Run() {
     cv_.wait(lock, [this] { return has_queued_ || stop_; });
     if (!has_queued_) return;  // stopping, nothing left
     std::swap(chunk, queued_);  // queued_ gets back the memory of the chunk written before
+    const std::size_t size = queued_size_;
     has_queued_ = false;
     writing_ = true;
     lock.unlock();
     cv_.notify_all();
     errno = 0;
-    const bool ok = WriteOut(chunk, transformed);
+    const bool ok = WriteOut(std::string_view(chunk.data(), size), transformed);
     const int err = errno != 0 ? errno : EIO;
-    chunk.clear();
     lock.lock();
     writing_ = false;
     if (!ok && error_ == 0) error_ = err;
@@ -80,7 +85,7 @@ void BackgroundWriter::Run() {
   }
 }
 
-bool BackgroundWriter::WriteOut(const std::string& chunk, std::string& transformed) {
+bool BackgroundWriter::WriteOut(std::string_view chunk, std::string& transformed) {
   if (transform_) {
     transformed.clear();
     try {
@@ -90,7 +95,7 @@ bool BackgroundWriter::WriteOut(const std::string& chunk, std::string& transform
       return false;
     }
   }
-  const std::string& out = transform_ ? transformed : chunk;
+  const std::string_view out = transform_ ? std::string_view(transformed) : chunk;
   return std::fwrite(out.data(), 1, out.size(), file_) == out.size();
 }
 

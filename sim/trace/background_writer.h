@@ -37,6 +37,9 @@ class BackgroundWriter {
   // queued chunk, and leaves `chunk` empty (with the memory of a chunk already written).
   // Throws OutputError when an earlier chunk could not be written.
   void Write(std::string& chunk);
+  // The same for the first `size` bytes of `chunk`, which then holds a chunk already written,
+  // its size and bytes as they were: a caller that writes over them never pays for a resize.
+  void Write(std::string& chunk, std::size_t size);
   // Writes what is queued and closes the file. Throws OutputError.
   void Close();
 
@@ -44,7 +47,7 @@ class BackgroundWriter {
   void Run();
   [[noreturn]] void Fail(const char* doing, int err) const;
 
-  bool WriteOut(const std::string& chunk, std::string& transformed);
+  bool WriteOut(std::string_view chunk, std::string& transformed);
 
   std::string path_;
   Transform transform_;
@@ -52,6 +55,7 @@ class BackgroundWriter {
   std::mutex mu_;
   std::condition_variable cv_;
   std::string queued_;       // handed over, not yet taken by the thread
+  std::size_t queued_size_ = 0;  // its bytes that are to be written
   bool has_queued_ = false;
   bool writing_ = false;     // the thread is writing a chunk it took
   bool stop_ = false;

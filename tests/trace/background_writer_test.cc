@@ -33,6 +33,29 @@ TEST(BackgroundWriter, ChunksReachTheFileWholeAndInOrder) {
   EXPECT_EQ(testing_support::ReadWholeFile(path), expected);
 }
 
+// With a size, only that many bytes of the chunk are written, and the buffer handed back keeps
+// the size and bytes it had: the caller writes over it from the start.
+TEST(BackgroundWriter, AChunkWithASizeWritesThatManyBytesAndComesBackAtItsSize) {
+  const auto path = testing_support::TempPath("background-sized.txt");
+  std::string expected;
+  {
+    BackgroundWriter w(path.string());
+    std::string chunk(64, '.');
+    for (int i = 0; i < 50; ++i) {
+      const std::string text = "line " + std::to_string(i) + "\n";
+      ASSERT_GE(chunk.size(), text.size());
+      text.copy(chunk.data(), text.size());
+      expected += text;
+      w.Write(chunk, text.size());
+      // The first two come back empty (the buffers the writer starts with); then at full size.
+      if (chunk.size() < 64) chunk.resize(64, '.');
+      EXPECT_EQ(chunk.size(), 64u);
+    }
+    w.Close();
+  }
+  EXPECT_EQ(testing_support::ReadWholeFile(path), expected);
+}
+
 // The transform runs on the thread, a chunk at a time, and its output is what the file gets.
 TEST(BackgroundWriter, ATransformedChunkIsWhatReachesTheFile) {
   const auto path = testing_support::TempPath("background-transformed.txt");
