@@ -123,10 +123,10 @@ bool PimRouter::LostAssert(const Entry* e, std::uint32_t interface, std::optiona
   return it != e->asserts.end() && it->second->loser();
 }
 
-void PimRouter::EraseLostAsserts(const Entry* e, std::set<std::uint32_t>& olist) const {
+void PimRouter::EraseLostAsserts(const Entry* e, InterfaceSet& olist) const {
   if (e == nullptr || e->asserts.empty()) return;
   const std::optional<std::uint32_t> rpf_interface = RpfOf(RpfTarget(e->key)).interface;
-  std::erase_if(olist, [&](std::uint32_t i) { return LostAssert(e, i, rpf_interface); });
+  EraseIf(olist, [&](std::uint32_t i) { return LostAssert(e, i, rpf_interface); });
 }
 
 bool PimRouter::ApplyAssertToRpf(const Entry& e, Rpf& rpf) const {

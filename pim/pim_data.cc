@@ -61,7 +61,9 @@ bool PimRouter::FirstHop(sim::net::Interface& in, const sim::wire::Ipv4Packet& p
   sg.keepalive->Set(router_config_.keepalive_period, "data from a directly connected source");
   RecomputeOne(sg);
   std::size_t copies = 0;
-  if (const auto* m = router_.mfib().Find({s, g}); m != nullptr) copies = ForwardDown(m->oifs, g, raw);
+  if (const auto* m = router_.mfib().Find({s, g}); m != nullptr) {
+    copies = ForwardDown(InterfaceSet(boost::container::ordered_unique_range, m->oifs.begin(), m->oifs.end()), g, raw);
+  }
   const bool registered = sg.registering();
   if (registered) SendRegister(sg, raw, false);
   ScheduleCleanup();
@@ -167,7 +169,7 @@ void PimRouter::SendRegisterStop(Ipv4Address to, Ipv4Address source, Ipv4Address
   router_.SendIp(*hop->out, hop->next_hop, UnicastPimHeader(*rp, to), sim::wire::Encode(sim::wire::PimMessage(stop)));
 }
 
-std::size_t PimRouter::ForwardDown(const std::set<std::uint32_t>& olist, Ipv4Address group, sim::wire::ByteSpan raw) {
+std::size_t PimRouter::ForwardDown(const InterfaceSet& olist, Ipv4Address group, sim::wire::ByteSpan raw) {
   auto packet = sim::wire::ParseIpv4(raw);
   if (!packet || packet->header.ttl <= 1) return 0;
   std::size_t copies = 0;
@@ -192,7 +194,7 @@ void PimRouter::OnRegister(sim::net::Interface&, const sim::wire::Ipv4Packet& ou
   Entry* sg = FindEntry(JoinKey::SG(s, g));
   // inherited_olist(S,G,rpt): the shared tree without the branches that pruned S off it
   // (prunes(S,G,rpt)) or lost S's Assert (lost_assert(S,G,rpt)).
-  const std::set<std::uint32_t> olist_rpt = InheritedOlistSgRpt(sg, g);
+  const InterfaceSet olist_rpt = InheritedOlistSgRpt(sg, g);
   RegisterAtRpInput in;
   in.outer_dst_is_mine = router_.IsOwnAddress(outer.header.destination);
   in.i_am_rp = IAmRp(g);

@@ -33,6 +33,7 @@
 #include "pim/config.h"
 #include "pim/downstream_join.h"
 #include "pim/hello_interface.h"
+#include "pim/interface_set.h"
 #include "pim/join_ports.h"
 #include "pim/keepalive_timer.h"
 #include "pim/register_state.h"
@@ -140,16 +141,16 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   Entry& Ensure(const JoinKey& key);
   Entry* FindEntry(const JoinKey& key);
   DownstreamJoin& Downstream(Entry& e, std::uint32_t interface);
-  std::set<std::uint32_t> Joins(const Entry& e) const;
-  std::set<std::uint32_t> PimInclude(sim::wire::Ipv4Address group) const;
+  InterfaceSet Joins(const Entry& e) const;
+  InterfaceSet PimInclude(sim::wire::Ipv4Address group) const;
   // `pi` is in pim_include(*,G): PIM runs there, this router is its DR, and IGMP has members.
   bool IncludesMembers(const Interface& pi, sim::wire::Ipv4Address group) const;
   // After a change to `pi.members`: keeps interfaces_with_members_ true.
   void NoteMembers(const Interface& pi);
-  std::set<std::uint32_t> ImmediateOlist(const Entry& e) const;
+  InterfaceSet ImmediateOlist(const Entry& e) const;
   // ImmediateOlist(e).empty(), without building the set: JoinDesired asks it of every entry.
   bool ImmediateOlistEmpty(const Entry& e) const;
-  std::set<std::uint32_t> InheritedOlist(const Entry& sg) const;
+  InterfaceSet InheritedOlist(const Entry& sg) const;
   bool JoinDesired(const Entry& e) const;
   // Re-derives everything of one entry (and of a (*,G)'s (S,G) entries): upstream machine,
   // MFIB, and schedules the removal of entries left with no state.
@@ -183,7 +184,7 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   // lost_assert(S,G,I) / lost_assert(*,G,I) (§4.6.5, §4.1.6): a loser on an interface other
   // than the entry's RPF interface.
   bool LostAssert(const Entry* e, std::uint32_t interface, std::optional<std::uint32_t> rpf_interface) const;
-  void EraseLostAsserts(const Entry* e, std::set<std::uint32_t>& olist) const;
+  void EraseLostAsserts(const Entry* e, InterfaceSet& olist) const;
   // RPF' with the Assert winner (§4.1.6): the winner when I am Assert Loser on the RPF
   // interface. True when the winner replaced the neighbor.
   bool ApplyAssertToRpf(const Entry& e, Rpf& rpf) const;
@@ -201,12 +202,12 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   void EndOfMessageForRpt(Interface& pi, sim::wire::Ipv4Address group);
   // prunes(S,G,rpt) and inherited_olist(S,G,rpt) (§4.1.6) of one source. `sg` null: a source
   // of `group` with no (S,G) state (no prunes, no Asserts).
-  std::set<std::uint32_t> PrunesRpt(const Entry& sg) const;
-  std::set<std::uint32_t> InheritedOlistSgRpt(const Entry* sg, sim::wire::Ipv4Address group) const;
-  std::set<std::uint32_t> InheritedOlistSgRpt(const Entry& sg) const;
+  InterfaceSet PrunesRpt(const Entry& sg) const;
+  InterfaceSet InheritedOlistSgRpt(const Entry* sg, sim::wire::Ipv4Address group) const;
+  InterfaceSet InheritedOlistSgRpt(const Entry& sg) const;
   // ( joins(*,G) (-) prunes(S,G,rpt) ) (+) pim_include(*,G) (-) lost_assert(*,G); `sg` null:
   // no prunes.
-  std::set<std::uint32_t> SharedTreeOlist(const Entry* sg, sim::wire::Ipv4Address group) const;
+  InterfaceSet SharedTreeOlist(const Entry* sg, sim::wire::Ipv4Address group) const;
   // lost_assert(S,G,rpt,I) (§4.6.5), and whether it holds on any interface.
   bool LostAssertRpt(const Entry& sg, std::uint32_t interface) const;
   bool HasLostAssertRpt(const Entry& sg) const;
@@ -233,7 +234,7 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   void SendRegister(const Entry& sg, sim::wire::ByteSpan raw, bool null_register);
   void SendRegisterStop(sim::wire::Ipv4Address to, sim::wire::Ipv4Address source, sim::wire::Ipv4Address group);
   // The number of copies sent.
-  std::size_t ForwardDown(const std::set<std::uint32_t>& olist, sim::wire::Ipv4Address group, sim::wire::ByteSpan raw);
+  std::size_t ForwardDown(const InterfaceSet& olist, sim::wire::Ipv4Address group, sim::wire::ByteSpan raw);
   void KeepaliveExpired(sim::wire::Ipv4Address source, sim::wire::Ipv4Address group);
 
   sim::net::Router& router_;
@@ -243,7 +244,7 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   std::map<std::uint32_t, std::unique_ptr<Interface>> interfaces_;
   // The interfaces whose `members` is not empty: pim_include(*,G) looks only there, so a core
   // router with hundreds of interfaces and no LAN pays nothing per entry (NoteMembers).
-  std::set<std::uint32_t> interfaces_with_members_;
+  InterfaceSet interfaces_with_members_;
   std::map<JoinKey, std::unique_ptr<Entry>> entries_;
   std::unique_ptr<JoinPruneBatch> batch_;
   std::unique_ptr<PimRouterPorts> ports_;

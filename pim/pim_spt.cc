@@ -90,24 +90,24 @@ void PimRouter::EndOfMessageForRpt(Interface& pi, Ipv4Address group) {
   });
 }
 
-std::set<std::uint32_t> PimRouter::PrunesRpt(const Entry& sg) const {
-  std::set<std::uint32_t> out;
+InterfaceSet PimRouter::PrunesRpt(const Entry& sg) const {
+  InterfaceSet out;
   for (const auto& [index, d] : sg.rpt_downstream) {
     if (d->pruned()) out.insert(index);
   }
   return out;
 }
 
-std::set<std::uint32_t> PimRouter::SharedTreeOlist(const Entry* sg, Ipv4Address group) const {
+InterfaceSet PimRouter::SharedTreeOlist(const Entry* sg, Ipv4Address group) const {
   // ( joins(*,G) (-) prunes(S,G,rpt) ) (+) pim_include(*,G) (-) lost_assert(*,G): a prune takes
   // S off a downstream router's branch, never off the local receivers.
-  std::set<std::uint32_t> out;
+  InterfaceSet out;
   auto star = entries_.find(JoinKey::StarG(group));
   if (star != entries_.end()) out = Joins(*star->second);
   if (sg != nullptr) {
     for (std::uint32_t pruned : PrunesRpt(*sg)) out.erase(pruned);
   }
-  out.merge(PimInclude(group));
+  InsertAll(out, PimInclude(group));
   if (star != entries_.end()) EraseLostAsserts(star->second.get(), out);
   return out;
 }
@@ -128,17 +128,17 @@ bool PimRouter::HasLostAssertRpt(const Entry& sg) const {
                      [&](const auto& a) { return LostAssertRpt(sg, a.first); });
 }
 
-std::set<std::uint32_t> PimRouter::InheritedOlistSgRpt(const Entry* sg, Ipv4Address group) const {
+InterfaceSet PimRouter::InheritedOlistSgRpt(const Entry* sg, Ipv4Address group) const {
   // §4.1.6: inherited_olist(S,G,rpt) = ( joins(*,G) (-) prunes(S,G,rpt) ) (+) pim_include(*,G)
   // (-) ( lost_assert(*,G) (+) lost_assert(S,G,rpt) ).
-  std::set<std::uint32_t> out = SharedTreeOlist(sg, group);
+  InterfaceSet out = SharedTreeOlist(sg, group);
   if (sg != nullptr && !sg->asserts.empty()) {
-    std::erase_if(out, [&](std::uint32_t i) { return LostAssertRpt(*sg, i); });
+    EraseIf(out, [&](std::uint32_t i) { return LostAssertRpt(*sg, i); });
   }
   return out;
 }
 
-std::set<std::uint32_t> PimRouter::InheritedOlistSgRpt(const Entry& sg) const {
+InterfaceSet PimRouter::InheritedOlistSgRpt(const Entry& sg) const {
   return InheritedOlistSgRpt(&sg, sg.key.group);
 }
 
@@ -238,7 +238,7 @@ bool PimRouter::ForwardOnSharedTree(sim::net::Interface& in, Entry& sg, sim::wir
   if (sg.spt_bit || router_.InterfaceOnLink(*sg.key.source) != nullptr) return false;
   const auto rp = RpFor(sg.key.group);
   if (!rp || RpfToward(*rp).interface != in.index()) return false;
-  std::set<std::uint32_t> olist = InheritedOlistSgRpt(sg);
+  InterfaceSet olist = InheritedOlistSgRpt(sg);
   olist.erase(in.index());
   return ForwardDown(olist, sg.key.group, raw) > 0;
 }

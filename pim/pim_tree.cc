@@ -101,16 +101,16 @@ DownstreamJoin& PimRouter::Downstream(Entry& e, std::uint32_t interface) {
   return *d;
 }
 
-std::set<std::uint32_t> PimRouter::Joins(const Entry& e) const {
-  std::set<std::uint32_t> out;
+InterfaceSet PimRouter::Joins(const Entry& e) const {
+  InterfaceSet out;
   for (const auto& [index, d] : e.downstream) {
     if (d->joined()) out.insert(index);
   }
   return out;
 }
 
-std::set<std::uint32_t> PimRouter::PimInclude(Ipv4Address group) const {
-  std::set<std::uint32_t> out;
+InterfaceSet PimRouter::PimInclude(Ipv4Address group) const {
+  InterfaceSet out;
   for (std::uint32_t index : interfaces_with_members_) {
     if (IncludesMembers(*interfaces_.at(index), group)) out.insert(index);
   }
@@ -129,9 +129,9 @@ void PimRouter::NoteMembers(const Interface& pi) {
   }
 }
 
-std::set<std::uint32_t> PimRouter::ImmediateOlist(const Entry& e) const {
-  std::set<std::uint32_t> out = Joins(e);
-  if (!e.key.source) out.merge(PimInclude(e.key.group));
+InterfaceSet PimRouter::ImmediateOlist(const Entry& e) const {
+  InterfaceSet out = Joins(e);
+  if (!e.key.source) InsertAll(out, PimInclude(e.key.group));
   EraseLostAsserts(&e, out);
   return out;
 }
@@ -150,9 +150,9 @@ bool PimRouter::ImmediateOlistEmpty(const Entry& e) const {
   return true;
 }
 
-std::set<std::uint32_t> PimRouter::InheritedOlist(const Entry& sg) const {
-  std::set<std::uint32_t> out = InheritedOlistSgRpt(sg);
-  out.merge(Joins(sg));
+InterfaceSet PimRouter::InheritedOlist(const Entry& sg) const {
+  InterfaceSet out = InheritedOlistSgRpt(sg);
+  InsertAll(out, Joins(sg));
   EraseLostAsserts(&sg, out);
   return out;
 }
@@ -229,7 +229,7 @@ void PimRouter::ProgramMfib(const Entry& e, const Rpf& rpf, bool has_rpf_target)
   sim::net::MfibEntry* current = router_.mfib().Find(key);
   if (current != nullptr && current->owner != sim::net::MfibOwner::kPim) return;  // static: not ours
   std::uint32_t iif = rpf.interface.value_or(kNoInterface);
-  std::set<std::uint32_t> olist = e.key.source ? InheritedOlist(e) : ImmediateOlist(e);
+  InterfaceSet olist = e.key.source ? InheritedOlist(e) : ImmediateOlist(e);
   const bool keep = e.key.source ? e.keepalive->running() || !Joins(e).empty() : has_rpf_target && !olist.empty();
   // (S,G,rpt) state alone (§4.1.3): a shared-tree router with no (S,G) of its own that a
   // downstream router pruned S off. S still comes down the shared tree, on RPF_interface(RP(G)),
@@ -248,7 +248,8 @@ void PimRouter::ProgramMfib(const Entry& e, const Rpf& rpf, bool has_rpf_target)
   }
   olist.erase(iif);
   const bool fresh = current == nullptr;
-  sim::net::MfibEntry& m = router_.mfib().Set(key, iif, std::move(olist), sim::net::MfibOwner::kPim);
+  sim::net::MfibEntry& m =
+      router_.mfib().Set(key, iif, std::set<std::uint32_t>(olist.begin(), olist.end()), sim::net::MfibOwner::kPim);
   if (fresh) m.since = router_.now();
   UpdateFlags(e, m);
   // (S,G) data matters to PIM: keepalive, SPT bit, Registers at the source's DR.
