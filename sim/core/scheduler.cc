@@ -22,25 +22,33 @@ void Scheduler::HeapPush(const QueueEntry& e) {
 }
 
 Scheduler::QueueEntry Scheduler::HeapPop() {
+  // Bottom-up (Floyd): the hole at the root goes down to a leaf along the earliest children,
+  // and the last entry, late as a rule, fills it from there and rises the little it has to:
+  // a level costs the three comparisons among four children, not a fourth with the last entry.
   const QueueEntry top = heap_.front();
   const QueueEntry last = heap_.back();
   heap_.pop_back();
   const std::size_t n = heap_.size();
   if (n == 0) return top;
-  std::size_t i = 0;
+  std::size_t hole = 0;
   while (true) {
-    const std::size_t first = 4 * i + 1;
+    const std::size_t first = 4 * hole + 1;
     if (first >= n) break;
     std::size_t best = first;
     const std::size_t end = std::min(first + 4, n);
     for (std::size_t c = first + 1; c < end; ++c) {
       if (Before(heap_[c], heap_[best])) best = c;
     }
-    if (!Before(heap_[best], last)) break;
-    heap_[i] = heap_[best];
-    i = best;
+    heap_[hole] = heap_[best];
+    hole = best;
   }
-  heap_[i] = last;
+  while (hole > 0) {
+    const std::size_t parent = (hole - 1) / 4;
+    if (!Before(last, heap_[parent])) break;
+    heap_[hole] = heap_[parent];
+    hole = parent;
+  }
+  heap_[hole] = last;
   return top;
 }
 

@@ -54,7 +54,7 @@ void CopyHeadAndTail(char* p, const char* s, std::size_t n) {
 
 // Most strings of a record are a few bytes long (names, states, interfaces): copied without a
 // call to memcpy.
-char* PutBytes(char* p, const char* s, std::size_t n) {
+[[gnu::always_inline]] inline char* PutBytes(char* p, const char* s, std::size_t n) {
   if (n > 16) return Put(p, s, n);
   if (n >= 8) {
     CopyHeadAndTail<std::uint64_t>(p, s, n);
@@ -66,7 +66,7 @@ char* PutBytes(char* p, const char* s, std::size_t n) {
   return p + n;
 }
 
-char* PutString(char* p, std::string_view s) {
+[[gnu::always_inline]] inline char* PutString(char* p, std::string_view s) {
   const auto n = static_cast<Length>(s.size());
   p = Put(p, &n, sizeof n);
   return PutBytes(p, s.data(), s.size());
