@@ -10,15 +10,18 @@ namespace sim::core {
 // run, whose queue holds tens of thousands of timers. (time, sequence) orders every entry
 // apart, so any heap pops the same order.
 void Scheduler::HeapPush(const QueueEntry& e) {
-  std::size_t i = heap_.size();
   heap_.push_back(e);
-  while (i > 0) {
-    const std::size_t parent = (i - 1) / 4;
+  SiftUp(heap_.size() - 1, e);
+}
+
+void Scheduler::SiftUp(std::size_t hole, const QueueEntry& e) {
+  while (hole > 0) {
+    const std::size_t parent = (hole - 1) / 4;
     if (!Before(e, heap_[parent])) break;
-    heap_[i] = heap_[parent];
-    i = parent;
+    heap_[hole] = heap_[parent];
+    hole = parent;
   }
-  heap_[i] = e;
+  heap_[hole] = e;
 }
 
 Scheduler::QueueEntry Scheduler::HeapPop() {
@@ -42,13 +45,7 @@ Scheduler::QueueEntry Scheduler::HeapPop() {
     heap_[hole] = heap_[best];
     hole = best;
   }
-  while (hole > 0) {
-    const std::size_t parent = (hole - 1) / 4;
-    if (!Before(last, heap_[parent])) break;
-    heap_[hole] = heap_[parent];
-    hole = parent;
-  }
-  heap_[hole] = last;
+  SiftUp(hole, last);
   return top;
 }
 

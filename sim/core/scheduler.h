@@ -97,6 +97,8 @@ class Scheduler {
     return a.when != b.when ? a.when < b.when : a.seq < b.seq;
   }
   void HeapPush(const QueueEntry& e);
+  // Puts `e` at `hole` or above it, moving later entries down.
+  void SiftUp(std::size_t hole, const QueueEntry& e);
   QueueEntry HeapPop();
   // Drops cancelled entries from the top; returns false when nothing live is left.
   bool SkipStale();
