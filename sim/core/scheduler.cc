@@ -14,6 +14,29 @@ void Scheduler::HeapPush(const QueueEntry& e) {
   SiftUp(heap_.size() - 1, e);
 }
 
+[[gnu::always_inline]] inline std::size_t Scheduler::EarliestChild(std::size_t first) const {
+  std::size_t best = first;
+  const std::size_t end = std::min(first + 4, heap_.size());
+  for (std::size_t c = first + 1; c < end; ++c) {
+    if (Before(heap_[c], heap_[best])) best = c;
+  }
+  return best;
+}
+
+void Scheduler::SiftDown(std::size_t hole) {
+  const QueueEntry e = heap_[hole];
+  const std::size_t n = heap_.size();
+  while (true) {
+    const std::size_t first = 4 * hole + 1;
+    if (first >= n) break;
+    const std::size_t best = EarliestChild(first);
+    if (!Before(heap_[best], e)) break;
+    heap_[hole] = heap_[best];
+    hole = best;
+  }
+  heap_[hole] = e;
+}
+
 void Scheduler::SiftUp(std::size_t hole, const QueueEntry& e) {
   while (hole > 0) {
     const std::size_t parent = (hole - 1) / 4;
@@ -37,11 +60,7 @@ Scheduler::QueueEntry Scheduler::HeapPop() {
   while (true) {
     const std::size_t first = 4 * hole + 1;
     if (first >= n) break;
-    std::size_t best = first;
-    const std::size_t end = std::min(first + 4, n);
-    for (std::size_t c = first + 1; c < end; ++c) {
-      if (Before(heap_[c], heap_[best])) best = c;
-    }
+    const std::size_t best = EarliestChild(first);
     heap_[hole] = heap_[best];
     hole = best;
   }
@@ -94,8 +113,9 @@ void Scheduler::Compact() {
   std::erase_if(heap_, [this](const QueueEntry& e) {
     return !slots_[e.slot].pending || slots_[e.slot].generation != e.generation;
   });
-  // In order is a heap too: every entry comes after the one it hangs from.
-  std::sort(heap_.begin(), heap_.end(), Before);
+  // Heapify in linear time: each entry that has children, the last first, goes down to its place.
+  const std::size_t n = heap_.size();
+  for (std::size_t i = n < 2 ? 0 : (n - 2) / 4 + 1; i-- > 0;) SiftDown(i);
 }
 
 void Scheduler::Release(std::uint32_t slot) {

@@ -97,6 +97,10 @@ class Scheduler {
     return a.when != b.when ? a.when < b.when : a.seq < b.seq;
   }
   void HeapPush(const QueueEntry& e);
+  // The earliest of the (up to four) children that start at `first`.
+  std::size_t EarliestChild(std::size_t first) const;
+  // Moves the entry at `hole` down below the entries earlier than it.
+  void SiftDown(std::size_t hole);
   // Puts `e` at `hole` or above it, moving later entries down.
   void SiftUp(std::size_t hole, const QueueEntry& e);
   QueueEntry HeapPop();

@@ -261,6 +261,20 @@ TEST(Scheduler, ManyRestartsKeepOrderAndRunOnlyTheLastDeadline) {
   EXPECT_EQ(s.executed_events(), 10u);
 }
 
+TEST(Scheduler, CancellingEveryEventSweepsTheQueueEmptyAndItStillWorks) {
+  Scheduler s;
+  std::vector<EventId> ids;
+  for (int i = 0; i < 3000; ++i) ids.push_back(s.ScheduleAt(Time::FromNanos(10 + i % 7), 0, [] { FAIL(); }));
+  for (EventId id : ids) EXPECT_TRUE(s.Cancel(id));  // the sweeps run along the way, the last on none
+  EXPECT_EQ(s.pending_events(), 0u);
+  std::vector<int> fired;
+  s.ScheduleAt(Time::FromNanos(5), 0, [&fired] { fired.push_back(2); });
+  s.ScheduleAt(Time::FromNanos(1), 0, [&fired] { fired.push_back(1); });
+  s.RunUntilEmpty();
+  EXPECT_EQ(fired, (std::vector<int>{1, 2}));
+  EXPECT_EQ(s.executed_events(), 2u);
+}
+
 TEST(Scheduler, ThousandsOfEventsWithTiesAndCancelsRunInTimeThenInsertionOrder) {
   // Enough events for a deep heap, few distinct instants (many ties), every third one cancelled
   // and events scheduled from running ones: the order is (time, insertion) whatever the heap.
