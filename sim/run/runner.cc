@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <memory>
 
@@ -26,11 +27,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void WriteFile(const fs::path& p, const std::string& text) {
+void WriteFile(const fs::path& p, const std::function<void(std::ostream&)>& write) {
   std::ofstream f(p, std::ios::binary);
-  f << text;
+  write(f);
   f.flush();
   if (!f) throw trace::OutputError("cannot write " + p.string());
+}
+
+void WriteFile(const fs::path& p, const std::string& text) {
+  WriteFile(p, [&text](std::ostream& f) { f << text; });
 }
 
 std::uint64_t PeakRssBytes() {
@@ -169,7 +174,10 @@ RunResult RunInto(const scenario::Scenario& s, const fs::path& dir, const RunOpt
     end_state.Work();
     helper.get();
   }
-  WriteFile(dir / "state-end.txt", "# snapshot at " + core::ToString(scheduler.Now()) + " end\n" + end_state.Text());
+  WriteFile(dir / "state-end.txt", [&](std::ostream& f) {
+    f << "# snapshot at " << core::ToString(scheduler.Now()) << " end\n";
+    end_state.WriteTo(f);
+  });
 
   RunResult r;
   r.outcomes = checks.Finish();

@@ -59,13 +59,8 @@ void StateDump::Work() {
   }
 }
 
-std::string StateDump::Text() const {
-  std::size_t size = 0;
-  for (const auto& p : parts_) size += p.size();
-  std::string out;
-  out.reserve(size);
-  for (const auto& p : parts_) out += p;
-  return out;
+void StateDump::WriteTo(std::ostream& out) const {
+  for (const auto& p : parts_) out << p;
 }
 
 }  // namespace sim::run

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -18,14 +19,15 @@ std::string DumpState(const net::Network& network, const ProtocolBindings& proto
 // The same text, rendered by several threads: each Work call takes the nodes nobody has taken
 // yet, one at a time, until none is left. The end-of-run snapshot of a large run is millions of
 // table cells; the run's thread joins in as soon as it has written the totals. The network
-// must not change until Text() is called.
+// must not change until WriteTo() has written it.
 class StateDump {
  public:
   StateDump(const net::Network& network, const ProtocolBindings& protocols);
   // May run on several threads at once.
   void Work();
-  // Once every Work call has returned: the text of DumpState.
-  std::string Text() const;
+  // Once every Work call has returned: writes the text of DumpState to `out`, a node at a
+  // time, so that the whole snapshot is never held twice.
+  void WriteTo(std::ostream& out) const;
 
  private:
   const net::Network& network_;
