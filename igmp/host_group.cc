@@ -212,7 +212,7 @@ void HostGroup::TransitionWithAction(HostGroupState next, std::string_view event
   using sim::core::TraceValue;
   // States and events are names in the code: kept as views, not copied.
   TraceFields fields;
-  fields.reserve(5);
+  fields.reserve(6);  // and the interface the port puts first
   fields.emplace_back("group", sim::wire::TraceAddress(group_));
   fields.emplace_back("from", TraceValue::Name(ToString(from)));
   fields.emplace_back("event", TraceValue::Name(event));

@@ -56,6 +56,10 @@ void JoinPruneBatch::Flush() {
   auto pending = std::move(pending_);
   pending_.clear();
   for (auto& [where, message] : pending) {
+    if (message.groups.size() <= 255) {  // as a rule: sent as it is, not copied
+      sender_(where.first, message);
+      continue;
+    }
     // At most 255 groups a message (an 8-bit count): split longer lists.
     for (std::size_t at = 0; at < message.groups.size(); at += 255) {
       sim::wire::PimJoinPrune part = message;
