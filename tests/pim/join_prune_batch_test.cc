@@ -56,6 +56,32 @@ TEST(JoinPruneBatch, OneMessagePerNeighborAndInstantAfterTheInstantsEvents) {
   EXPECT_EQ(sent[1].message.holdtime_s, 1);
 }
 
+// The group count is 8 bits: 600 groups to one neighbor go out as messages of 255, 255 and 90,
+// the groups in the order they were added. 255 fit in one.
+TEST(JoinPruneBatch, MoreThan255GroupsAreSplitIntoMessagesOf255) {
+  sim::core::Scheduler s;
+  std::vector<Sent> sent;
+  JoinPruneBatch batch(s, 1, [&](std::uint32_t i, const PimJoinPrune& m) { sent.push_back({s.Now(), i, m}); });
+  auto group = [](int k) { return Ipv4Address(239, 1, static_cast<std::uint8_t>(k / 256), static_cast<std::uint8_t>(k % 256)); };
+  s.ScheduleAt(T(Seconds(1)), 1, [&] {
+    for (int k = 0; k < 600; ++k) batch.Add(0, kNeighbor, Seconds(210), JoinKey::StarG(group(k)), kRp, true);
+  });
+  s.ScheduleAt(T(Seconds(2)), 1, [&] {
+    for (int k = 0; k < 255; ++k) batch.Add(0, kNeighbor, Seconds(210), JoinKey::StarG(group(k)), kRp, true);
+  });
+  s.RunUntil(T(Seconds(3)));
+  ASSERT_EQ(sent.size(), 4u);
+  EXPECT_EQ(sent[0].message.groups.size(), 255u);
+  EXPECT_EQ(sent[1].message.groups.size(), 255u);
+  EXPECT_EQ(sent[2].message.groups.size(), 90u);
+  EXPECT_EQ(sent[0].message.groups.front().group.group, group(0));
+  EXPECT_EQ(sent[1].message.groups.front().group.group, group(255));
+  EXPECT_EQ(sent[2].message.groups.back().group.group, group(599));
+  EXPECT_EQ(sent[2].message.holdtime_s, 210);
+  EXPECT_EQ(sent[3].at, T(Seconds(2)));
+  EXPECT_EQ(sent[3].message.groups.size(), 255u);
+}
+
 TEST(JoinPruneBatch, ClearDropsWhatWasNotSent) {
   sim::core::Scheduler s;
   int sent = 0;
