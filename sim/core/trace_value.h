@@ -5,9 +5,10 @@
 // true/false, text is text. The writer never guesses from the characters, so a group
 // "239.1.1.1" or an interface "1" stays a string and a TTL of 1 is written `"ttl": 1`.
 //
-// A number, a span of time, an address or an instant may be kept as its number and turned into
-// text only when the line is written (on the events writer's thread, sim/run/event_record.h), and a name written in the
-// code may be kept as a view: a large run makes millions of these values.
+// A number, a span of time, an address, an instant or a route entry may be kept as its number
+// and turned into text only when the line is written (on the events writer's thread,
+// sim/run/event_record.h), and a name written in the code may be kept as a view: a large run
+// makes millions of these values.
 #ifndef MCASTLAB_SIM_CORE_TRACE_VALUE_H_
 #define MCASTLAB_SIM_CORE_TRACE_VALUE_H_
 
@@ -56,11 +57,13 @@ class TraceValue {
   TraceValue(const char* text) : text_(text) {}             // NOLINT
   template <TraceNumber T>
   TraceValue(T n)  // NOLINT
-      : view_(), number_(static_cast<std::uint64_t>(n)), form_(Form::kInteger), flags_(n < 0 ? kNegative : 0) {}
+      : view_(), number_(static_cast<std::uint64_t>(n)), form_(Form::kInteger),
+        flags_(n < 0 ? kNegative : 0) {}
   // Only a real bool: a pointer must not turn into one.
   template <std::same_as<bool> T>
   TraceValue(T b) : view_(b ? "true" : "false"), form_(Form::kBare) {}  // NOLINT
-  TraceValue(Time t) : view_(), number_(static_cast<std::uint64_t>(t.nanos())), form_(Form::kTime) {}  // NOLINT
+  TraceValue(Time t)  // NOLINT
+      : view_(), number_(static_cast<std::uint64_t>(t.nanos())), form_(Form::kTime) {}
   TraceValue(Duration d)  // NOLINT
       : view_(), number_(static_cast<std::uint64_t>(d.nanos())), form_(Form::kDuration) {}
 
@@ -79,10 +82,7 @@ class TraceValue {
     }
   }
   TraceValue& operator=(const TraceValue& o) {
-    if (this != &o) {
-      this->~TraceValue();
-      new (this) TraceValue(o);
-    }
+    if (this != &o) *this = TraceValue(o);  // the copy first: it may throw, the move does not
     return *this;
   }
   TraceValue& operator=(TraceValue&& o) noexcept {
@@ -137,9 +137,9 @@ class TraceValue {
   // the flags of kInteger and kEntry ones.
   std::uint64_t number() const { return number_; }
   std::uint8_t flags() const { return flags_; }
-  static constexpr std::uint8_t kHasSource = 1;
+  static constexpr std::uint8_t kHasSource = 1;  // of kEntry values
   static constexpr std::uint8_t kRpt = 2;
-  static constexpr std::uint8_t kNegative = 1;
+  static constexpr std::uint8_t kNegative = 1;  // of kInteger values
 
   friend bool operator==(const TraceValue& a, const TraceValue& b) {
     return a.is_bare() == b.is_bare() && a.text() == b.text();

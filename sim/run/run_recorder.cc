@@ -1,6 +1,7 @@
 #include "sim/run/run_recorder.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "sim/net/link.h"
 #include "sim/run/event_record.h"
@@ -30,10 +31,11 @@ void RunRecorder::OnEvent(const net::TraceEvent& e) {
   // already there, so that a line costs no resize of the buffer.
   const std::size_t size = EventRecordSize(e);
   if (pending_used_ + size > pending_.size()) {
-    HandOverPending();
-    if (size > pending_.size()) pending_.resize(size);
+    if (pending_used_ > 0) HandOverPending();
+    if (size > pending_.size()) pending_.resize(size);  // a record larger than a chunk
   }
-  WriteEventRecord(e, pending_.data() + pending_used_);
+  [[maybe_unused]] const char* end = WriteEventRecord(e, pending_.data() + pending_used_);
+  assert(end == pending_.data() + pending_used_ + size);
   pending_used_ += size;
   if (pending_used_ >= kEventsBufferBytes) HandOverPending();
 }
