@@ -31,7 +31,6 @@
 #include "pim/hello_interface.h"
 
 #include <algorithm>
-#include <cstddef>
 #include <utility>
 
 #include "pim/dr_election.h"
@@ -49,14 +48,6 @@ namespace {
 constexpr std::string_view kHelloKind = "pim.hello";
 constexpr std::string_view kNeighborKind = "pim.neighbor";
 constexpr std::string_view kDrKind = "pim.dr";
-
-std::string Hex32(std::uint32_t v) {
-  // By hand rather than snprintf: every Hello's trace line has one.
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out = "0x00000000";
-  for (std::size_t i = 0; i < 8; ++i) out[9 - i] = kHex[(v >> (4 * i)) & 0xf];
-  return out;
-}
 
 std::string AddressOrNone(Ipv4Address a) {
   return a.is_unspecified() ? std::string("none") : sim::wire::ToString(a);
@@ -197,7 +188,7 @@ void HelloInterface::TraceNeighbor(std::string_view change, const PimNeighbor& n
                      {"holdtime", n.holdtime_s}};
   // A field is always a number or left out: a Hello without the option gives no dr_priority.
   if (n.dr_priority) fields.emplace_back("dr_priority", *n.dr_priority);
-  fields.emplace_back("generation_id", n.generation_id ? Hex32(*n.generation_id) : "none");
+  fields.emplace_back("generation_id", n.generation_id ? sim::wire::GenerationIdText(*n.generation_id) : "none");
   port_.Trace(kNeighborKind, std::move(fields));
 }
 
@@ -263,7 +254,7 @@ void HelloInterface::SendHello(std::string_view reason, bool goodbye) {
   port_.Trace(kHelloKind, {{"reason", std::string(reason)},
                            {"holdtime", holdtime_s},
                            {"dr_priority", dr_priority_},
-                           {"generation_id", Hex32(generation_id_)}});
+                           {"generation_id", sim::wire::GenerationIdText(generation_id_)}});
   port_.SendHello(hello);
 }
 

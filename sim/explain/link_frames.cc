@@ -1,11 +1,11 @@
 #include "sim/explain/link_frames.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 #include "sim/explain/path.h"
 #include "sim/trace/pcap_reader.h"
+#include "sim/wire/mac_address.h"
 
 namespace sim::explain {
 namespace {
@@ -14,10 +14,7 @@ namespace fs = std::filesystem;
 
 std::string SourceMac(const wire::Bytes& frame) {
   if (frame.size() < 12) return "";
-  char buf[18];
-  std::snprintf(buf, sizeof buf, "%02x:%02x:%02x:%02x:%02x:%02x", frame[6], frame[7], frame[8], frame[9],
-                frame[10], frame[11]);
-  return buf;
+  return wire::ToString(wire::MacAddress({frame[6], frame[7], frame[8], frame[9], frame[10], frame[11]}));
 }
 
 class SenderFinder {

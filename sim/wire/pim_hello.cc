@@ -1,7 +1,7 @@
 // PIM Hello options (RFC 7761 §4.9.2): parse, emit, print.
 #include "sim/wire/pim_hello.h"
 
-#include <cstdio>
+#include <cstddef>
 #include <stdexcept>
 
 namespace sim::wire {
@@ -148,6 +148,14 @@ void Emit(const PimHello& h, MutableByteSpan out) {
   StorePimChecksum(PimType::kHello, out.first(w.offset()));
 }
 
+std::string GenerationIdText(std::uint32_t generation_id) {
+  // By hand rather than snprintf: every Hello's trace line has one.
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "0x00000000";
+  for (std::size_t i = 0; i < 8; ++i) out[9 - i] = kHex[(generation_id >> (4 * i)) & 0xf];
+  return out;
+}
+
 std::string ToString(const PimHello& h) {
   std::string s = "pim hello";
   if (h.holdtime_s) s += " holdtime " + std::to_string(*h.holdtime_s);
@@ -157,12 +165,7 @@ std::string ToString(const PimHello& h) {
     if (h.lan_prune_delay->tracking_support) s += " t-bit";
   }
   if (h.dr_priority) s += " dr-priority " + std::to_string(*h.dr_priority);
-  if (h.generation_id) {
-    char genid[16];
-    std::snprintf(genid, sizeof genid, "0x%08x", static_cast<unsigned>(*h.generation_id));
-    s += " genid ";
-    s += genid;
-  }
+  if (h.generation_id) s += " genid " + GenerationIdText(*h.generation_id);
   for (const PimHelloOption& o : h.other_options) {
     s += " option " + std::to_string(o.type) + " len " + std::to_string(o.value.size());
   }

@@ -82,6 +82,8 @@ std::size_t BufferLen(const PimHello& h);
 void Emit(const PimHello& h, MutableByteSpan out);
 // "pim hello holdtime 105 lan-prune-delay 500ms/2500ms dr-priority 1 genid 0x12345678"
 std::string ToString(const PimHello& h);
+// A Generation ID as both the summary above and trace lines write it: "0x12345678".
+std::string GenerationIdText(std::uint32_t generation_id);
 
 }  // namespace sim::wire
 

@@ -137,6 +137,13 @@ TEST(PimHello, RejectsDrPriorityOfWrongLength) {
             (ParseError{ParseErrorCode::kBadLength, 6, "pim hello dr priority length"}));
 }
 
+TEST(PimHello, GenerationIdTextHasEightHexDigits) {
+  EXPECT_EQ(GenerationIdText(0), "0x00000000");
+  EXPECT_EQ(GenerationIdText(0xfa1617c5u), "0xfa1617c5");
+  EXPECT_EQ(GenerationIdText(0xffffffffu), "0xffffffff");
+  EXPECT_EQ(GenerationIdText(0x0000abcdu), "0x0000abcd");
+}
+
 TEST(PimHello, RejectsGenerationIdOfWrongLength) {
   EXPECT_EQ(ErrorOf(HelloWith(Hex("00 14 00 00"))),
             (ParseError{ParseErrorCode::kBadLength, 6, "pim hello generation id length"}));
