@@ -32,9 +32,11 @@ struct JoinKey {
 
 // "(*,239.1.1.1)" or "(10.0.0.1,239.1.1.1)".
 std::string ToString(const JoinKey& key);
-// The same as a trace value, kept as numbers until the line is written.
-inline sim::core::TraceValue TraceEntry(const JoinKey& key) {
-  return sim::core::TraceValue::Entry(key.source ? std::optional(key.source->value()) : std::nullopt, key.group.value());
+// The same as a trace value, kept as numbers until the line is written; with `rpt`, the
+// (S,G,rpt) entry of an (S,G) key.
+inline sim::core::TraceValue TraceEntry(const JoinKey& key, bool rpt = false) {
+  return sim::core::TraceValue::Entry(key.source ? std::optional(key.source->value()) : std::nullopt, key.group.value(),
+                                      rpt);
 }
 
 // How one interface's downstream machines (DownstreamJoin) reach the router.

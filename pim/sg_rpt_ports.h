@@ -18,10 +18,7 @@ namespace pim {
 // "(10.0.0.1,239.1.1.1,rpt)" for the (S,G) key `key`.
 std::string ToRptString(const JoinKey& key);
 // The same as a trace value, kept as numbers until the line is written.
-inline sim::core::TraceValue TraceRptEntry(const JoinKey& key) {
-  return sim::core::TraceValue::Entry(key.source ? std::optional(key.source->value()) : std::nullopt, key.group.value(),
-                                      true);
-}
+inline sim::core::TraceValue TraceRptEntry(const JoinKey& key) { return TraceEntry(key, true); }
 
 // How one interface's (S,G,rpt) downstream machine reaches the router.
 class SgRptDownstreamPort {

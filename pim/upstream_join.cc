@@ -182,13 +182,10 @@ void UpstreamJoin::OnRpfNeighborChanged(Ipv4Address new_neighbor) {
   // The RP address the elided text asks for in that Prune is the glue's, which builds messages.
   override_pending_ = false;
   join_timer_.Restart(config_.join_prune_period);
-  std::string send = SendText("join", new_neighbor);
-  const std::string prune = SendText("prune", old);
-  if (!send.empty() && !prune.empty()) send += ", ";
-  send += prune;
-  std::optional<sim::core::TraceValue> send_value;
-  if (!send.empty()) send_value = std::move(send);
-  TransitionTo(UpstreamJoinState::kJoined, "RPF' changes", kWhyRpfChange, std::move(send_value),
+  // Both messages in one value: "join 10.0.0.2, prune 10.0.0.1", or the one that is sent.
+  std::optional<sim::core::TraceValue> send = SendValue("join", new_neighbor);
+  if (const auto prune = SendValue("prune", old)) send = send ? send->text() + ", " + prune->text() : *prune;
+  TransitionTo(UpstreamJoinState::kJoined, "RPF' changes", kWhyRpfChange, std::move(send),
                {{"old_rpf", sim::wire::ToString(old)}, {"rpf", sim::wire::ToString(new_neighbor)}});
   SendJoin(new_neighbor);
   SendPrune(old);
@@ -206,11 +203,6 @@ std::optional<Duration> UpstreamJoin::join_timer_in() const {
 }
 
 bool UpstreamJoin::CanSend(Ipv4Address to) const { return !to.is_unspecified() && port_.Reachable(to); }
-
-std::string UpstreamJoin::SendText(std::string_view what, Ipv4Address to) const {
-  if (!CanSend(to)) return {};
-  return std::string(what) + " " + sim::wire::ToString(to);
-}
 
 std::optional<sim::core::TraceValue> UpstreamJoin::SendValue(std::string_view what, Ipv4Address to) const {
   if (!CanSend(to)) return std::nullopt;

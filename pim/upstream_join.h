@@ -91,9 +91,7 @@ class UpstreamJoin {
                          TraceFields extra = {});
   // Calls the port unless `to` is unknown or unreachable (UpstreamJoinPort::Reachable).
   bool CanSend(sim::wire::Ipv4Address to) const;
-  // "join 10.0.0.2"; empty when nothing is sent to `to`.
-  std::string SendText(std::string_view what, sim::wire::Ipv4Address to) const;
-  // The same as a trace value, with `what` a literal; none when nothing is sent to `to`.
+  // "join 10.0.0.2" as a trace value, with `what` a literal; none when nothing is sent to `to`.
   std::optional<sim::core::TraceValue> SendValue(std::string_view what, sim::wire::Ipv4Address to) const;
   void SendJoin(sim::wire::Ipv4Address to);
   void SendPrune(sim::wire::Ipv4Address to);
