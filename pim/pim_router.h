@@ -234,7 +234,9 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   void SendRegister(const Entry& sg, sim::wire::ByteSpan raw, bool null_register);
   void SendRegisterStop(sim::wire::Ipv4Address to, sim::wire::Ipv4Address source, sim::wire::Ipv4Address group);
   // The number of copies sent.
-  std::size_t ForwardDown(const InterfaceSet& olist, sim::wire::Ipv4Address group, sim::wire::ByteSpan raw);
+  // Either an InterfaceSet or the MFIB's std::set (defined and instantiated in pim_data.cc).
+  template <typename Olist>
+  std::size_t ForwardDown(const Olist& olist, sim::wire::Ipv4Address group, sim::wire::ByteSpan raw);
   void KeepaliveExpired(sim::wire::Ipv4Address source, sim::wire::Ipv4Address group);
 
   sim::net::Router& router_;
