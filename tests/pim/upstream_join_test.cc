@@ -251,8 +251,43 @@ TEST_F(UpstreamJoinTest, RpfLostSendsOnlyThePruneToTheOld) {
   RunUntil(Seconds(30));
   up_.OnRpfNeighborChanged(Ipv4Address());
   EXPECT_EQ(up_.state(), UpstreamJoinState::kJoined);
+  EXPECT_EQ(port_.traces.back(),
+            "pim.upstream (*,239.1.1.1) Joined --RPF' changes--> Joined old_rpf=10.0.0.2 "
+            "rpf=0.0.0.0 send=prune 10.0.0.2 why=rpf change jt=1min");
+  EXPECT_EQ(port_.trace_times.back(), T(Seconds(30)));
   RunUntil(Seconds(200));
   EXPECT_EQ(port_.log, (std::vector<Did>{Join(Seconds(0)), Prune(Seconds(30), kRpf)}));
+}
+
+TEST_F(UpstreamJoinTest, RpfChangeToAnUnreachableNeighborSendsOnlyThePrune) {
+  // At 30 s RPF' moves to 10.0.0.3, which cannot be reached yet (its interface is down): the
+  // old neighbor still gets its Prune, the new one no Join; the JT restarts all the same, and
+  // its Joins go nowhere while 10.0.0.3 stays out of reach.
+  DesiredAt(Seconds(0));
+  RunUntil(Seconds(30));
+  port_.unreachable.insert(kNewRpf);
+  up_.OnRpfNeighborChanged(kNewRpf);
+  EXPECT_EQ(port_.traces.back(),
+            "pim.upstream (*,239.1.1.1) Joined --RPF' changes--> Joined old_rpf=10.0.0.2 "
+            "rpf=10.0.0.3 send=prune 10.0.0.2 why=rpf change jt=1min");
+  EXPECT_EQ(port_.trace_times.back(), T(Seconds(30)));
+  RunUntil(Seconds(91));
+  EXPECT_EQ(port_.log, (std::vector<Did>{Join(Seconds(0)), Prune(Seconds(30), kRpf)}));
+  EXPECT_EQ(port_.traces.back(), "pim.upstream (*,239.1.1.1) Joined --JT expires--> Joined why=periodic jt=1min");
+  EXPECT_EQ(port_.trace_times.back(), T(Seconds(90)));
+}
+
+TEST_F(UpstreamJoinTest, RpfChangeWithNeitherNeighborReachableSendsNothing) {
+  // Both links are down at 30 s: the line says what changed and carries no "send".
+  DesiredAt(Seconds(0));
+  RunUntil(Seconds(30));
+  port_.unreachable.insert(kRpf);
+  port_.unreachable.insert(kNewRpf);
+  up_.OnRpfNeighborChanged(kNewRpf);
+  EXPECT_EQ(port_.traces.back(),
+            "pim.upstream (*,239.1.1.1) Joined --RPF' changes--> Joined old_rpf=10.0.0.2 "
+            "rpf=10.0.0.3 why=rpf change jt=1min");
+  EXPECT_EQ(port_.log, (std::vector<Did>{Join(Seconds(0))}));
 }
 
 TEST_F(UpstreamJoinTest, RpfChangeAfterTheOldLinkDiedSendsOnlyTheJoin) {
