@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -53,6 +55,20 @@ class UpstreamJoinTest : public testing::Test {
   void SeePruneAt(Duration d, Duration t_override) {
     RunUntil(d);
     up_.OnPruneSeen(t_override);
+  }
+  // Joined at 0 s; at `d` the neighbors in `unreachable` go out of reach and RPF' moves to
+  // `to`. Returns the line that change traced, checked to be at `d`.
+  std::string ChangeRpfAt(Duration d, Ipv4Address to, std::initializer_list<Ipv4Address> unreachable = {}) {
+    DesiredAt(Seconds(0));
+    RunUntil(d);
+    port_.unreachable.insert(unreachable);
+    up_.OnRpfNeighborChanged(to);
+    EXPECT_EQ(port_.trace_times.back(), T(d));
+    return port_.traces.back();
+  }
+  static std::string RpfChangeTrace(std::string_view rpf, std::string_view send) {
+    return "pim.upstream (*,239.1.1.1) Joined --RPF' changes--> Joined old_rpf=10.0.0.2 rpf=" + std::string(rpf) +
+           (send.empty() ? "" : " send=" + std::string(send)) + " why=rpf change jt=1min";
   }
   static Did Join(Duration d, Ipv4Address to = kRpf) {
     return At(d, "join (*,239.1.1.1) " + sim::wire::ToString(to));
@@ -232,13 +248,8 @@ TEST_F(UpstreamJoinTest, SeeJoinAfterSeePruneCancelsTheOverride) {
 TEST_F(UpstreamJoinTest, RpfChangesNotDueToAssertSendsJoinToNewAndPruneToOld) {
   // At 30 s RPF' moves from 10.0.0.2 to 10.0.0.3: Join to the new, Prune to the old, in that
   // order and at that instant; the JT restarts, so the next Join (to the new) is at 90 s.
-  DesiredAt(Seconds(0));
-  RunUntil(Seconds(30));
-  up_.OnRpfNeighborChanged(kNewRpf);
+  EXPECT_EQ(ChangeRpfAt(Seconds(30), kNewRpf), RpfChangeTrace("10.0.0.3", "join 10.0.0.3, prune 10.0.0.2"));
   EXPECT_EQ(up_.rpf_neighbor(), kNewRpf);
-  EXPECT_EQ(port_.traces.back(),
-            "pim.upstream (*,239.1.1.1) Joined --RPF' changes--> Joined old_rpf=10.0.0.2 "
-            "rpf=10.0.0.3 send=join 10.0.0.3, prune 10.0.0.2 why=rpf change jt=1min");
   RunUntil(Seconds(90));
   EXPECT_EQ(port_.log, (std::vector<Did>{Join(Seconds(0)), Join(Seconds(30), kNewRpf),
                                          Prune(Seconds(30), kRpf), Join(Seconds(90), kNewRpf)}));
@@ -247,14 +258,8 @@ TEST_F(UpstreamJoinTest, RpfChangesNotDueToAssertSendsJoinToNewAndPruneToOld) {
 TEST_F(UpstreamJoinTest, RpfLostSendsOnlyThePruneToTheOld) {
   // No route to the RP at 30 s: RPF' becomes unknown. The old neighbor gets its Prune; the
   // Joins wait for a new RPF' (the JT still runs).
-  DesiredAt(Seconds(0));
-  RunUntil(Seconds(30));
-  up_.OnRpfNeighborChanged(Ipv4Address());
+  EXPECT_EQ(ChangeRpfAt(Seconds(30), Ipv4Address()), RpfChangeTrace("0.0.0.0", "prune 10.0.0.2"));
   EXPECT_EQ(up_.state(), UpstreamJoinState::kJoined);
-  EXPECT_EQ(port_.traces.back(),
-            "pim.upstream (*,239.1.1.1) Joined --RPF' changes--> Joined old_rpf=10.0.0.2 "
-            "rpf=0.0.0.0 send=prune 10.0.0.2 why=rpf change jt=1min");
-  EXPECT_EQ(port_.trace_times.back(), T(Seconds(30)));
   RunUntil(Seconds(200));
   EXPECT_EQ(port_.log, (std::vector<Did>{Join(Seconds(0)), Prune(Seconds(30), kRpf)}));
 }
@@ -263,14 +268,7 @@ TEST_F(UpstreamJoinTest, RpfChangeToAnUnreachableNeighborSendsOnlyThePrune) {
   // At 30 s RPF' moves to 10.0.0.3, which cannot be reached yet (its interface is down): the
   // old neighbor still gets its Prune, the new one no Join; the JT restarts all the same, and
   // its Joins go nowhere while 10.0.0.3 stays out of reach.
-  DesiredAt(Seconds(0));
-  RunUntil(Seconds(30));
-  port_.unreachable.insert(kNewRpf);
-  up_.OnRpfNeighborChanged(kNewRpf);
-  EXPECT_EQ(port_.traces.back(),
-            "pim.upstream (*,239.1.1.1) Joined --RPF' changes--> Joined old_rpf=10.0.0.2 "
-            "rpf=10.0.0.3 send=prune 10.0.0.2 why=rpf change jt=1min");
-  EXPECT_EQ(port_.trace_times.back(), T(Seconds(30)));
+  EXPECT_EQ(ChangeRpfAt(Seconds(30), kNewRpf, {kNewRpf}), RpfChangeTrace("10.0.0.3", "prune 10.0.0.2"));
   RunUntil(Seconds(91));
   EXPECT_EQ(port_.log, (std::vector<Did>{Join(Seconds(0)), Prune(Seconds(30), kRpf)}));
   EXPECT_EQ(port_.traces.back(), "pim.upstream (*,239.1.1.1) Joined --JT expires--> Joined why=periodic jt=1min");
@@ -279,14 +277,7 @@ TEST_F(UpstreamJoinTest, RpfChangeToAnUnreachableNeighborSendsOnlyThePrune) {
 
 TEST_F(UpstreamJoinTest, RpfChangeWithNeitherNeighborReachableSendsNothing) {
   // Both links are down at 30 s: the line says what changed and carries no "send".
-  DesiredAt(Seconds(0));
-  RunUntil(Seconds(30));
-  port_.unreachable.insert(kRpf);
-  port_.unreachable.insert(kNewRpf);
-  up_.OnRpfNeighborChanged(kNewRpf);
-  EXPECT_EQ(port_.traces.back(),
-            "pim.upstream (*,239.1.1.1) Joined --RPF' changes--> Joined old_rpf=10.0.0.2 "
-            "rpf=10.0.0.3 why=rpf change jt=1min");
+  EXPECT_EQ(ChangeRpfAt(Seconds(30), kNewRpf, {kRpf, kNewRpf}), RpfChangeTrace("10.0.0.3", ""));
   EXPECT_EQ(port_.log, (std::vector<Did>{Join(Seconds(0))}));
 }
 
@@ -294,14 +285,7 @@ TEST_F(UpstreamJoinTest, RpfChangeAfterTheOldLinkDiedSendsOnlyTheJoin) {
   // The link to 10.0.0.2 goes down at 30.5 s and the routes move RPF' to 10.0.0.3 in the same
   // instant: Join to the new at once (not at the next period, 60 s), no Prune to the old (it
   // cannot be reached), and the JT restarts with t_periodic, so the next Join is at 90.5 s.
-  DesiredAt(Seconds(0));
-  RunUntil(Milliseconds(30500));
-  port_.unreachable.insert(kRpf);
-  up_.OnRpfNeighborChanged(kNewRpf);
-  EXPECT_EQ(port_.traces.back(),
-            "pim.upstream (*,239.1.1.1) Joined --RPF' changes--> Joined old_rpf=10.0.0.2 "
-            "rpf=10.0.0.3 send=join 10.0.0.3 why=rpf change jt=1min");
-  EXPECT_EQ(port_.trace_times.back(), T(Milliseconds(30500)));
+  EXPECT_EQ(ChangeRpfAt(Milliseconds(30500), kNewRpf, {kRpf}), RpfChangeTrace("10.0.0.3", "join 10.0.0.3"));
   RunUntil(Seconds(91));
   EXPECT_EQ(port_.log, (std::vector<Did>{Join(Seconds(0)), Join(Milliseconds(30500), kNewRpf),
                                          Join(Milliseconds(90500), kNewRpf)}));
