@@ -25,7 +25,6 @@
 #include <vector>
 
 #include "tests/run/pim_run_support.h"
-#include "tests/support/child_process.h"
 
 namespace sim::run {
 namespace {
@@ -33,6 +32,7 @@ namespace {
 namespace fs = std::filesystem;
 using pim_run::JoinPruneFrames;
 using pim_run::NodeEvents;
+using pim_run::NodeTables;
 
 constexpr char kLanAssert[] = R"j({
   "format": 1, "name": "lan-assert", "duration": "100s",
@@ -77,14 +77,6 @@ constexpr char kLanAssert[] = R"j({
   ]
 }
 )j";
-
-// The tables of `node` in the snapshot file `name` of the run.
-std::string NodeTables(const fs::path& out, const std::string& name, const std::string& node) {
-  const std::string all = testing_support::ReadWholeFile(out / name);
-  const auto from = all.find("=== " + node + " (");
-  if (from == std::string::npos) return "";
-  return all.substr(from, all.find("\n=== ", from + 1) - from);
-}
 
 // The (S,G) lines of `node`'s pim.assert events.
 std::vector<std::string> SourceAsserts(const fs::path& out, const std::string& node) {

@@ -13,6 +13,7 @@
 
 #include "sim/run/runner.h"
 #include "sim/scenario/loader.h"
+#include "tests/support/child_process.h"
 #include "tests/support/events_log.h"
 #include "tests/support/tshark.h"
 
@@ -56,6 +57,15 @@ inline std::vector<std::string> NodeEvents(const std::filesystem::path& out, std
     found.push_back(testing_support::EventField(line, "t") + " " + line.substr(at + tag.size()));
   }
   return found;
+}
+
+// The tables of `node` in the snapshot file `name` of the run, from its "=== node (" line to the
+// next node's.
+inline std::string NodeTables(const std::filesystem::path& out, const std::string& name, const std::string& node) {
+  const std::string all = testing_support::ReadWholeFile(out / name);
+  const auto from = all.find("=== " + node + " (");
+  if (from == std::string::npos) return "";
+  return all.substr(from, all.find("\n=== ", from + 1) - from);
 }
 
 }  // namespace sim::run::pim_run
