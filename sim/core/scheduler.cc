@@ -5,10 +5,76 @@
 
 namespace sim::core {
 
-// The queue is a 4-ary min-heap: the children of entry i are 4i+1 to 4i+4. Half the depth of a
-// binary heap, and a node's children lie side by side in memory: fewer cache misses in a large
-// run, whose queue holds tens of thousands of timers. (time, sequence) orders every entry
-// apart, so any heap pops the same order.
+// The queue has two levels. Most of a large run's tens of thousands of pending events are
+// protocol timers seconds to minutes away; only the events of the next fraction of a second
+// need to be in order now. So time is cut into buckets of 2^28 ns, and a wheel of 1,024 of
+// them covers a lap of about 275 s:
+// - the heap holds every entry of the buckets before next_bucket_;
+// - an entry due later waits in its bucket of the wheel, unordered, or in far_ when it falls
+//   in a later lap;
+// - when the heap runs empty, the next non-empty bucket is moved into it (Refill), and when
+//   next_bucket_ enters a new lap, far_'s entries of that lap move into the wheel (StartLap).
+// Whatever is in the heap is due before anything outside it, so the heap's top is always the
+// earliest entry of all, and (time, sequence) orders every entry apart: the events run in
+// exactly the order of one heap holding them all, in a heap a fraction of the size.
+//
+// The heap is 4-ary: the children of entry i are 4i+1 to 4i+4. Half the depth of a binary
+// heap, and a node's children lie side by side in memory.
+void Scheduler::Enqueue(const QueueEntry& e) {
+  const std::int64_t bucket = e.when >> kBucketShift;
+  if (bucket < next_bucket_) {
+    HeapPush(e);
+  } else if (bucket / kWheelBuckets == next_bucket_ / kWheelBuckets) {
+    wheel_[bucket % kWheelBuckets].push_back(e);
+    ++in_wheel_;
+  } else {
+    far_.push_back(e);
+  }
+}
+
+bool Scheduler::Refill() {
+  while (heap_.empty()) {
+    if (in_wheel_ == 0) {
+      if (far_.empty()) return false;
+      // Nothing left in this lap: on to the lap of the earliest entry waiting.
+      std::int64_t first = far_.front().when;
+      for (const QueueEntry& e : far_) first = std::min(first, e.when);
+      next_bucket_ = (first >> kBucketShift) / kWheelBuckets * kWheelBuckets;
+      StartLap();
+      continue;
+    }
+    std::vector<QueueEntry>& bucket = wheel_[next_bucket_ % kWheelBuckets];
+    in_wheel_ -= bucket.size();
+    for (const QueueEntry& e : bucket) {
+      if (Live(e)) heap_.push_back(e);
+    }
+    // Its memory goes back: a bucket is filled again only a lap later, and keeping every
+    // bucket's largest size ever held a run's queue several times over.
+    std::vector<QueueEntry>().swap(bucket);
+    Heapify();
+    if (++next_bucket_ % kWheelBuckets == 0) StartLap();
+  }
+  return true;
+}
+
+void Scheduler::StartLap() {
+  const std::int64_t lap = next_bucket_ / kWheelBuckets;
+  std::erase_if(far_, [this, lap](const QueueEntry& e) {
+    if (!Live(e)) return true;
+    const std::int64_t bucket = e.when >> kBucketShift;
+    if (bucket / kWheelBuckets != lap) return false;
+    wheel_[bucket % kWheelBuckets].push_back(e);
+    ++in_wheel_;
+    return true;
+  });
+}
+
+void Scheduler::Heapify() {
+  // In linear time: each entry that has children, the last first, goes down to its place.
+  const std::size_t n = heap_.size();
+  for (std::size_t i = n < 2 ? 0 : (n - 2) / 4 + 1; i-- > 0;) SiftDown(i);
+}
+
 void Scheduler::HeapPush(const QueueEntry& e) {
   heap_.push_back(e);
   SiftUp(heap_.size() - 1, e);
@@ -87,7 +153,7 @@ EventId Scheduler::ScheduleAt(Time when, NodeId node, Callback cb) {
   s.node = node;
   s.pending = true;
   ++pending_;
-  HeapPush({when.nanos(), next_seq_++, slot, s.generation});
+  Enqueue({when.nanos(), next_seq_++, slot, s.generation});
   return EventId(slot, s.generation);
 }
 
@@ -105,17 +171,20 @@ bool Scheduler::Cancel(EventId id) {
   // The queue entry stays behind; its generation no longer matches, so it is skipped.
   Release(id.slot_);
   // Timers restarted often leave many such entries: sweep them once they outnumber live ones.
-  if (heap_.size() > 2 * pending_ + 1024) Compact();
+  if (heap_.size() + in_wheel_ + far_.size() > 2 * pending_ + 1024) Compact();
   return true;
 }
 
 void Scheduler::Compact() {
-  std::erase_if(heap_, [this](const QueueEntry& e) {
-    return !slots_[e.slot].pending || slots_[e.slot].generation != e.generation;
-  });
-  // Heapify in linear time: each entry that has children, the last first, goes down to its place.
-  const std::size_t n = heap_.size();
-  for (std::size_t i = n < 2 ? 0 : (n - 2) / 4 + 1; i-- > 0;) SiftDown(i);
+  const auto stale = [this](const QueueEntry& e) { return !Live(e); };
+  std::erase_if(heap_, stale);
+  Heapify();
+  in_wheel_ = 0;
+  for (std::vector<QueueEntry>& bucket : wheel_) {
+    std::erase_if(bucket, stale);
+    in_wheel_ += bucket.size();
+  }
+  std::erase_if(far_, stale);
 }
 
 void Scheduler::Release(std::uint32_t slot) {
@@ -129,12 +198,11 @@ void Scheduler::Release(std::uint32_t slot) {
 }
 
 bool Scheduler::SkipStale() {
-  while (!heap_.empty()) {
-    const QueueEntry& top = heap_.front();
-    if (slots_[top.slot].generation == top.generation && slots_[top.slot].pending) return true;
+  while (true) {
+    if (heap_.empty() && !Refill()) return false;
+    if (Live(heap_.front())) return true;
     HeapPop();
   }
-  return false;
 }
 
 void Scheduler::RunTop() {

@@ -96,6 +96,15 @@ class Scheduler {
   static bool Before(const QueueEntry& a, const QueueEntry& b) {
     return a.when != b.when ? a.when < b.when : a.seq < b.seq;
   }
+  // An entry whose event was neither cancelled nor run.
+  bool Live(const QueueEntry& e) const { return slots_[e.slot].generation == e.generation && slots_[e.slot].pending; }
+  // Into the heap, the wheel or far_, by its time (scheduler.cc).
+  void Enqueue(const QueueEntry& e);
+  // With the heap empty: moves the next non-empty bucket into it. False when nothing is queued.
+  bool Refill();
+  // next_bucket_ has entered a new lap of the wheel: far_'s entries of that lap go to their buckets.
+  void StartLap();
+  void Heapify();
   void HeapPush(const QueueEntry& e);
   // The earliest of the (up to four) children that start at `first`.
   std::size_t EarliestChild(std::size_t first) const;
@@ -110,7 +119,15 @@ class Scheduler {
   void Compact();
   void RunTop();
 
-  std::vector<QueueEntry> heap_;  // 4-ary min-heap under Before() (scheduler.cc)
+  // Every entry of a bucket before next_bucket_ is in the heap, a 4-ary min-heap under Before();
+  // later ones wait in the wheel's bucket (this lap) or in far_ (a later lap). See scheduler.cc.
+  static constexpr int kBucketShift = 28;               // a bucket spans 2^28 ns, about 268 ms
+  static constexpr std::int64_t kWheelBuckets = 1024;  // a lap of the wheel: about 275 s
+  std::vector<QueueEntry> heap_;
+  std::vector<std::vector<QueueEntry>> wheel_ = std::vector<std::vector<QueueEntry>>(kWheelBuckets);
+  std::vector<QueueEntry> far_;
+  std::int64_t next_bucket_ = 0;
+  std::size_t in_wheel_ = 0;
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> free_slots_;
   Time now_;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <csignal>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -275,9 +276,10 @@ TEST(Scheduler, CancellingEveryEventSweepsTheQueueEmptyAndItStillWorks) {
   EXPECT_EQ(s.executed_events(), 2u);
 }
 
-TEST(Scheduler, ThousandsOfEventsWithTiesAndCancelsRunInTimeThenInsertionOrder) {
-  // Enough events for a deep heap, few distinct instants (many ties), every third one cancelled
-  // and events scheduled from running ones: the order is (time, insertion) whatever the heap.
+// Schedules 20,000 events at the instants `instant(i)` gives (whatever an i may give, ties
+// included), cancels every third one, schedules more from running ones (at the running
+// instant, and `later` after it), and checks that they ran in (time, insertion) order.
+void ExpectTimeThenInsertionOrder(const std::function<std::int64_t(std::uint32_t)>& instant, std::int64_t later) {
   Scheduler s;
   std::vector<std::pair<std::int64_t, int>> expected;  // (time, insertion number)
   std::vector<std::pair<std::int64_t, int>> fired;
@@ -292,18 +294,82 @@ TEST(Scheduler, ThousandsOfEventsWithTiesAndCancelsRunInTimeThenInsertionOrder) 
       s.Cancel(id);
     }
   };
+  std::vector<std::int64_t> instants;
   for (int i = 0; i < 20'000; ++i) {
     x = x * 1664525u + 1013904223u;
-    add(1000 + (x >> 8) % 97, i % 3 != 0);
+    instants.push_back(instant(x >> 8));
+    add(instants.back(), i % 3 != 0);
   }
-  // From a running event: later than every event scheduled before, and at its own instant.
-  s.ScheduleAt(Time::FromNanos(1050), 0, [&] {
-    add(1050, true);
-    add(1200, true);
-  });
+  // From running events: later than every event scheduled before, at their own instant and
+  // `later` after it.
+  for (int i = 0; i < 20'000; i += 1000) {
+    const std::int64_t at = instants[i];
+    s.ScheduleAt(Time::FromNanos(at), 0, [&add, at, later] {
+      add(at, true);
+      add(at + later, true);
+    });
+  }
   s.RunUntilEmpty();
   std::stable_sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   EXPECT_EQ(fired, expected);
+  EXPECT_EQ(s.pending_events(), 0u);
+}
+
+TEST(Scheduler, ThousandsOfEventsWithTiesAndCancelsRunInTimeThenInsertionOrder) {
+  // Enough events for a deep heap, few distinct instants (many ties).
+  ExpectTimeThenInsertionOrder([](std::uint32_t r) { return 1000 + r % 97; }, 150);
+}
+
+TEST(Scheduler, EventsOverManyLapsOfTheWheelRunInTimeThenInsertionOrder) {
+  // Instants from 0 to 2,000 s, on a 10 ms grid (ties) and not: in the heap, in this lap's
+  // buckets and in later laps (a lap is about 275 s, scheduler.cc).
+  ExpectTimeThenInsertionOrder(
+      [](std::uint32_t r) {
+        const std::int64_t at = std::int64_t{r % 2'000'000} * 1'000'000;
+        return r % 2 == 0 ? at - at % 10'000'000 : at + r % 1000;
+      },
+      300'000'000'000);
+}
+
+TEST(Scheduler, ALongQuietStretchAndAFarEventKeepTheClockRight) {
+  // Nothing for 30 years, then an event that schedules 1 ns and 1 min after itself; a RunUntil
+  // before it leaves the clock at its limit, and an event scheduled from there runs first.
+  Scheduler s;
+  std::vector<std::int64_t> fired;
+  const std::int64_t far = 946'080'000'000'000'000;  // 30 years in ns
+  auto note = [&fired, &s] { fired.push_back(s.Now().nanos()); };
+  s.ScheduleAt(Time::FromNanos(far), 0, [&] {
+    note();
+    s.ScheduleIn(Duration::FromNanos(1), 0, note);
+    s.ScheduleIn(Seconds(60), 0, note);
+  });
+  EXPECT_EQ(s.DeadlineOf(s.ScheduleAt(Time::FromNanos(far + 5), 0, note)), Time::FromNanos(far + 5));
+  EXPECT_TRUE(s.RunUntil(Time::FromNanos(far / 2)));
+  EXPECT_EQ(s.Now(), Time::FromNanos(far / 2));
+  EXPECT_TRUE(fired.empty());
+  s.ScheduleIn(Seconds(1), 0, note);
+  s.RunUntilEmpty();
+  EXPECT_EQ(fired, (std::vector<std::int64_t>{far / 2 + 1'000'000'000, far, far + 1, far + 5, far + 60'000'000'000}));
+}
+
+TEST(Scheduler, CancelledEventsFarAheadNeverRunAndAreSwept) {
+  // 5,000 timers restarted 20 times each, minutes to hours ahead: the sweeps clean the wheel and
+  // the later laps too, and only the last deadlines run.
+  Scheduler s;
+  std::vector<EventId> ids(5000);
+  std::vector<int> fired;
+  for (int round = 0; round < 20; ++round) {
+    for (int k = 0; k < 5000; ++k) {
+      s.Cancel(ids[k]);
+      ids[k] = s.ScheduleAt(Time::FromNanos(std::int64_t{60 + (k % 50) * 100 + round} * 1'000'000'000), 0,
+                            [&fired, k] { fired.push_back(k); });
+    }
+  }
+  EXPECT_EQ(s.pending_events(), 5000u);
+  s.RunUntilEmpty();
+  ASSERT_EQ(fired.size(), 5000u);
+  for (int i = 0; i < 5000; ++i) EXPECT_EQ(fired[i], i / 100 + (i % 100) * 50) << i;
+  EXPECT_EQ(s.executed_events(), 5000u);
 }
 
 }  // namespace
