@@ -352,6 +352,17 @@ TEST(Scheduler, ALongQuietStretchAndAFarEventKeepTheClockRight) {
   EXPECT_EQ(fired, (std::vector<std::int64_t>{far / 2 + 1'000'000'000, far, far + 1, far + 5, far + 60'000'000'000}));
 }
 
+TEST(Scheduler, AnEventAtTheLastInstantRunsLast) {
+  // The last bucket of the last lap: nothing overflows on the way there.
+  Scheduler s;
+  std::vector<int> fired;
+  s.ScheduleAt(Time::Max(), 0, [&fired] { fired.push_back(2); });
+  s.ScheduleAt(Time::FromNanos(5), 0, [&fired] { fired.push_back(1); });
+  s.RunUntilEmpty();
+  EXPECT_EQ(fired, (std::vector<int>{1, 2}));
+  EXPECT_EQ(s.Now(), Time::Max());
+}
+
 TEST(Scheduler, CancelledEventsFarAheadNeverRunAndAreSwept) {
   // 5,000 timers restarted 20 times each, minutes to hours ahead: the sweeps clean the wheel and
   // the later laps too, and only the last deadlines run.
