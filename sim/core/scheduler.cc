@@ -67,6 +67,8 @@ void Scheduler::StartLap() {
     ++in_wheel_;
     return true;
   });
+  // What far_ held for this lap is in the wheel now: its memory goes back.
+  if (far_.capacity() > 2 * far_.size() + 1024) far_.shrink_to_fit();
 }
 
 void Scheduler::Heapify() {
