@@ -20,21 +20,6 @@ std::size_t StringSize(std::string_view s) { return sizeof(Length) + s.size(); }
 
 using Form = core::TraceValue::Form;
 
-std::size_t ValueSize(const core::TraceValue& v) {
-  switch (v.form()) {
-    case Form::kAddress: return sizeof(std::uint32_t);
-    case Form::kNamedAddress: return StringSize(v.stored_text()) + sizeof(std::uint32_t);
-    case Form::kTime:
-    case Form::kDuration: return sizeof(std::int64_t);
-    case Form::kInteger:
-    case Form::kEntry: return sizeof(std::uint64_t) + 1;
-    case Form::kText:
-    case Form::kName:
-    case Form::kBare: break;
-  }
-  return StringSize(v.stored_text());
-}
-
 char* Put(char* p, const void* data, std::size_t n) {
   std::memcpy(p, data, n);
   return p + n;
@@ -107,14 +92,15 @@ void AppendCodeName(std::string_view name, std::string& out) {
 
 }  // namespace
 
-std::size_t EventRecordSize(const net::TraceEvent& e) {
-  std::size_t size = sizeof(std::int64_t) + StringSize(e.node) + StringSize(e.kind) + sizeof(Length);
-  for (const auto& [k, v] : e.fields) size += StringSize(k) + 1 + ValueSize(v);
-  return size;
-}
-
-char* WriteEventRecord(const net::TraceEvent& e, char* p) {
-  // Plain copies: this is all the run's thread does per line.
+char* WriteEventRecord(const net::TraceEvent& e, char* p, std::size_t room) {
+  // Plain copies: this is all the run's thread does per line. The room is checked on the way,
+  // part by part, instead of sizing the record in a pass of its own.
+  const auto fits = [&room](std::size_t n) {
+    if (n > room) return false;
+    room -= n;
+    return true;
+  };
+  if (!fits(sizeof(std::int64_t) + StringSize(e.node) + StringSize(e.kind) + sizeof(Length))) return nullptr;
   const std::int64_t at_ns = e.at.nanos();
   p = Put(p, &at_ns, sizeof at_ns);
   p = PutString(p, e.node);
@@ -122,28 +108,43 @@ char* WriteEventRecord(const net::TraceEvent& e, char* p) {
   const auto count = static_cast<Length>(e.fields.size());
   p = Put(p, &count, sizeof count);
   for (const auto& [k, v] : e.fields) {
-    p = PutString(p, k);
-    *p++ = static_cast<char>(v.form());
+    // The field's name and form, then its value.
+    const std::size_t head = StringSize(k) + 1;
+    const auto put_head = [&p, &k = k, form = v.form()] {
+      p = PutString(p, k);
+      *p++ = static_cast<char>(form);
+    };
     switch (v.form()) {
       case Form::kText:
       case Form::kName:
-      case Form::kBare:
-        p = PutString(p, v.stored_text());
+      case Form::kBare: {
+        const std::string_view text = v.stored_text();
+        if (!fits(head + StringSize(text))) return nullptr;
+        put_head();
+        p = PutString(p, text);
         break;
+      }
       case Form::kAddress: {
         const auto address = static_cast<std::uint32_t>(v.number());
+        if (!fits(head + sizeof address)) return nullptr;
+        put_head();
         p = Put(p, &address, sizeof address);
         break;
       }
       case Form::kNamedAddress: {
-        p = PutString(p, v.stored_text());
+        const std::string_view name = v.stored_text();
         const auto address = static_cast<std::uint32_t>(v.number());
+        if (!fits(head + StringSize(name) + sizeof address)) return nullptr;
+        put_head();
+        p = PutString(p, name);
         p = Put(p, &address, sizeof address);
         break;
       }
       case Form::kInteger:
       case Form::kEntry: {
         const std::uint64_t number = v.number();
+        if (!fits(head + sizeof number + 1)) return nullptr;
+        put_head();
         p = Put(p, &number, sizeof number);
         *p++ = static_cast<char>(v.flags());
         break;
@@ -151,6 +152,8 @@ char* WriteEventRecord(const net::TraceEvent& e, char* p) {
       case Form::kTime:
       case Form::kDuration: {
         const std::uint64_t nanos = v.number();
+        if (!fits(head + sizeof nanos)) return nullptr;
+        put_head();
         p = Put(p, &nanos, sizeof nanos);
         break;
       }
@@ -161,9 +164,13 @@ char* WriteEventRecord(const net::TraceEvent& e, char* p) {
 
 void AppendEventRecord(const net::TraceEvent& e, std::string& records) {
   const std::size_t at = records.size();
-  records.resize(at + EventRecordSize(e));
-  [[maybe_unused]] const char* end = WriteEventRecord(e, records.data() + at);
-  assert(end == records.data() + records.size());
+  for (std::size_t room = 256;; room *= 2) {
+    records.resize(at + room);
+    if (const char* end = WriteEventRecord(e, records.data() + at, room)) {
+      records.resize(static_cast<std::size_t>(end - records.data()));
+      return;
+    }
+  }
 }
 
 void AppendEventLines(std::string_view records, std::string& lines) {

@@ -16,10 +16,9 @@
 
 namespace sim::run {
 
-// The size in bytes of `e`'s record.
-std::size_t EventRecordSize(const net::TraceEvent& e);
-// Writes `e`'s record at `out`, which has room for EventRecordSize(e) bytes; returns its end.
-char* WriteEventRecord(const net::TraceEvent& e, char* out);
+// Writes `e`'s record at `out` if it takes at most `room` bytes, and returns its end. Returns
+// null when it does not fit; the `room` bytes at `out` then hold an unfinished record.
+char* WriteEventRecord(const net::TraceEvent& e, char* out, std::size_t room);
 // Appends `e` to `records` as one record.
 void AppendEventRecord(const net::TraceEvent& e, std::string& records);
 

@@ -1,7 +1,6 @@
 #include "sim/run/run_recorder.h"
 
 #include <algorithm>
-#include <cassert>
 
 #include "sim/net/link.h"
 #include "sim/run/event_record.h"
@@ -28,15 +27,17 @@ void RunRecorder::OnEvent(const net::TraceEvent& e) {
   ++event_count_;
   if (events_ == nullptr) return;
   // A record now, a line on the writer thread (sim/run/event_record.h). Written into the room
-  // already there, so that a line costs no resize of the buffer.
-  const std::size_t size = EventRecordSize(e);
-  if (pending_used_ + size > pending_.size()) {
+  // already there, so that a line costs no resize of the buffer, and sized only when it does
+  // not fit in what is left of the chunk.
+  const char* end = WriteEventRecord(e, pending_.data() + pending_used_, pending_.size() - pending_used_);
+  if (end == nullptr) {
     if (pending_used_ > 0) HandOverPending();
-    if (size > pending_.size()) pending_.resize(size);  // a record larger than a chunk
+    // Only a record larger than a whole chunk gets here twice: the buffer grows until it fits.
+    while ((end = WriteEventRecord(e, pending_.data(), pending_.size())) == nullptr) {
+      pending_.resize(std::max<std::size_t>(2 * pending_.size(), 4096));
+    }
   }
-  [[maybe_unused]] const char* end = WriteEventRecord(e, pending_.data() + pending_used_);
-  assert(end == pending_.data() + pending_used_ + size);
-  pending_used_ += size;
+  pending_used_ = static_cast<std::size_t>(end - pending_.data());
   if (pending_used_ >= kEventsBufferBytes) HandOverPending();
 }
 

@@ -39,6 +39,30 @@ TEST(RunRecorder, EventLinesSpanningSeveralChunksComeOutWholeAndInOrder) {
   EXPECT_EQ(testing_support::ReadWholeFile(path), expected);
 }
 
+// A record goes into what is left of the chunk, or into the next one when it does not fit; a
+// record larger than a whole chunk (3 MB of text here) gets a buffer of its own, first or not.
+TEST(RunRecorder, RecordsLargerThanAChunkOrThanItsRestComeOutWhole) {
+  const auto path = testing_support::TempPath("recorder-large.jsonl");
+  const std::string big(3u << 20, 'x');
+  const std::string half(600u << 10, 'y');
+  const auto line = [](int ns, const std::string& text) {
+    return "{\"t\": \"0.00000000" + std::to_string(ns) + "\", \"node\": \"R1\", \"kind\": \"test.kind\", \"text\": \"" +
+           text + "\"}\n";
+  };
+  std::string expected;
+  {
+    RunRecorder r;
+    r.WriteEventsTo(path.string());
+    for (int i = 0; i < 6; ++i) {
+      const std::string& text = i == 0 || i == 4 ? big : i % 2 == 1 ? half : "small";
+      r.OnEvent(Event(i, "R1", {{"text", text}}));
+      expected += line(i, text);
+    }
+    r.Close();
+  }
+  EXPECT_TRUE(testing_support::ReadWholeFile(path) == expected);
+}
+
 TEST(RunRecorder, FullDiskIsAClearErrorAtTheLatestWhenClosing) {
   if (!std::filesystem::exists("/dev/full")) GTEST_SKIP() << "no /dev/full on this system";
   RunRecorder r;
