@@ -24,7 +24,10 @@ std::string Scenario() {
                                                     "pim-spt-switchover.json");
   const std::string last = R"({"at": "90s", "action": "snapshot", "label": "on-spt"})";
   const auto at = text.find(last);
-  EXPECT_NE(at, std::string::npos);
+  if (at == std::string::npos) {
+    ADD_FAILURE() << "the lesson has no snapshot at 90 s any more";
+    return text;
+  }
   text.insert(at, R"({"at": "70s", "action": "set", "node": "R2", "interface": "eth1", "pim": false},
     {"at": "70.5s", "action": "snapshot", "label": "r2-gone"},
     {"at": "75s", "action": "set", "node": "R2", "interface": "eth1", "pim": true},
