@@ -10,6 +10,8 @@
 
 namespace testing_support {
 
+// `name` under the temp folder, made this process's own: ctest runs each test in a process of
+// its own, two at a time, and tests of one suite often write a file of the same name.
 std::filesystem::path TempPath(const std::string& name);
 // Empty when the file cannot be read.
 sim::wire::Bytes ReadFileBytes(const std::filesystem::path& p);

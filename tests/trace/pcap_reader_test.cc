@@ -12,6 +12,7 @@
 #include "sim/trace/pcap_writer.h"
 #include "sim/wire/message_catalog.h"
 #include "tests/support/hex.h"
+#include "tests/support/temp_files.h"
 
 namespace sim::trace {
 namespace {
@@ -23,7 +24,7 @@ constexpr int kRandomFiles = 5000;
 constexpr int kMutations = 5000;
 
 Bytes WrittenCatalog() {
-  const auto path = std::filesystem::path(testing::TempDir()) / "reader-catalog.pcap";
+  const auto path = testing_support::TempPath("reader-catalog.pcap");
   {
     PcapWriter w(path.string());
     std::int64_t t = 1'000'000'001;

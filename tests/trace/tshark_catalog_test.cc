@@ -9,6 +9,7 @@
 #include "sim/trace/pcap_writer.h"
 #include "sim/wire/frame_decoder.h"
 #include "sim/wire/message_catalog.h"
+#include "tests/support/temp_files.h"
 #include "tests/support/tshark.h"
 
 namespace sim::wire {
@@ -72,7 +73,7 @@ std::string HelloOptionTypes(const PimHello& h) {
 class TsharkCatalog : public testing::Test {
  protected:
   void SetUp() override {
-    path_ = (std::filesystem::path(testing::TempDir()) / "catalog.pcap").string();
+    path_ = testing_support::TempPath("catalog.pcap").string();
     trace::PcapWriter w(path_);
     auto at = core::Time::Start();
     for (const auto& entry : catalog_) {
