@@ -167,8 +167,7 @@ void PimRouter::SendRegisterStop(Ipv4Address to, Ipv4Address source, Ipv4Address
   router_.SendIp(*hop->out, hop->next_hop, UnicastPimHeader(*rp, to), sim::wire::Encode(sim::wire::PimMessage(stop)));
 }
 
-template <typename Olist>
-std::size_t PimRouter::ForwardDown(const Olist& olist, Ipv4Address group, sim::wire::ByteSpan raw) {
+std::size_t PimRouter::ForwardDown(const InterfaceSet& olist, Ipv4Address group, sim::wire::ByteSpan raw) {
   auto packet = sim::wire::ParseIpv4(raw);
   if (!packet || packet->header.ttl <= 1) return 0;
   std::size_t copies = 0;
@@ -181,10 +180,6 @@ std::size_t PimRouter::ForwardDown(const Olist& olist, Ipv4Address group, sim::w
   }
   return copies;
 }
-
-// The MFIB's oifs (the first hop, per datagram: read as they are, not copied) and an olist.
-template std::size_t PimRouter::ForwardDown(const std::set<std::uint32_t>&, Ipv4Address, sim::wire::ByteSpan);
-template std::size_t PimRouter::ForwardDown(const InterfaceSet&, Ipv4Address, sim::wire::ByteSpan);
 
 // §4.4.2 at the RP, through DecideRegisterAtRp (register_at_rp.h) and then acted on here.
 void PimRouter::OnRegister(sim::net::Interface&, const sim::wire::Ipv4Packet& outer, const sim::wire::PimRegister& r) {

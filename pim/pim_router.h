@@ -33,16 +33,21 @@
 #include "pim/config.h"
 #include "pim/downstream_join.h"
 #include "pim/hello_interface.h"
-#include "pim/interface_set.h"
 #include "pim/join_ports.h"
 #include "pim/keepalive_timer.h"
 #include "pim/register_state.h"
 #include "pim/rp_set.h"
 #include "pim/upstream_join.h"
+#include "sim/net/interface_set.h"
 #include "sim/net/router.h"
 #include "sim/wire/pim.h"
 
 namespace pim {
+
+// Olists are the MFIB's interface sets (sim/net/interface_set.h).
+using sim::net::EraseIf;
+using sim::net::InsertAll;
+using sim::net::InterfaceSet;
 
 class JoinPruneBatch;
 class PimRouterPorts;
@@ -234,9 +239,7 @@ class PimRouter : public sim::net::NodeModule, public sim::net::MulticastObserve
   void SendRegister(const Entry& sg, sim::wire::ByteSpan raw, bool null_register);
   void SendRegisterStop(sim::wire::Ipv4Address to, sim::wire::Ipv4Address source, sim::wire::Ipv4Address group);
   // The number of copies sent.
-  // Either an InterfaceSet or the MFIB's std::set (defined and instantiated in pim_data.cc).
-  template <typename Olist>
-  std::size_t ForwardDown(const Olist& olist, sim::wire::Ipv4Address group, sim::wire::ByteSpan raw);
+  std::size_t ForwardDown(const InterfaceSet& olist, sim::wire::Ipv4Address group, sim::wire::ByteSpan raw);
   void KeepaliveExpired(sim::wire::Ipv4Address source, sim::wire::Ipv4Address group);
 
   sim::net::Router& router_;

@@ -248,8 +248,7 @@ void PimRouter::ProgramMfib(const Entry& e, const Rpf& rpf, bool has_rpf_target)
   }
   olist.erase(iif);
   const bool fresh = current == nullptr;
-  sim::net::MfibEntry& m =
-      router_.mfib().Set(key, iif, std::set<std::uint32_t>(olist.begin(), olist.end()), sim::net::MfibOwner::kPim);
+  sim::net::MfibEntry& m = router_.mfib().Set(key, iif, std::move(olist), sim::net::MfibOwner::kPim);
   if (fresh) m.since = router_.now();
   UpdateFlags(e, m);
   // (S,G) data matters to PIM: keepalive, SPT bit, Registers at the source's DR.

@@ -2,7 +2,7 @@
 
 namespace sim::net {
 
-MfibEntry& Mfib::Set(const MfibKey& key, std::uint32_t iif, std::set<std::uint32_t> oifs, MfibOwner owner) {
+MfibEntry& Mfib::Set(const MfibKey& key, std::uint32_t iif, InterfaceSet oifs, MfibOwner owner) {
   oifs.erase(iif);
   MfibEntry& e = entries_[key];
   e.iif = iif;

@@ -6,11 +6,11 @@
 #include <cstdint>
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "sim/core/time.h"
+#include "sim/net/interface_set.h"
 #include "sim/wire/ipv4_address.h"
 
 namespace sim::net {
@@ -26,7 +26,7 @@ enum class MfibOwner { kStatic, kPim };
 
 struct MfibEntry {
   std::uint32_t iif = 0;
-  std::set<std::uint32_t> oifs;  // interface indices, never the iif
+  InterfaceSet oifs;  // interface indices, never the iif
   std::uint64_t packets = 0;
   std::uint64_t rpf_failures = 0;
   std::uint64_t ttl_expired = 0;  // arrived on the iif with a TTL of 1 or less: not forwarded
@@ -44,7 +44,7 @@ struct MfibEntry {
 class Mfib {
  public:
   // Creates or updates the entry (counters kept); returns it for the owner's flags.
-  MfibEntry& Set(const MfibKey& key, std::uint32_t iif, std::set<std::uint32_t> oifs,
+  MfibEntry& Set(const MfibKey& key, std::uint32_t iif, InterfaceSet oifs,
                  MfibOwner owner = MfibOwner::kStatic);
   void Erase(const MfibKey& key) { entries_.erase(key); }
   using Item = std::pair<const MfibKey, MfibEntry>;

@@ -8,7 +8,7 @@ namespace sim::net {
 Router::Router(NetContext& ctx, core::NodeId id, std::string name) : IpNode(ctx, id, std::move(name)) {}
 
 void Router::AddStaticMroute(StaticMroute m) {
-  mfib_.Set(m.key, m.iif, m.oifs);
+  mfib_.Set(m.key, m.iif, InterfaceSet(m.oifs.begin(), m.oifs.end()));
   static_mroutes_.push_back(std::move(m));
 }
 
@@ -121,7 +121,7 @@ void Router::OnPowerOff() {
 }
 
 void Router::OnPowerOn() {
-  for (const StaticMroute& m : static_mroutes_) mfib_.Set(m.key, m.iif, m.oifs);
+  for (const StaticMroute& m : static_mroutes_) mfib_.Set(m.key, m.iif, InterfaceSet(m.oifs.begin(), m.oifs.end()));
 }
 
 std::string Router::DumpMroutes() const {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "sim/net/fib.h"
+#include "sim/net/interface_set.h"
 #include "sim/net/ip_node.h"
 #include "sim/net/mfib.h"
 
