@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <stdexcept>
 
+#include "sim/wire/hex_digit.h"
+
 namespace sim::wire {
 namespace {
 
@@ -150,9 +152,8 @@ void Emit(const PimHello& h, MutableByteSpan out) {
 
 std::string GenerationIdText(std::uint32_t generation_id) {
   // By hand rather than snprintf: every Hello's trace line has one.
-  static constexpr char kHex[] = "0123456789abcdef";
   std::string out = "0x00000000";
-  for (std::size_t i = 0; i < 8; ++i) out[9 - i] = kHex[(generation_id >> (4 * i)) & 0xf];
+  for (std::size_t i = 0; i < 8; ++i) out[9 - i] = HexDigit(generation_id >> (4 * i));
   return out;
 }
 
