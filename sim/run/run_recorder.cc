@@ -27,8 +27,8 @@ void RunRecorder::OnEvent(const net::TraceEvent& e) {
   ++event_count_;
   if (events_ == nullptr) return;
   // A record now, a line on the writer thread (sim/run/event_record.h). Written into the room
-  // already there, so that a line costs no resize of the buffer, and sized only when it does
-  // not fit in what is left of the chunk.
+  // already there, so that a line costs no resize of the buffer; one that does not fit in what
+  // is left of the chunk is written again at the start of the next.
   const char* end = WriteEventRecord(e, pending_.data() + pending_used_, pending_.size() - pending_used_);
   if (end == nullptr) {
     if (pending_used_ > 0) HandOverPending();
