@@ -71,6 +71,8 @@ TEST(JoinPruneBatch, MoreThan255GroupsAreSplitIntoMessagesOf255) {
   });
   s.RunUntil(T(Seconds(3)));
   ASSERT_EQ(sent.size(), 4u);
+  // All three parts at the instant of their Adds, after that instant's events.
+  for (int k = 0; k < 3; ++k) EXPECT_EQ(sent[k].at, T(Seconds(1))) << k;
   EXPECT_EQ(sent[0].message.groups.size(), 255u);
   EXPECT_EQ(sent[1].message.groups.size(), 255u);
   EXPECT_EQ(sent[2].message.groups.size(), 90u);
