@@ -5,34 +5,40 @@
 
 namespace sim::core {
 
-TextTable::TextTable(std::vector<std::string> headers) { rows_.push_back(std::move(headers)); }
+TextTable::TextTable(std::initializer_list<std::string_view> headers) : columns_(headers.size()) { Row(headers); }
 
-TextTable& TextTable::Row(std::vector<std::string> cells) {
-  if (cells.size() > rows_[0].size()) throw std::logic_error("TextTable: more cells than columns");
-  cells.resize(rows_[0].size());
-  rows_.push_back(std::move(cells));
+TextTable& TextTable::Row(std::initializer_list<std::string_view> cells) {
+  if (cells.size() > columns_) throw std::logic_error("TextTable: more cells than columns");
+  for (std::string_view c : cells) {
+    text_ += c;
+    cell_ends_.push_back(static_cast<std::uint32_t>(text_.size()));
+  }
+  cell_ends_.insert(cell_ends_.end(), columns_ - cells.size(), static_cast<std::uint32_t>(text_.size()));
   return *this;
 }
 
 std::string TextTable::Render() const {
-  std::vector<std::size_t> width(rows_[0].size(), 0);
-  for (const auto& row : rows_) {
-    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+  const std::size_t cells = cell_ends_.size();
+  std::vector<std::size_t> width(columns_, 0);
+  for (std::size_t i = 0, start = 0; i < cells; start = cell_ends_[i++]) {
+    width[i % columns_] = std::max<std::size_t>(width[i % columns_], cell_ends_[i] - start);
   }
   std::size_t line_bytes = 1;
   for (std::size_t w : width) line_bytes += w + 2;
-  // Written in place: the end-of-run state dump renders tables of many thousand rows.
   std::string out;
-  out.reserve(line_bytes * rows_.size());
-  for (const auto& row : rows_) {
-    const std::size_t start = out.size();
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      out += row[c];
-      if (c + 1 < row.size()) out.append(width[c] - row[c].size() + 2, ' ');
+  out.reserve(line_bytes * (cells / std::max<std::size_t>(columns_, 1)));
+  std::size_t start = 0;
+  for (std::size_t row = 0; row * columns_ < cells; ++row) {
+    const std::size_t line_start = out.size();
+    for (std::size_t c = 0; c < columns_; ++c) {
+      const std::size_t end = cell_ends_[row * columns_ + c];
+      out.append(text_, start, end - start);
+      if (c + 1 < columns_) out.append(width[c] - (end - start) + 2, ' ');
+      start = end;
     }
     // No trailing blanks (empty last cells); a line of blanks becomes empty.
     const std::size_t last = out.find_last_not_of(' ');
-    out.resize(last == std::string::npos || last < start ? start : last + 1);
+    out.resize(last == std::string::npos || last < line_start ? line_start : last + 1);
     out += '\n';
   }
   return out;

@@ -8,22 +8,31 @@
 #ifndef MCASTLAB_SIM_CORE_TEXT_TABLE_H_
 #define MCASTLAB_SIM_CORE_TEXT_TABLE_H_
 
+#include <cstdint>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sim::core {
 
 class TextTable {
  public:
-  explicit TextTable(std::vector<std::string> headers);
+  explicit TextTable(std::initializer_list<std::string_view> headers);
   // A row with as many cells as headers (missing cells print empty, extra ones are an error).
-  TextTable& Row(std::vector<std::string> cells);
+  // The cells are copied: they may be temporaries.
+  TextTable& Row(std::initializer_list<std::string_view> cells);
   // Header and rows, one line each, every line ending in '\n'; trailing spaces trimmed.
   std::string Render() const;
-  bool empty() const { return rows_.size() == 1; }
+  bool empty() const { return cell_ends_.size() == columns_; }
 
  private:
-  std::vector<std::vector<std::string>> rows_;  // rows_[0] is the header
+  // All cells' text in one string, row after row, the header first: the end-of-run state dump
+  // fills tables of a hundred thousand rows, and a vector of strings per row cost more than
+  // the text itself.
+  std::size_t columns_;
+  std::string text_;
+  std::vector<std::uint32_t> cell_ends_;  // where each cell ends in text_, columns_ per row
 };
 
 }  // namespace sim::core

@@ -5,22 +5,35 @@
 
 namespace sim::core {
 
-std::string ToString(Time t) {
+namespace {
+
+// Writes `t` at `buf` (room for 32 characters) and returns the end.
+char* WriteTime(Time t, char* buf) {
   const std::int64_t ns = t.nanos();
-  const char* sign = ns < 0 ? "-" : "";
   const std::uint64_t mag = ns < 0 ? 0 - static_cast<std::uint64_t>(ns) : static_cast<std::uint64_t>(ns);
   // By hand rather than snprintf: every events.jsonl line starts with one.
-  char buf[40];
   char* p = buf;
-  if (*sign != '\0') *p++ = '-';
-  p = std::to_chars(p, buf + 28, mag / 1'000'000'000ULL).ptr;
+  if (ns < 0) *p++ = '-';
+  p = std::to_chars(p, buf + 21, mag / 1'000'000'000ULL).ptr;
   *p++ = '.';
   std::uint64_t frac = mag % 1'000'000'000ULL;
   for (int i = 8; i >= 0; --i) {
     p[i] = static_cast<char>('0' + frac % 10);
     frac /= 10;
   }
-  return std::string(buf, p + 9);
+  return p + 9;
+}
+
+}  // namespace
+
+std::string ToString(Time t) {
+  char buf[32];
+  return std::string(buf, WriteTime(t, buf));
+}
+
+void AppendTime(Time t, std::string& out) {
+  char buf[32];
+  out.append(buf, WriteTime(t, buf));
 }
 
 std::string ToString(Duration d) {

@@ -76,6 +76,8 @@ class Time {
 
 // "120.000000000": seconds with nine decimals, the format of every trace line.
 std::string ToString(Time t);
+// The same, appended to `out` (events.jsonl writes a million of them in a large run).
+void AppendTime(Time t, std::string& out);
 // "1.5s", "100ms", "250us", "7ns": the shortest exact form, as scenario files write it.
 std::string ToString(Duration d);
 // "250.050s": seconds with milliseconds (truncated), for the columns of state tables.

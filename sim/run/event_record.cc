@@ -180,7 +180,7 @@ void AppendEventLines(std::string_view records, std::string& lines) {
     const std::string_view node = r.String();
     const std::string_view kind = r.String();
     lines += "{\"t\": \"";
-    lines += core::ToString(at);  // digits and a point
+    core::AppendTime(at, lines);  // digits and a point
     lines += '"';
     if (!node.empty()) {
       lines += ", \"node\": ";
@@ -229,7 +229,7 @@ void AppendEventLines(std::string_view records, std::string& lines) {
         }
         case Form::kTime:
           lines += '"';
-          lines += core::ToString(core::Time::FromNanos(r.Get<std::int64_t>()));
+          core::AppendTime(core::Time::FromNanos(r.Get<std::int64_t>()), lines);
           lines += '"';
           break;
         case Form::kEntry: {  // addresses, '*', commas, parentheses: nothing to escape

@@ -94,5 +94,25 @@ TEST(TraceValue, DottedQuadAppends) {
   EXPECT_EQ(out, "to 239.1.1.1");
 }
 
+TEST(TraceValue, DottedQuadWritesEveryOctetValueInEveryPosition) {
+  for (std::uint32_t v = 0; v < 256; ++v) {
+    const std::string octet = std::to_string(v);
+    std::string out;
+    AppendDottedQuad((v << 24) | (v << 16) | (v << 8) | v, out);
+    EXPECT_EQ(out, octet + "." + octet + "." + octet + "." + octet);
+    out.clear();
+    AppendDottedQuad(v << 8 | 0x0A000001u, out);  // 10.0.v.1
+    EXPECT_EQ(out, "10.0." + octet + ".1");
+  }
+}
+
+TEST(TraceValue, TimeAppendsAsItPrints) {
+  std::string out = "t=";
+  AppendTime(Time::FromNanos(599'000'000'001), out);
+  AppendTime(Time::FromNanos(-1'500'000'000), out);
+  EXPECT_EQ(out, "t=599.000000001-1.500000000");
+  EXPECT_EQ(ToString(Time::FromNanos(9'223'372'036'854'775'807)), "9223372036.854775807");
+}
+
 }  // namespace
 }  // namespace sim::core
