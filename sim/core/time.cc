@@ -2,10 +2,18 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <cstring>
 
 namespace sim::core {
 
 namespace {
+
+// "00", "01", ... "99": the nine decimals are written two digits at a time.
+constexpr char kTwoDigits[] =
+    "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849"
+    "5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+
+void WriteTwoDigits(std::uint32_t v, char* p) { std::memcpy(p, kTwoDigits + 2 * v, 2); }
 
 // Writes `t` at `buf` (room for 32 characters) and returns the end.
 char* WriteTime(Time t, char* buf) {
@@ -16,12 +24,14 @@ char* WriteTime(Time t, char* buf) {
   if (ns < 0) *p++ = '-';
   p = std::to_chars(p, buf + 21, mag / 1'000'000'000ULL).ptr;
   *p++ = '.';
-  std::uint64_t frac = mag % 1'000'000'000ULL;
-  for (int i = 8; i >= 0; --i) {
-    p[i] = static_cast<char>('0' + frac % 10);
-    frac /= 10;
-  }
-  return p + 9;
+  const auto frac = static_cast<std::uint32_t>(mag % 1'000'000'000ULL);
+  const std::uint32_t high = frac / 10'000, low = frac % 10'000;  // 5 and 4 digits
+  *p++ = static_cast<char>('0' + high / 10'000);
+  WriteTwoDigits(high / 100 % 100, p);
+  WriteTwoDigits(high % 100, p + 2);
+  WriteTwoDigits(low / 100, p + 4);
+  WriteTwoDigits(low % 100, p + 6);
+  return p + 8;
 }
 
 }  // namespace

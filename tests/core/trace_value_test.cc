@@ -111,6 +111,10 @@ TEST(TraceValue, TimeAppendsAsItPrints) {
   AppendTime(Time::FromNanos(599'000'000'001), out);
   AppendTime(Time::FromNanos(-1'500'000'000), out);
   EXPECT_EQ(out, "t=599.000000001-1.500000000");
+  // Each of the nine decimals in its place.
+  EXPECT_EQ(ToString(Time::FromNanos(12'345'678'901)), "12.345678901");
+  EXPECT_EQ(ToString(Time::FromNanos(987'654'321)), "0.987654321");
+  EXPECT_EQ(ToString(Time::FromNanos(100'000'070)), "0.100000070");
   EXPECT_EQ(ToString(Time::FromNanos(9'223'372'036'854'775'807)), "9223372036.854775807");
 }
 
