@@ -1,6 +1,7 @@
 #include "sim/core/text_table.h"
 
 #include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 namespace sim::core {
@@ -25,22 +26,31 @@ std::string TextTable::Render() const {
   }
   std::size_t line_bytes = 1;
   for (std::size_t w : width) line_bytes += w + 2;
-  std::string out;
-  out.reserve(line_bytes * (cells / std::max<std::size_t>(columns_, 1)));
+  // Written through a pointer into room made once: no line is longer than line_bytes.
+  const std::size_t rows = columns_ == 0 ? 1 : cells / columns_;
+  std::string out(line_bytes * rows, '\0');
+  char* const begin = out.data();
+  char* p = begin;
+  const char* text = text_.data();
   std::size_t start = 0;
-  for (std::size_t row = 0; row * columns_ < cells; ++row) {
-    const std::size_t line_start = out.size();
+  for (std::size_t row = 0; row < rows; ++row) {
+    char* const line = p;
     for (std::size_t c = 0; c < columns_; ++c) {
       const std::size_t end = cell_ends_[row * columns_ + c];
-      out.append(text_, start, end - start);
-      if (c + 1 < columns_) out.append(width[c] - (end - start) + 2, ' ');
+      std::memcpy(p, text + start, end - start);
+      p += end - start;
+      if (c + 1 < columns_) {
+        const std::size_t pad = width[c] - (end - start) + 2;
+        std::memset(p, ' ', pad);
+        p += pad;
+      }
       start = end;
     }
     // No trailing blanks (empty last cells); a line of blanks becomes empty.
-    const std::size_t last = out.find_last_not_of(' ');
-    out.resize(last == std::string::npos || last < line_start ? line_start : last + 1);
-    out += '\n';
+    while (p > line && p[-1] == ' ') --p;
+    *p++ = '\n';
   }
+  out.resize(static_cast<std::size_t>(p - begin));
   return out;
 }
 

@@ -34,16 +34,19 @@ constexpr std::array<OctetText, 256> kOctetTexts = MakeOctetTexts();
 
 }  // namespace
 
-void AppendDottedQuad(std::uint32_t address, std::string& out) {
-  char buf[16];  // "255.255.255.255" and the dot written after the last octet
-  char* p = buf;
+char* WriteDottedQuad(std::uint32_t address, char* at) {
   for (int shift = 24; shift >= 0; shift -= 8) {
     const OctetText& o = kOctetTexts[(address >> shift) & 0xff];
-    std::memcpy(p, o.digits, 3);
-    p += o.length;
-    *p++ = '.';
+    std::memcpy(at, o.digits, 3);
+    at += o.length;
+    *at++ = '.';
   }
-  out.append(buf, p - 1);
+  return at - 1;  // the last dot is not part of the text
+}
+
+void AppendDottedQuad(std::uint32_t address, std::string& out) {
+  char buf[16];
+  out.append(buf, WriteDottedQuad(address, buf));
 }
 
 void AppendEntry(std::uint64_t number, std::uint8_t flags, std::string& out) {

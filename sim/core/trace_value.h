@@ -33,6 +33,9 @@ concept TraceNumber = std::integral<T> && !std::same_as<T, bool> && !std::same_a
 
 // "a.b.c.d" of an IPv4 address held as a host-order number, appended to `out`.
 void AppendDottedQuad(std::uint32_t address, std::string& out);
+// The same written at `at`, which has room for 16 characters (one more than the longest
+// text); returns the end of the text.
+char* WriteDottedQuad(std::uint32_t address, char* at);
 // The text of a TraceValue::Entry from its number and flags, appended to `out`.
 void AppendEntry(std::uint64_t number, std::uint8_t flags, std::string& out);
 // The decimal digits of a TraceValue integer from its number and flags, appended to `out`.

@@ -1,6 +1,9 @@
 #include "sim/net/router.h"
 
+#include <charconv>
+
 #include "sim/core/text_table.h"
+#include "sim/core/trace_value.h"
 #include "sim/wire/ipv4_fragment.h"
 
 namespace sim::net {
@@ -142,10 +145,21 @@ std::string Router::DumpMroutes() const {
 }
 
 std::string Router::DumpRoutes() const {
+  // Cells written into buffers on the stack, not strings: at the end of a large run this table
+  // is most of state-end.txt (256 routers x 512 routes).
   core::TextTable t({"Destination", "Gateway", "Interface", "Metric"});
+  char destination[24], gateway[16], metric[24];
   for (const Route& r : fib_.routes()) {
-    t.Row({wire::ToString(r.destination), r.next_hop.is_unspecified() ? "connected" : wire::ToString(r.next_hop),
-           interfaces()[r.out_interface]->name(), std::to_string(r.metric)});
+    char* d = core::WriteDottedQuad(r.destination.address().value(), destination);
+    *d++ = '/';
+    d = std::to_chars(d, destination + sizeof destination, r.destination.length()).ptr;
+    const std::string_view via =
+        r.next_hop.is_unspecified()
+            ? std::string_view("connected")
+            : std::string_view(gateway, core::WriteDottedQuad(r.next_hop.value(), gateway) - gateway);
+    const char* m = std::to_chars(metric, metric + sizeof metric, r.metric).ptr;
+    t.Row({std::string_view(destination, d - destination), via, interfaces()[r.out_interface]->name(),
+           std::string_view(metric, m - metric)});
   }
   return t.Render();
 }

@@ -106,6 +106,14 @@ TEST(TraceValue, DottedQuadWritesEveryOctetValueInEveryPosition) {
   }
 }
 
+TEST(TraceValue, DottedQuadWrittenInPlaceEndsWhereTheTextEnds) {
+  char buf[16];
+  const char* end = WriteDottedQuad(0xFFFFFFFFu, buf);
+  EXPECT_EQ(std::string(static_cast<const char*>(buf), end), "255.255.255.255");
+  end = WriteDottedQuad(0, buf);
+  EXPECT_EQ(std::string(static_cast<const char*>(buf), end), "0.0.0.0");
+}
+
 TEST(TraceValue, TimeAppendsAsItPrints) {
   std::string out = "t=";
   AppendTime(Time::FromNanos(599'000'000'001), out);
