@@ -1,7 +1,6 @@
 #include "sim/core/json_quote.h"
 
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 
 namespace sim::core {
@@ -43,35 +42,52 @@ bool IsJsonPlain(std::string_view s) {
   return !WordMayNeedEscape(w);
 }
 
-void AppendJsonQuoted(std::string_view s, std::string& out) {
-  out += '"';
+char* WriteJsonQuoted(std::string_view s, char* at) {
+  *at++ = '"';
   if (IsJsonPlain(s)) {
+    std::memcpy(at, s.data(), s.size());
+    at += s.size();
+    *at++ = '"';
+    return at;
+  }
+  for (const char c : s) {
+    if (!NeedsEscape(c)) {
+      *at++ = c;
+      continue;
+    }
+    *at++ = '\\';
+    switch (c) {
+      case '"': *at++ = '"'; break;
+      case '\\': *at++ = '\\'; break;
+      case '\n': *at++ = 'n'; break;
+      case '\t': *at++ = 't'; break;
+      case '\r': *at++ = 'r'; break;
+      default: {  // another control byte, below 0x20
+        static constexpr char kHex[] = "0123456789abcdef";
+        const auto u = static_cast<unsigned char>(c);
+        *at++ = 'u';
+        *at++ = '0';
+        *at++ = '0';
+        *at++ = kHex[u >> 4];
+        *at++ = kHex[u & 0xf];
+      }
+    }
+  }
+  *at++ = '"';
+  return at;
+}
+
+void AppendJsonQuoted(std::string_view s, std::string& out) {
+  if (IsJsonPlain(s)) {  // most strings: no room to make and give back
+    out += '"';
     out.append(s);
     out += '"';
     return;
   }
-  // Runs of plain bytes go in one append: events.jsonl writes millions of names and addresses.
-  std::size_t plain = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (!NeedsEscape(c)) continue;
-    out.append(s.data() + plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default: {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-        out += buf;
-      }
-    }
-  }
-  out.append(s.data() + plain, s.size() - plain);
-  out += '"';
+  const std::size_t at = out.size();
+  out.resize(at + JsonQuotedRoom(s.size()));
+  const char* end = WriteJsonQuoted(s, out.data() + at);
+  out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 }  // namespace sim::core

@@ -15,7 +15,8 @@ constexpr char kTwoDigits[] =
 
 void WriteTwoDigits(std::uint32_t v, char* p) { std::memcpy(p, kTwoDigits + 2 * v, 2); }
 
-// Writes `t` at `buf` (room for 32 characters) and returns the end.
+}  // namespace
+
 char* WriteTime(Time t, char* buf) {
   const std::int64_t ns = t.nanos();
   const std::uint64_t mag = ns < 0 ? 0 - static_cast<std::uint64_t>(ns) : static_cast<std::uint64_t>(ns);
@@ -34,15 +35,13 @@ char* WriteTime(Time t, char* buf) {
   return p + 8;
 }
 
-}  // namespace
-
 std::string ToString(Time t) {
-  char buf[32];
+  char buf[kMostTimeChars];
   return std::string(buf, WriteTime(t, buf));
 }
 
 void AppendTime(Time t, std::string& out) {
-  char buf[32];
+  char buf[kMostTimeChars];
   out.append(buf, WriteTime(t, buf));
 }
 

@@ -7,6 +7,7 @@
 #define MCASTLAB_SIM_CORE_TIME_H_
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -78,6 +79,9 @@ class Time {
 std::string ToString(Time t);
 // The same, appended to `out` (events.jsonl writes a million of them in a large run).
 void AppendTime(Time t, std::string& out);
+// The same written at `at`, which has room for kMostTimeChars; returns the end of the text.
+inline constexpr std::size_t kMostTimeChars = 32;  // "-9223372036.854775808" and room to spare
+char* WriteTime(Time t, char* at);
 // "1.5s", "100ms", "250us", "7ns": the shortest exact form, as scenario files write it.
 std::string ToString(Duration d);
 // "250.050s": seconds with milliseconds (truncated), for the columns of state tables.

@@ -1,5 +1,6 @@
 #include "sim/core/trace_value.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstring>
@@ -49,25 +50,34 @@ void AppendDottedQuad(std::uint32_t address, std::string& out) {
   out.append(buf, WriteDottedQuad(address, buf));
 }
 
-void AppendEntry(std::uint64_t number, std::uint8_t flags, std::string& out) {
-  out += '(';
+char* WriteEntry(std::uint64_t number, std::uint8_t flags, char* at) {
+  *at++ = '(';
   if ((flags & TraceValue::kHasSource) != 0) {
-    AppendDottedQuad(static_cast<std::uint32_t>(number >> 32), out);
+    at = WriteDottedQuad(static_cast<std::uint32_t>(number >> 32), at);
   } else {
-    out += '*';
+    *at++ = '*';
   }
-  out += ',';
-  AppendDottedQuad(static_cast<std::uint32_t>(number), out);
-  if ((flags & TraceValue::kRpt) != 0) out += ",rpt";
-  out += ')';
+  *at++ = ',';
+  at = WriteDottedQuad(static_cast<std::uint32_t>(number), at);
+  if ((flags & TraceValue::kRpt) != 0) at = std::copy_n(",rpt", 4, at);
+  *at++ = ')';
+  return at;
+}
+
+void AppendEntry(std::uint64_t number, std::uint8_t flags, std::string& out) {
+  char buf[kMostEntryChars];
+  out.append(buf, WriteEntry(number, flags, buf));
+}
+
+char* WriteInteger(std::uint64_t number, std::uint8_t flags, char* at) {
+  return (flags & TraceValue::kNegative) != 0
+             ? std::to_chars(at, at + kMostIntegerChars, static_cast<std::int64_t>(number)).ptr
+             : std::to_chars(at, at + kMostIntegerChars, number).ptr;
 }
 
 void AppendInteger(std::uint64_t number, std::uint8_t flags, std::string& out) {
-  char buf[24];
-  const auto end = (flags & TraceValue::kNegative) != 0
-                       ? std::to_chars(buf, buf + sizeof buf, static_cast<std::int64_t>(number)).ptr
-                       : std::to_chars(buf, buf + sizeof buf, number).ptr;
-  out.append(buf, end);
+  char buf[kMostIntegerChars];
+  out.append(buf, WriteInteger(number, flags, buf));
 }
 
 void TraceValue::AppendText(std::string& out) const {

@@ -1,10 +1,13 @@
 #include "sim/run/event_record.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cstdint>
 #include <cstring>
 
 #include "sim/core/json_quote.h"
+#include "sim/core/time.h"
+#include "sim/core/trace_value.h"
 
 namespace sim::run {
 namespace {
@@ -83,12 +86,40 @@ class RecordReader {
 
 // Kinds and field names are names written in the code, never user text: nothing to escape
 // (checked where assertions are on, as in the sanitizer build).
-void AppendCodeName(std::string_view name, std::string& out) {
+char* PutCodeName(char* p, std::string_view name) {
   assert(core::IsJsonPlain(name));
-  out += '"';
-  out += name;
-  out += '"';
+  *p++ = '"';
+  p = PutBytes(p, name.data(), name.size());
+  *p++ = '"';
+  return p;
 }
+
+char* PutText(char* p, std::string_view text) { return PutBytes(p, text.data(), text.size()); }
+
+// The lines go straight into room made ahead in `out`, through a pointer: a line was about
+// twenty appends to a string, each checking its capacity, and the writer thread spent most of
+// its time there. The room is made (and zero-filled) 64 KiB at a time, then written over.
+class LineWriter {
+ public:
+  explicit LineWriter(std::string& out) : out_(out), used_(out.size()) {}
+  LineWriter(const LineWriter&) = delete;
+  LineWriter& operator=(const LineWriter&) = delete;
+  ~LineWriter() { out_.resize(used_); }
+
+  // Where the next `n` bytes go; Wrote says how far they reached.
+  char* Room(std::size_t n) {
+    if (out_.size() - used_ < n) out_.resize(used_ + std::max(n, kGrowth));
+    return out_.data() + used_;
+  }
+  void Wrote(const char* end) { used_ = static_cast<std::size_t>(end - out_.data()); }
+
+ private:
+  static constexpr std::size_t kGrowth = 64 * 1024;
+  std::string& out_;
+  std::size_t used_;
+};
+
+constexpr std::size_t kMostAddressChars = 16;  // what WriteDottedQuad may touch
 
 }  // namespace
 
@@ -175,74 +206,102 @@ void AppendEventRecord(const net::TraceEvent& e, std::string& records) {
 
 void AppendEventLines(std::string_view records, std::string& lines) {
   RecordReader r(records);
+  LineWriter w(lines);
   while (!r.done()) {
     const core::Time at = core::Time::FromNanos(r.Get<std::int64_t>());
     const std::string_view node = r.String();
     const std::string_view kind = r.String();
-    lines += "{\"t\": \"";
-    core::AppendTime(at, lines);  // digits and a point
-    lines += '"';
+    char* p = w.Room(40 + core::kMostTimeChars + core::JsonQuotedRoom(node.size()) + kind.size());
+    p = PutText(p, "{\"t\": \"");
+    p = core::WriteTime(at, p);  // digits and a point
+    *p++ = '"';
     if (!node.empty()) {
-      lines += ", \"node\": ";
-      core::AppendJsonQuoted(node, lines);
+      p = PutText(p, ", \"node\": ");
+      p = core::WriteJsonQuoted(node, p);
     }
-    lines += ", \"kind\": ";  // fields may use "event" for the trigger of a transition
-    AppendCodeName(kind, lines);
+    p = PutText(p, ", \"kind\": ");  // fields may use "event" for the trigger of a transition
+    p = PutCodeName(p, kind);
+    w.Wrote(p);
     for (auto n = r.Get<Length>(); n > 0; --n) {
       const std::string_view key = r.String();
       const auto form = static_cast<Form>(r.Get<char>());
-      lines += ", ";
-      AppendCodeName(key, lines);
-      lines += ": ";
+      // ", "key": " and then the value, in room for the most it can take.
+      const auto field = [&w, key](std::size_t value_room) {
+        char* f = w.Room(key.size() + 8 + value_room);
+        f = PutText(f, ", ");
+        f = PutCodeName(f, key);
+        return PutText(f, ": ");
+      };
       switch (form) {
-        case Form::kBare:
-          lines += r.String();  // the emitter passed a bool (sim/core/trace_value.h)
-          break;
-        case Form::kInteger: {
-          const auto number = r.Get<std::uint64_t>();
-          core::AppendInteger(number, static_cast<std::uint8_t>(r.Get<char>()), lines);
+        case Form::kBare: {  // the emitter passed a bool (sim/core/trace_value.h)
+          const std::string_view text = r.String();
+          p = PutText(field(text.size()), text);
           break;
         }
-        case Form::kDuration:  // digits and unit letters: nothing to escape
-          lines += '"';
-          lines += core::ToString(core::Duration::FromNanos(r.Get<std::int64_t>()));
-          lines += '"';
+        case Form::kInteger: {
+          const auto number = r.Get<std::uint64_t>();
+          const auto flags = static_cast<std::uint8_t>(r.Get<char>());
+          p = core::WriteInteger(number, flags, field(core::kMostIntegerChars));
           break;
+        }
+        case Form::kDuration: {  // digits and unit letters: nothing to escape
+          const std::string text = core::ToString(core::Duration::FromNanos(r.Get<std::int64_t>()));
+          p = field(text.size() + 2);
+          *p++ = '"';
+          p = PutText(p, text);
+          *p++ = '"';
+          break;
+        }
         case Form::kText:
-        case Form::kName:
-          core::AppendJsonQuoted(r.String(), lines);
+        case Form::kName: {
+          const std::string_view text = r.String();
+          p = core::WriteJsonQuoted(text, field(core::JsonQuotedRoom(text.size())));
           break;
-        case Form::kAddress:  // digits and dots: nothing to escape
-          lines += '"';
-          core::AppendDottedQuad(r.Get<std::uint32_t>(), lines);
-          lines += '"';
+        }
+        case Form::kAddress: {  // digits and dots: nothing to escape
+          const auto address = r.Get<std::uint32_t>();
+          p = field(kMostAddressChars + 2);
+          *p++ = '"';
+          p = core::WriteDottedQuad(address, p);
+          *p++ = '"';
           break;
+        }
         case Form::kNamedAddress: {  // a name from the code, then digits and dots
           const std::string_view name = r.String();
           assert(core::IsJsonPlain(name));
-          lines += '"';
-          lines += name;
-          lines += ' ';
-          core::AppendDottedQuad(r.Get<std::uint32_t>(), lines);
-          lines += '"';
+          const auto address = r.Get<std::uint32_t>();
+          p = field(name.size() + kMostAddressChars + 3);
+          *p++ = '"';
+          p = PutText(p, name);
+          *p++ = ' ';
+          p = core::WriteDottedQuad(address, p);
+          *p++ = '"';
           break;
         }
-        case Form::kTime:
-          lines += '"';
-          core::AppendTime(core::Time::FromNanos(r.Get<std::int64_t>()), lines);
-          lines += '"';
+        case Form::kTime: {
+          const core::Time t = core::Time::FromNanos(r.Get<std::int64_t>());
+          p = field(core::kMostTimeChars + 2);
+          *p++ = '"';
+          p = core::WriteTime(t, p);
+          *p++ = '"';
           break;
+        }
         case Form::kEntry: {  // addresses, '*', commas, parentheses: nothing to escape
           const auto entry = r.Get<std::uint64_t>();
           const auto flags = static_cast<std::uint8_t>(r.Get<char>());
-          lines += '"';
-          core::AppendEntry(entry, flags, lines);
-          lines += '"';
+          p = field(core::kMostEntryChars + 2);
+          *p++ = '"';
+          p = core::WriteEntry(entry, flags, p);
+          *p++ = '"';
           break;
         }
       }
+      w.Wrote(p);
     }
-    lines += "}\n";
+    p = w.Room(2);
+    *p++ = '}';
+    *p++ = '\n';
+    w.Wrote(p);
   }
 }
 

@@ -95,5 +95,27 @@ TEST(EventRecord, RecordsFollowOneAnotherAndLongValuesAndManyFieldsSurvive) {
   EXPECT_EQ(LinesOf(events), expected);
 }
 
+// Lines are written into room made ahead, 64 KiB at a time: a value whose escapes make it six
+// times longer than its bytes, and lines that cross the end of the room, come out whole.
+TEST(EventRecord, EscapesThatOutgrowTheRoomMadeAheadComeOutWhole) {
+  const std::string controls(20'000, '\x01');  // 120,000 bytes quoted
+  std::string quoted;
+  for (std::size_t i = 0; i < controls.size(); ++i) quoted += "\\u0001";
+  std::vector<net::TraceEvent> events{{core::Time::FromNanos(1), "A", "one", {{"v", controls}}}};
+  std::string expected = "{\"t\": \"0.000000001\", \"node\": \"A\", \"kind\": \"one\", \"v\": \"" + quoted + "\"}\n";
+  for (int i = 0; i < 3'000; ++i) {  // about 200 KB of short lines after it
+    events.push_back({core::Time::FromNanos(2), "B", "two", {{"q", "a\"b"}, {"n", i}}});
+    expected += "{\"t\": \"0.000000002\", \"node\": \"B\", \"kind\": \"two\", \"q\": \"a\\\"b\", \"n\": " +
+                std::to_string(i) + "}\n";
+  }
+  EXPECT_EQ(LinesOf(events), expected);
+  // Appended after what the string held, which stays as it was.
+  std::string records;
+  AppendEventRecord(events[1], records);
+  std::string lines = "before\n";
+  AppendEventLines(records, lines);
+  EXPECT_EQ(lines, "before\n{\"t\": \"0.000000002\", \"node\": \"B\", \"kind\": \"two\", \"q\": \"a\\\"b\", \"n\": 0}\n");
+}
+
 }  // namespace
 }  // namespace sim::run
