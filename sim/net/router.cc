@@ -148,7 +148,9 @@ std::string Router::DumpRoutes() const {
   // Cells written into buffers on the stack, not strings: at the end of a large run this table
   // is most of state-end.txt (256 routers x 512 routes).
   core::TextTable t({"Destination", "Gateway", "Interface", "Metric"});
-  char destination[24], gateway[16], metric[24];
+  char destination[24];  // "255.255.255.255/32"
+  char gateway[16];
+  char metric[24];
   for (const Route& r : fib_.routes()) {
     char* d = core::WriteDottedQuad(r.destination.address().value(), destination);
     *d++ = '/';
