@@ -1,7 +1,10 @@
 #include "sim/core/json_quote.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
+
+#include "sim/core/hex_digit.h"
 
 namespace sim::core {
 
@@ -42,14 +45,12 @@ bool IsJsonPlain(std::string_view s) {
   return !WordMayNeedEscape(w);
 }
 
-char* WriteJsonQuoted(std::string_view s, char* at) {
+namespace {
+
+// `s` between quotes, each byte that needs it escaped: \u00XX for a control byte without a
+// short escape.
+char* WriteEscaped(std::string_view s, char* at) {
   *at++ = '"';
-  if (IsJsonPlain(s)) {
-    std::memcpy(at, s.data(), s.size());
-    at += s.size();
-    *at++ = '"';
-    return at;
-  }
   for (const char c : s) {
     if (!NeedsEscape(c)) {
       *at++ = c;
@@ -62,17 +63,24 @@ char* WriteJsonQuoted(std::string_view s, char* at) {
       case '\n': *at++ = 'n'; break;
       case '\t': *at++ = 't'; break;
       case '\r': *at++ = 'r'; break;
-      default: {  // another control byte, below 0x20
-        static constexpr char kHex[] = "0123456789abcdef";
+      default: {
         const auto u = static_cast<unsigned char>(c);
-        *at++ = 'u';
-        *at++ = '0';
-        *at++ = '0';
-        *at++ = kHex[u >> 4];
-        *at++ = kHex[u & 0xf];
+        at = std::copy_n("u00", 3, at);
+        *at++ = HexDigit(u >> 4);
+        *at++ = HexDigit(u);
       }
     }
   }
+  *at++ = '"';
+  return at;
+}
+
+}  // namespace
+
+char* WriteJsonQuoted(std::string_view s, char* at) {
+  if (!IsJsonPlain(s)) return WriteEscaped(s, at);
+  *at++ = '"';
+  at = std::copy_n(s.data(), s.size(), at);
   *at++ = '"';
   return at;
 }
@@ -86,7 +94,7 @@ void AppendJsonQuoted(std::string_view s, std::string& out) {
   }
   const std::size_t at = out.size();
   out.resize(at + JsonQuotedRoom(s.size()));
-  const char* end = WriteJsonQuoted(s, out.data() + at);
+  const char* end = WriteEscaped(s, out.data() + at);
   out.resize(static_cast<std::size_t>(end - out.data()));
 }
 

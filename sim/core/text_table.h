@@ -28,8 +28,8 @@ class TextTable {
 
  private:
   // All cells' text in one string, row after row, the header first: the end-of-run state dump
-  // fills tables of a hundred thousand rows, and a vector of strings per row cost more than
-  // the text itself.
+  // of a large run fills 131,000 rows of `show ip route` alone, and a vector of strings per row
+  // cost more than the text itself.
   std::size_t columns_;
   std::string text_;
   std::vector<std::uint32_t> cell_ends_;  // where each cell ends in text_, columns_ per row

@@ -40,11 +40,6 @@ std::string ToString(Time t) {
   return std::string(buf, WriteTime(t, buf));
 }
 
-void AppendTime(Time t, std::string& out) {
-  char buf[kMostTimeChars];
-  out.append(buf, WriteTime(t, buf));
-}
-
 std::string ToString(Duration d) {
   struct Unit {
     std::int64_t ns;

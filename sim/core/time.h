@@ -77,9 +77,8 @@ class Time {
 
 // "120.000000000": seconds with nine decimals, the format of every trace line.
 std::string ToString(Time t);
-// The same, appended to `out` (events.jsonl writes a million of them in a large run).
-void AppendTime(Time t, std::string& out);
-// The same written at `at`, which has room for kMostTimeChars; returns the end of the text.
+// The same written at `at`, which has room for kMostTimeChars; returns the end of the text
+// (events.jsonl writes a million of them in a large run).
 inline constexpr std::size_t kMostTimeChars = 32;  // "-9223372036.854775808" and room to spare
 char* WriteTime(Time t, char* at);
 // "1.5s", "100ms", "250us", "7ns": the shortest exact form, as scenario files write it.

@@ -46,7 +46,7 @@ char* WriteDottedQuad(std::uint32_t address, char* at) {
 }
 
 void AppendDottedQuad(std::uint32_t address, std::string& out) {
-  char buf[16];
+  char buf[kDottedQuadRoom];
   out.append(buf, WriteDottedQuad(address, buf));
 }
 
@@ -64,26 +64,18 @@ char* WriteEntry(std::uint64_t number, std::uint8_t flags, char* at) {
   return at;
 }
 
-void AppendEntry(std::uint64_t number, std::uint8_t flags, std::string& out) {
-  char buf[kMostEntryChars];
-  out.append(buf, WriteEntry(number, flags, buf));
-}
-
 char* WriteInteger(std::uint64_t number, std::uint8_t flags, char* at) {
   return (flags & TraceValue::kNegative) != 0
              ? std::to_chars(at, at + kMostIntegerChars, static_cast<std::int64_t>(number)).ptr
              : std::to_chars(at, at + kMostIntegerChars, number).ptr;
 }
 
-void AppendInteger(std::uint64_t number, std::uint8_t flags, std::string& out) {
-  char buf[kMostIntegerChars];
-  out.append(buf, WriteInteger(number, flags, buf));
-}
-
 void TraceValue::AppendText(std::string& out) const {
+  char buf[kMostEntryChars];  // the longest of the forms written in place
+  static_assert(kMostEntryChars >= kMostIntegerChars && kMostEntryChars >= kMostTimeChars);
   switch (form_) {
     case Form::kInteger:
-      AppendInteger(number_, flags_, out);
+      out.append(buf, WriteInteger(number_, flags_, buf));
       return;
     case Form::kDuration:
       out += ToString(Duration::FromNanos(static_cast<std::int64_t>(number_)));
@@ -92,10 +84,10 @@ void TraceValue::AppendText(std::string& out) const {
       AppendDottedQuad(static_cast<std::uint32_t>(number_), out);
       return;
     case Form::kTime:
-      AppendTime(Time::FromNanos(static_cast<std::int64_t>(number_)), out);
+      out.append(buf, WriteTime(Time::FromNanos(static_cast<std::int64_t>(number_)), buf));
       return;
     case Form::kEntry:
-      AppendEntry(number_, flags_, out);
+      out.append(buf, WriteEntry(number_, flags_, buf));
       return;
     case Form::kNamedAddress:
       out += view_;

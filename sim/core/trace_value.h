@@ -33,17 +33,17 @@ concept TraceNumber = std::integral<T> && !std::same_as<T, bool> && !std::same_a
 
 // "a.b.c.d" of an IPv4 address held as a host-order number, appended to `out`.
 void AppendDottedQuad(std::uint32_t address, std::string& out);
-// The same written at `at`, which has room for 16 characters (one more than the longest
-// text); returns the end of the text.
+// The same written at `at`, which has room for kDottedQuadRoom characters (one more than the
+// longest text: a dot is written after each octet, the last one then left out); returns the
+// end of the text.
+inline constexpr std::size_t kDottedQuadRoom = 16;
 char* WriteDottedQuad(std::uint32_t address, char* at);
-// The text of a TraceValue::Entry from its number and flags, appended to `out`.
-void AppendEntry(std::uint64_t number, std::uint8_t flags, std::string& out);
-// The same written at `at`, which has room for kMostEntryChars; returns the end of the text.
+// The text of a TraceValue::Entry from its number and flags, written at `at`, which has room
+// for kMostEntryChars; returns the end of the text.
 inline constexpr std::size_t kMostEntryChars = 40;  // "(255.255.255.255,255.255.255.255,rpt)"
 char* WriteEntry(std::uint64_t number, std::uint8_t flags, char* at);
-// The decimal digits of a TraceValue integer from its number and flags, appended to `out`.
-void AppendInteger(std::uint64_t number, std::uint8_t flags, std::string& out);
-// The same written at `at`, which has room for kMostIntegerChars; returns the end of the text.
+// The decimal digits of a TraceValue integer from its number and flags, written at `at`, which
+// has room for kMostIntegerChars; returns the end of the text.
 inline constexpr std::size_t kMostIntegerChars = 21;  // "-9223372036854775808"
 char* WriteInteger(std::uint64_t number, std::uint8_t flags, char* at);
 

@@ -148,13 +148,11 @@ std::string Router::DumpRoutes() const {
   // Cells written into buffers on the stack, not strings: at the end of a large run this table
   // is most of state-end.txt (256 routers x 512 routes).
   core::TextTable t({"Destination", "Gateway", "Interface", "Metric"});
-  char destination[24];  // "255.255.255.255/32"
-  char gateway[16];
+  char destination[wire::kPrefixRoom];
+  char gateway[core::kDottedQuadRoom];
   char metric[24];
   for (const Route& r : fib_.routes()) {
-    char* d = core::WriteDottedQuad(r.destination.address().value(), destination);
-    *d++ = '/';
-    d = std::to_chars(d, destination + sizeof destination, r.destination.length()).ptr;
+    const char* d = wire::WritePrefix(r.destination, destination);
     const std::string_view via =
         r.next_hop.is_unspecified()
             ? std::string_view("connected")

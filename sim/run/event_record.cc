@@ -119,8 +119,6 @@ class LineWriter {
   std::size_t used_;
 };
 
-constexpr std::size_t kMostAddressChars = 16;  // what WriteDottedQuad may touch
-
 }  // namespace
 
 char* WriteEventRecord(const net::TraceEvent& e, char* p, std::size_t room) {
@@ -260,7 +258,7 @@ void AppendEventLines(std::string_view records, std::string& lines) {
         }
         case Form::kAddress: {  // digits and dots: nothing to escape
           const auto address = r.Get<std::uint32_t>();
-          p = field(kMostAddressChars + 2);
+          p = field(core::kDottedQuadRoom + 2);
           *p++ = '"';
           p = core::WriteDottedQuad(address, p);
           *p++ = '"';
@@ -270,7 +268,7 @@ void AppendEventLines(std::string_view records, std::string& lines) {
           const std::string_view name = r.String();
           assert(core::IsJsonPlain(name));
           const auto address = r.Get<std::uint32_t>();
-          p = field(name.size() + kMostAddressChars + 3);
+          p = field(name.size() + core::kDottedQuadRoom + 3);
           *p++ = '"';
           p = PutText(p, name);
           *p++ = ' ';

@@ -49,8 +49,15 @@ std::optional<Ipv4Prefix> Ipv4Prefix::Parse(std::string_view text) {
   return Ipv4Prefix(*addr, static_cast<std::uint8_t>(*len));
 }
 
+char* WritePrefix(const Ipv4Prefix& p, char* at) {
+  at = core::WriteDottedQuad(p.address().value(), at);
+  *at++ = '/';
+  return std::to_chars(at, at + 3, p.length()).ptr;
+}
+
 std::string ToString(const Ipv4Prefix& p) {
-  return ToString(p.address()) + "/" + std::to_string(p.length());
+  char buf[kPrefixRoom];
+  return std::string(buf, WritePrefix(p, buf));
 }
 
 }  // namespace sim::wire

@@ -66,6 +66,9 @@ class Ipv4Prefix {
 };
 
 std::string ToString(const Ipv4Prefix& p);
+// The same written at `at`, which has room for kPrefixRoom characters; returns the end.
+inline constexpr std::size_t kPrefixRoom = core::kDottedQuadRoom + 3;  // "/32"
+char* WritePrefix(const Ipv4Prefix& p, char* at);
 
 }  // namespace sim::wire
 

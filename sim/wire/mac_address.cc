@@ -2,7 +2,7 @@
 
 #include <cstddef>
 
-#include "sim/wire/hex_digit.h"
+#include "sim/core/hex_digit.h"
 
 namespace sim::wire {
 
@@ -11,8 +11,8 @@ std::string ToString(const MacAddress& m) {
   const auto& o = m.octets();
   std::string out(17, ':');
   for (std::size_t i = 0; i < 6; ++i) {
-    out[3 * i] = HexDigit(o[i] >> 4);
-    out[3 * i + 1] = HexDigit(o[i]);
+    out[3 * i] = core::HexDigit(o[i] >> 4);
+    out[3 * i + 1] = core::HexDigit(o[i]);
   }
   return out;
 }

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <stdexcept>
 
-#include "sim/wire/hex_digit.h"
+#include "sim/core/hex_digit.h"
 
 namespace sim::wire {
 namespace {
@@ -153,7 +153,7 @@ void Emit(const PimHello& h, MutableByteSpan out) {
 std::string GenerationIdText(std::uint32_t generation_id) {
   // By hand rather than snprintf: every Hello's trace line has one.
   std::string out = "0x00000000";
-  for (std::size_t i = 0; i < 8; ++i) out[9 - i] = HexDigit(generation_id >> (4 * i));
+  for (std::size_t i = 0; i < 8; ++i) out[9 - i] = core::HexDigit(generation_id >> (4 * i));
   return out;
 }
 

@@ -114,11 +114,11 @@ TEST(TraceValue, DottedQuadWrittenInPlaceEndsWhereTheTextEnds) {
   EXPECT_EQ(std::string(static_cast<const char*>(buf), end), "0.0.0.0");
 }
 
-TEST(TraceValue, TimeAppendsAsItPrints) {
-  std::string out = "t=";
-  AppendTime(Time::FromNanos(599'000'000'001), out);
-  AppendTime(Time::FromNanos(-1'500'000'000), out);
-  EXPECT_EQ(out, "t=599.000000001-1.500000000");
+TEST(TraceValue, TimeWrittenInPlaceIsTheTimeAsItPrints) {
+  char buf[2 * kMostTimeChars] = "t=";
+  char* const middle = WriteTime(Time::FromNanos(599'000'000'001), buf + 2);
+  const char* end = WriteTime(Time::FromNanos(-1'500'000'000), middle);
+  EXPECT_EQ(std::string(static_cast<const char*>(buf), end), "t=599.000000001-1.500000000");
   // Each of the nine decimals in its place.
   EXPECT_EQ(ToString(Time::FromNanos(12'345'678'901)), "12.345678901");
   EXPECT_EQ(ToString(Time::FromNanos(987'654'321)), "0.987654321");

@@ -94,5 +94,14 @@ TEST(Ipv4AddressText, ParsesStrictDottedQuads) {
   EXPECT_FALSE(Ipv4Address(224, 0, 1, 1).is_link_local_multicast());
 }
 
+// A prefix prints its address as given, not the network: "show ip route" and topology.json.
+TEST(Ipv4Prefix, PrintsItsAddressAndLengthAlsoInPlace) {
+  EXPECT_EQ(ToString(*Ipv4Prefix::Parse("192.0.2.10/24")), "192.0.2.10/24");
+  EXPECT_EQ(ToString(Ipv4Prefix(Ipv4Address(), 0)), "0.0.0.0/0");
+  char buf[kPrefixRoom];
+  const char* end = WritePrefix(Ipv4Prefix(Ipv4Address(255, 255, 255, 255), 32), buf);
+  EXPECT_EQ(std::string(static_cast<const char*>(buf), end), "255.255.255.255/32");
+}
+
 }  // namespace
 }  // namespace sim::wire
