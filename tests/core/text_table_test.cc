@@ -23,6 +23,18 @@ TEST(TextTable, EmptyTableIsItsHeaderAndTrailingBlanksAreTrimmed) {
   EXPECT_EQ(t.Render(), "Address   Iface\n10.0.0.1\n");
 }
 
+// Cells live in one string, one after another: empty ones in the middle keep their column, and
+// a row of empty cells is an empty line.
+TEST(TextTable, EmptyCellsKeepTheirColumnsAndAnEmptyRowIsAnEmptyLine) {
+  TextTable t({"A", "Bee", "C"});
+  t.Row({"", "", "x"}).Row({}).Row({"long cell", ""});
+  EXPECT_EQ(t.Render(),
+            "A          Bee  C\n"
+            "                x\n"
+            "\n"
+            "long cell\n");
+}
+
 TEST(TextTable, MoreCellsThanColumnsIsAnError) {
   TextTable t({"A"});
   EXPECT_THROW(t.Row({"1", "2"}), std::logic_error);
